@@ -1,0 +1,572 @@
+"""The article table: load, validate, save, summarise.
+
+:func:`load` turns files (paths, globs, folders) into one DataFrame with fixed
+columns (see :data:`COLUMNS`) plus any extra metadata, and attaches a load report
+(``df.attrs["load_report"]``: ``source``, ``record``, ``reason``) listing every input
+that did not become a row and every repair worth knowing. Nothing is dropped
+silently. Exact and near duplicates (syndicated wire copies with small edits) are
+flagged in ``duplicate_of``, never dropped.
+
+A folder may hold a ``corpus.toml`` with defaults applied to every file below it::
+
+    outlet = "The Daily Example"
+    language = "en"
+    licence = "CC-BY 4.0"
+    description = "Front-page stories, 2021"
+"""
+from __future__ import annotations
+
+import glob as _glob
+import hashlib
+import json
+import re
+import tomllib
+import unicodedata
+import warnings
+from pathlib import Path
+from typing import Iterable, Literal, Sequence
+
+import numpy as np
+import pandas as pd
+
+from discourse.readers import READERS, Record, ReaderError, reader_for
+
+__all__ = ["COLUMNS", "LoadReport", "load", "save", "validate", "summary", "find_duplicates", "doc_id", "drop_duplicates"]
+
+#: the fixed columns, in order
+COLUMNS = ["doc_id", "outlet", "title", "author", "published", "url", "text", "source", "duplicate_of"]
+_STR_COLUMNS = ["doc_id", "outlet", "title", "author", "url", "text", "source", "duplicate_of"]
+_METADATA_FILE = "corpus.toml"
+_METADATA_KEYS = {"outlet", "language", "licence", "license", "description", "corpus"}
+_DOC_FILES = re.compile(r"^(readme|license|licence|changelog|notice|sources?)(\..*)?$", re.I)
+_REPORT_COLUMNS = ["source", "record", "reason"]
+
+
+class LoadReport(pd.DataFrame):
+    """The load report: a DataFrame (``source``, ``record``, ``reason``).
+
+    It compares as a whole (``==`` gives one bool, like ``DataFrame.equals``) so that
+    pandas can compare ``attrs`` when concatenating corpora; select a column for
+    element-wise comparisons (``report["reason"] == ...``).
+    """
+
+    @property
+    def _constructor(self):
+        return LoadReport
+
+    def __eq__(self, other):  # type: ignore[override]
+        return isinstance(other, pd.DataFrame) and pd.DataFrame(self).equals(pd.DataFrame(other))
+
+    def __ne__(self, other):  # type: ignore[override]
+        return not self.__eq__(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def _report(rows) -> LoadReport:
+    return LoadReport(pd.DataFrame(rows, columns=_REPORT_COLUMNS).astype("string"))
+
+
+# ------------------------------------------------------------------ ids
+def doc_id(text: str, source_key: str = "") -> str:
+    """A stable id from the article's text and its source key (file name + record).
+
+    Independent of load order, machine and folder: ``sha1(source_key + "\\n" + text)``,
+    first 16 hex digits.
+
+    Examples
+    --------
+    >>> doc_id("Some text.", "a.txt")
+    'a4b6f4d47d8b1df2'
+    """
+    return hashlib.sha1(f"{source_key}\n{text}".encode("utf-8")).hexdigest()[:16]
+
+
+# ------------------------------------------------------------------ paths
+def _expand(paths) -> tuple[list[tuple[Path, Path]], list[dict]]:
+    """Expand paths/globs/folders to sorted (file, root) pairs; report skipped files."""
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    files: list[tuple[Path, Path]] = []
+    report: list[dict] = []
+    for p in paths:
+        p = str(p)
+        if any(ch in p for ch in "*?["):
+            matches = sorted(_glob.glob(p, recursive=True))
+            if not matches:
+                raise FileNotFoundError(f"{p}: the pattern matches no file; check the path")
+            for m in matches:
+                mp = Path(m)
+                if mp.is_file():
+                    files.append((mp, mp.parent))
+            continue
+        path = Path(p)
+        if not path.exists():
+            raise FileNotFoundError(f"{p}: no such file or folder; check the path")
+        if path.is_dir():
+            for f in sorted(x for x in path.rglob("*") if x.is_file()):
+                rel = f.relative_to(path)
+                if any(part.startswith(".") for part in rel.parts):
+                    continue  # hidden files and folders (.git, .DS_Store) are not articles
+                if f.name == _METADATA_FILE:
+                    continue
+                if _DOC_FILES.match(f.name):
+                    report.append(dict(source=str(f), record="", reason="skipped: documentation file, not an article"))
+                    continue
+                if f.suffix.lower() not in READERS:
+                    report.append(dict(source=str(f), record="", reason=f"skipped: unsupported format {f.suffix or '(no extension)'!r}"))
+                    continue
+                files.append((f, path))
+        else:
+            files.append((path, path.parent))
+    # one file named twice is read once
+    seen: set[Path] = set()
+    unique = []
+    for f, root in files:
+        key = f.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append((f, root))
+    return unique, report
+
+
+def _metadata_for(file: Path, root: Path, cache: dict) -> dict:
+    """Merge corpus.toml files from ``root`` down to the file's folder (nearest wins)."""
+    meta: dict = {}
+    folders = [file.parent]
+    try:
+        rel = file.parent.resolve().relative_to(root.resolve())
+        folders = [root.joinpath(*rel.parts[:i]) for i in range(len(rel.parts) + 1)]
+    except ValueError:
+        pass
+    for folder in folders:
+        f = folder / _METADATA_FILE
+        if f not in cache:
+            if f.is_file():
+                try:
+                    cache[f] = tomllib.loads(f.read_text(encoding="utf-8"))
+                except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+                    raise ReaderError(f"{f}: invalid corpus metadata ({exc}); fix the TOML") from None
+            else:
+                cache[f] = {}
+        meta.update(cache[f])
+    if "license" in meta and "licence" not in meta:
+        meta["licence"] = meta.pop("license")
+    return meta
+
+
+# ------------------------------------------------------------------ dates
+def _to_datetime(values: Sequence, sources: Sequence[str], report: list[dict]) -> pd.Series:
+    out = []
+    for v, src in zip(values, sources):
+        if v is None or (isinstance(v, float) and np.isnan(v)) or (isinstance(v, str) and not v.strip()) or v is pd.NaT:
+            out.append(pd.NaT)
+            continue
+        try:
+            ts = pd.Timestamp(v) if not isinstance(v, str) else _parse_date_string(v)
+        except (ValueError, TypeError, OverflowError):
+            ts = pd.NaT
+        if ts is pd.NaT or pd.isna(ts):
+            path, _, rec = src.partition("#")
+            report.append(dict(source=path, record=rec, reason=f"warning: date {str(v)!r} not understood; published left empty (NaT)"))
+            out.append(pd.NaT)
+            continue
+        if ts.tzinfo is not None:
+            ts = ts.tz_convert("UTC").tz_localize(None)
+        out.append(ts)
+    return pd.Series(pd.to_datetime(pd.Series(out, dtype="object")), dtype="datetime64[ns]")
+
+
+def _parse_date_string(s: str) -> pd.Timestamp:
+    s = s.strip()
+    try:
+        return pd.Timestamp(s)
+    except (ValueError, TypeError):
+        from dateutil import parser as dparser
+
+        return pd.Timestamp(dparser.parse(s, fuzzy=True))
+
+
+# ------------------------------------------------------------------ duplicates
+_WORD = re.compile(r"\w+")
+
+
+def _shingles(text: str, k: int) -> np.ndarray:
+    words = _WORD.findall(text.casefold())
+    if len(words) < k:
+        words = words + [""] * (k - len(words))
+    grams = {" ".join(words[i : i + k]) for i in range(len(words) - k + 1)}
+    return np.fromiter((int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "little") >> 1 for g in grams), dtype=np.int64, count=len(grams))
+
+
+def find_duplicates(
+    texts: Sequence[str],
+    *,
+    threshold: float = 0.7,
+    shingle: int = 3,
+    num_perm: int = 128,
+    bands: int = 32,
+    random_state: int = 0,
+) -> np.ndarray:
+    """Index of the earlier copy for each text (``-1`` for originals).
+
+    Exact duplicates are texts equal after case folding and whitespace folding.
+    Near duplicates have a Jaccard similarity of word ``shingle``-grams of at least
+    ``threshold``; candidates are found with MinHash and locality-sensitive hashing
+    (``bands`` bands of ``num_perm / bands`` rows), then checked exactly, so the
+    result has no false positives. Each copy points at the first text of its
+    cluster in input order.
+    """
+    n = len(texts)
+    out = np.full(n, -1, dtype=np.int64)
+    if n < 2:
+        return out
+    norm = [" ".join(_WORD.findall(t.casefold())) for t in texts]
+    first: dict[str, int] = {}
+    for i, t in enumerate(norm):
+        if t in first:
+            out[i] = first[t]
+        else:
+            first[t] = i
+    if threshold is None or threshold >= 1:
+        return out
+    originals = [i for i in range(n) if out[i] < 0]
+    sh = {i: _shingles(norm[i], shingle) for i in originals}
+    rng = np.random.default_rng(random_state)
+    prime = np.int64((1 << 61) - 1)
+    a = rng.integers(1, 1 << 31, size=num_perm, dtype=np.int64)
+    b = rng.integers(0, 1 << 31, size=num_perm, dtype=np.int64)
+    rows = num_perm // bands
+    buckets: dict[tuple, list[int]] = {}
+    for i in originals:
+        s = sh[i] % np.int64(1 << 31)
+        sig = ((s[:, None] * a[None, :] + b[None, :]) % prime).min(axis=0)
+        for band in range(bands):
+            key = (band, sig[band * rows : (band + 1) * rows].tobytes())
+            buckets.setdefault(key, []).append(i)
+    parent = {i: i for i in originals}
+
+    def root(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    checked: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        if len(members) < 2:
+            continue
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                i, j = members[x], members[y]
+                if (i, j) in checked:
+                    continue
+                checked.add((i, j))
+                si, sj = sh[i], sh[j]
+                inter = len(np.intersect1d(si, sj, assume_unique=True))
+                jac = inter / (len(si) + len(sj) - inter)
+                if jac >= threshold:
+                    ri, rj = root(i), root(j)
+                    if ri != rj:
+                        parent[max(ri, rj)] = min(ri, rj)
+    for i in originals:
+        r = root(i)
+        if r != i:
+            out[i] = r
+    # exact copies of a near copy point at the cluster's first text
+    for i in range(n):
+        if out[i] >= 0 and out[out[i]] >= 0:
+            out[i] = out[out[i]]
+    return out
+
+
+def _flag_duplicates(df: pd.DataFrame, threshold: float | None) -> pd.Series:
+    if threshold is False:
+        return pd.Series([pd.NA] * len(df), index=df.index, dtype="string")
+    order = np.lexsort((np.arange(len(df)), df["published"].isna().to_numpy(), df["published"].fillna(pd.Timestamp.max).to_numpy()))
+    texts = df["text"].to_numpy()[order]
+    idx = find_duplicates(list(texts), threshold=threshold if threshold is not None else 1.0)
+    dup = np.full(len(df), None, dtype=object)
+    ids = df["doc_id"].to_numpy()
+    for pos, j in enumerate(idx):
+        if j >= 0:
+            dup[order[pos]] = ids[order[j]]
+    return pd.Series(dup, index=df.index, dtype="string")
+
+
+# ------------------------------------------------------------------ table
+def _finish(rows: list[dict], report: list[dict], duplicates) -> pd.DataFrame:
+    df = pd.DataFrame(rows)
+    if df.empty:
+        df = pd.DataFrame(columns=COLUMNS)
+    for col in COLUMNS:
+        if col not in df.columns:
+            df[col] = None
+    df["published"] = _to_datetime(list(df["published"]), list(df["source"]), report) if len(df) else pd.Series([], dtype="datetime64[ns]")
+    # disambiguate id collisions deterministically (same text, same file name)
+    if df["doc_id"].duplicated().any():
+        counts: dict[str, int] = {}
+        new = []
+        for d in df["doc_id"]:
+            counts[d] = counts.get(d, 0) + 1
+            new.append(d if counts[d] == 1 else f"{d}-{counts[d]}")
+        df["doc_id"] = new
+    for col in _STR_COLUMNS:
+        df[col] = df[col].astype("string")
+    df["duplicate_of"] = _flag_duplicates(df, duplicates) if len(df) else df["duplicate_of"]
+    extra = [c for c in df.columns if c not in COLUMNS]
+    df = df[COLUMNS + extra].reset_index(drop=True)
+    df.attrs["load_report"] = _report(report)
+    return df
+
+
+def _record_row(rec: Record, file: Path, meta: dict) -> dict:
+    text = unicodedata.normalize("NFC", rec.text.replace("\r\n", "\n").replace("\r", "\n")).strip()
+    src = f"{file}#{rec.record}" if rec.record != "" else str(file)
+    key = f"{file.name}#{rec.record}" if rec.record != "" else file.name
+    row = dict(
+        doc_id=doc_id(text, key),
+        outlet=rec.outlet if rec.outlet else meta.get("outlet"),
+        title=rec.title,
+        author=rec.author,
+        published=rec.published,
+        url=rec.url,
+        text=text,
+        source=src,
+    )
+    for k, v in meta.items():
+        if k != "outlet" and k in _METADATA_KEYS:
+            row.setdefault(k, v)
+    for k, v in rec.extra.items():
+        if k not in row:
+            row[k] = v
+    return row
+
+
+def _is_saved_corpus(path: Path) -> bool:
+    if path.suffix.lower() not in {".parquet", ".pq"}:
+        return False
+    try:
+        import pyarrow.parquet as pq
+
+        return b"discourse" in (pq.read_schema(path).metadata or {})
+    except Exception:  # not a readable Parquet file: the tabular reader will say why
+        return False
+
+
+def load(
+    paths,
+    *,
+    format: str | None = None,
+    errors: Literal["report", "raise"] = "report",
+    duplicates: float | None | bool = 0.7,
+    progress: bool = False,
+    **options,
+) -> pd.DataFrame:
+    """Load articles into one DataFrame.
+
+    Parameters
+    ----------
+    paths : str, Path, list of them, or DataFrame
+        Files, folders (read recursively, sorted) or glob patterns. A DataFrame is
+        validated and completed (see :func:`validate`). A Parquet file written by
+        :func:`save` is read back exactly.
+    format : str, optional
+        Force a reader (``"article"``, ``"tabular"``, ``"html"``, ``"docx"``,
+        ``"rtf"``, ``"nexis"``, ``"factiva"``) instead of choosing by extension.
+    errors : {"report", "raise"}
+        ``"report"`` (default) lists unreadable files and records in the load
+        report; ``"raise"`` stops at the first one with :class:`ReaderError`.
+    duplicates : float, None or False
+        Jaccard threshold for near duplicates (default 0.7); ``None`` flags exact
+        duplicates only; ``False`` flags none.
+    progress : bool
+        Show a progress bar (tqdm) while reading files.
+    **options
+        Passed to the readers (``encoding=``, ``columns={"body": "text"}`` ...).
+
+    Returns
+    -------
+    DataFrame
+        Columns :data:`COLUMNS` then extra metadata; ``attrs["load_report"]``.
+
+    Examples
+    --------
+    >>> df = load("seeds/")                                   # doctest: +SKIP
+    >>> df[["title", "author", "published"]]                  # doctest: +SKIP
+    """
+    if errors not in ("report", "raise"):
+        raise ValueError(f"errors must be 'report' or 'raise', not {errors!r}")
+    if isinstance(paths, pd.DataFrame):
+        return validate(paths, duplicates=duplicates)
+    files, report = _expand(paths)
+    if not files and not report:
+        raise FileNotFoundError(f"{paths}: no input files found")
+    rows: list[dict] = []
+    frames: list[pd.DataFrame] = []
+    meta_cache: dict = {}
+    iterator: Iterable = files
+    if progress and len(files) > 1:
+        from tqdm.auto import tqdm
+
+        iterator = tqdm(files, desc="loading", unit="file", leave=False)
+    for file, root in iterator:
+        if _is_saved_corpus(file):
+            saved = _read_saved(file)
+            frames.append(saved)
+            continue
+        try:
+            meta = _metadata_for(file, root, meta_cache)
+            result = reader_for(file, format=format).read(file, **options)
+        except ReaderError as exc:
+            if errors == "raise":
+                raise
+            report.append(dict(source=str(file), record="", reason=str(exc)))
+            continue
+        except (OSError, UnicodeError) as exc:
+            if errors == "raise":
+                raise ReaderError(f"{file}: {exc}") from exc
+            report.append(dict(source=str(file), record="", reason=f"cannot read: {exc}"))
+            continue
+        for rec_id, reason in result.problems:
+            if errors == "raise":
+                raise ReaderError(f"{file}, record {rec_id}: {reason}")
+            report.append(dict(source=str(file), record=str(rec_id), reason=reason))
+        for rec in result.records:
+            if not rec.text or not rec.text.strip():
+                reason = "empty text; the record has no article body"
+                if errors == "raise":
+                    raise ReaderError(f"{file}, record {rec.record}: {reason}")
+                report.append(dict(source=str(file), record=str(rec.record), reason=reason))
+                continue
+            rows.append(_record_row(rec, file, meta))
+    df = _finish(rows, report, duplicates)
+    if frames:
+        saved_report = [f.attrs.get("load_report") for f in frames]
+        df = pd.concat([df, *frames], ignore_index=True) if len(df) else pd.concat(frames, ignore_index=True)
+        for col in _STR_COLUMNS:
+            df[col] = df[col].astype("string")
+        df["published"] = df["published"].astype("datetime64[ns]")
+        df.attrs["load_report"] = _report(
+            pd.concat([_report(report)] + [r for r in saved_report if r is not None], ignore_index=True)
+        )
+    return df
+
+
+def validate(df: pd.DataFrame, *, duplicates: float | None | bool = 0.7) -> pd.DataFrame:
+    """Check and complete an article table made elsewhere; returns a new DataFrame.
+
+    Requires a ``text`` column. Adds the missing fixed columns, computes ``doc_id``
+    where missing (from text and ``source`` or row number), parses ``published``,
+    NFC-normalizes text and flags duplicates. Raises ``ValueError`` naming the rows
+    at fault for empty texts or repeated ``doc_id`` values.
+    """
+    if "text" not in df.columns:
+        raise ValueError(f"corpus has no 'text' column (columns: {list(df.columns)}); rename the body column to 'text'")
+    out = df.copy()
+    out.attrs = {}
+    bad = out.index[out["text"].isna() | (out["text"].astype(str).str.strip() == "")]
+    if len(bad):
+        raise ValueError(f"corpus rows {list(bad[:10])} have empty text; fill or drop them first")
+    out["text"] = [unicodedata.normalize("NFC", str(t).replace("\r\n", "\n").replace("\r", "\n")) for t in out["text"]]
+    if "source" not in out.columns:
+        out["source"] = [f"<dataframe>#{i}" for i in range(len(out))]
+    if "doc_id" not in out.columns:
+        out["doc_id"] = [doc_id(t, s) for t, s in zip(out["text"], out["source"].astype(str))]
+    dup = out["doc_id"].astype(str).duplicated(keep=False)
+    if dup.any():
+        raise ValueError(f"doc_id values repeat in rows {list(out.index[dup][:10])}; doc_id must be unique")
+    for col in COLUMNS:
+        if col not in out.columns:
+            out[col] = None
+    report: list[dict] = []
+    if not pd.api.types.is_datetime64_any_dtype(out["published"]):
+        out["published"] = _to_datetime(list(out["published"]), list(out["source"].astype(str)), report).to_numpy()
+    elif getattr(out["published"].dt, "tz", None) is not None:
+        out["published"] = out["published"].dt.tz_convert("UTC").dt.tz_localize(None)
+    out["published"] = out["published"].astype("datetime64[ns]")
+    keep_dup = "duplicate_of" in df.columns and df["duplicate_of"].notna().any()
+    for col in _STR_COLUMNS:
+        out[col] = out[col].astype("string")
+    if not keep_dup:
+        out["duplicate_of"] = _flag_duplicates(out, duplicates)
+    extra = [c for c in out.columns if c not in COLUMNS]
+    out = out[COLUMNS + extra].reset_index(drop=True)
+    out.attrs["load_report"] = _report(report)
+    return out
+
+
+def drop_duplicates(df: pd.DataFrame) -> pd.DataFrame:
+    """The user's explicit choice: keep only rows whose ``duplicate_of`` is empty."""
+    out = df[df["duplicate_of"].isna()].reset_index(drop=True)
+    out.attrs = dict(df.attrs)
+    return out
+
+
+# ------------------------------------------------------------------ storage
+def save(df: pd.DataFrame, path: str | Path) -> Path:
+    """Write the corpus to Parquet so that :func:`load` reads back the same table.
+
+    Dtypes and values round-trip exactly; the load report is stored alongside in the
+    file's metadata.
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = Path(path)
+    if path.suffix.lower() not in {".parquet", ".pq"}:
+        raise ValueError(f"{path}: save writes Parquet; use a .parquet file name")
+    clean = df.copy()
+    report = df.attrs.get("load_report")
+    clean.attrs = {}
+    table = pa.Table.from_pandas(clean, preserve_index=False)
+    meta = dict(table.schema.metadata or {})
+    meta[b"discourse"] = json.dumps(
+        {
+            "format": 1,
+            "load_report": None if report is None else report.astype(object).where(report.notna(), None).to_dict(orient="records"),
+        }
+    ).encode()
+    table = table.replace_schema_metadata(meta)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pq.write_table(table, path)
+    return path
+
+
+def _read_saved(path: Path) -> pd.DataFrame:
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(path)
+    info = json.loads(table.schema.metadata[b"discourse"])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        df = table.to_pandas()
+    df.attrs = {}
+    report = info.get("load_report")
+    df.attrs["load_report"] = _report(report or [])
+    return df
+
+
+# ------------------------------------------------------------------ summary
+def summary(df: pd.DataFrame) -> str:
+    """A short human-readable account of a loaded corpus and its load report."""
+    lines = [f"articles: {len(df)}"]
+    if len(df):
+        outlets = df["outlet"].fillna("(unknown)").value_counts().sort_index()
+        lines.append(f"outlets: {len(outlets)} (" + ", ".join(f"{k}: {v}" for k, v in outlets.items()) + ")")
+        pub = df["published"].dropna()
+        if len(pub):
+            lines.append(f"published: {pub.min():%Y-%m-%d} to {pub.max():%Y-%m-%d} ({df['published'].isna().sum()} undated)")
+        else:
+            lines.append("published: no dates")
+        lines.append(f"duplicates: {int(df['duplicate_of'].notna().sum())} flagged (kept; see duplicate_of)")
+    report = df.attrs.get("load_report")
+    if report is not None and len(report):
+        warn = report["reason"].str.startswith("warning:") | report["reason"].str.startswith("skipped:")
+        lines.append(f"not loaded: {int((~warn).sum())}; notes: {int(warn.sum())}")
+        for r in report.itertuples():
+            where = f"{r.source}" + (f" record {r.record}" if r.record else "")
+            lines.append(f"  {where}: {r.reason}")
+    else:
+        lines.append("not loaded: 0")
+    return "\n".join(lines)

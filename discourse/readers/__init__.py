@@ -1,0 +1,66 @@
+"""Readers: one module per input format, all returning :class:`ReadResult`.
+
+``READERS`` maps a file extension to the reader module name; ``reader_for(path)``
+picks one, sniffing content where an extension is shared by several formats
+(a ``.txt``/``.rtf``/``.docx`` may be one article or a Nexis Uni / Factiva export
+with many).
+"""
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from discourse.readers._base import Record, ReadResult, ReaderError, decode, normalize_text, read_text
+
+__all__ = ["Record", "ReadResult", "ReaderError", "decode", "normalize_text", "read_text",
+           "READERS", "reader_for", "read"]
+
+#: extension -> reader module (in ``discourse.readers``)
+READERS: dict[str, str] = {
+    ".txt": "article",
+    ".md": "article",
+    ".markdown": "article",
+    ".csv": "tabular",
+    ".tsv": "tabular",
+    ".json": "tabular",
+    ".jsonl": "tabular",
+    ".ndjson": "tabular",
+    ".parquet": "tabular",
+    ".pq": "tabular",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+    ".rtf": "rtf",
+}
+
+#: readers that look at a file's content and may claim it before the extension's
+#: reader does (multi-article database exports). Each module has ``sniff(path) -> bool``.
+SNIFFERS: list[str] = ["nexis", "factiva"]
+
+
+def reader_for(path: str | Path, *, format: str | None = None):
+    """Return the reader module for ``path`` (or for the explicit ``format`` name)."""
+    path = Path(path)
+    if format:
+        try:
+            return importlib.import_module(f"discourse.readers.{format}")
+        except ModuleNotFoundError:
+            raise ReaderError(f"{path}: unknown format {format!r}; known: {sorted(set(READERS.values()) | set(SNIFFERS))}") from None
+    ext = path.suffix.lower()
+    if ext not in READERS:
+        raise ReaderError(
+            f"{path}: unknown format {ext or '(no extension)'!r}; supported: {', '.join(sorted(READERS))}"
+        )
+    for name in SNIFFERS:
+        try:
+            mod = importlib.import_module(f"discourse.readers.{name}")
+        except ModuleNotFoundError:
+            continue
+        if getattr(mod, "sniff", None) and mod.sniff(path):
+            return mod
+    return importlib.import_module(f"discourse.readers.{READERS[ext]}")
+
+
+def read(path: str | Path, *, format: str | None = None, **options) -> ReadResult:
+    """Read one file with the reader that fits it."""
+    return reader_for(path, format=format).read(Path(path), **options)

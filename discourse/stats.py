@@ -1,0 +1,150 @@
+"""Statistics shared by the analyses: bootstrap confidence intervals over documents.
+
+Resampling unit is the row of ``data`` (normally one document), so intervals for a
+group reflect variation between its documents, not between words.
+"""
+from __future__ import annotations
+
+from typing import Callable, Literal, Sequence
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["bootstrap", "bootstrap_ratio"]
+
+_STATS: dict[str, Callable[[np.ndarray], np.ndarray]] = {
+    "mean": lambda a: a.mean(axis=-1),
+    "median": lambda a: np.median(a, axis=-1),
+    "sum": lambda a: a.sum(axis=-1),
+}
+
+
+def _groups(data: pd.DataFrame, by: str | Sequence[str] | None):
+    if by is None:
+        yield (), data
+        return
+    keys = [by] if isinstance(by, str) else list(by)
+    missing = [k for k in keys if k not in data.columns]
+    if missing:
+        raise KeyError(f"by: column(s) {missing} not in data (columns: {list(data.columns)})")
+    for key, sub in data.groupby(keys, sort=True, dropna=False, observed=True):
+        yield (key if isinstance(key, tuple) else (key,)), sub
+
+
+def _percentile_ci(boot: np.ndarray, ci: float) -> tuple[float, float]:
+    alpha = (1 - ci) / 2
+    lo, hi = np.quantile(boot, [alpha, 1 - alpha])
+    return float(lo), float(hi)
+
+
+def bootstrap(
+    data: pd.DataFrame,
+    value: str,
+    *,
+    by: str | Sequence[str] | None = None,
+    stat: Literal["mean", "median", "sum"] = "mean",
+    n_boot: int = 1000,
+    ci: float = 0.95,
+    random_state: int | None = 0,
+) -> pd.DataFrame:
+    """Percentile bootstrap interval of ``stat(value)`` per group.
+
+    Parameters
+    ----------
+    data : DataFrame
+        One row per resampling unit (normally a document).
+    value : str
+        Column to summarise.
+    by : str or list of str, optional
+        Group columns (``"outlet"``, ``["outlet", "period"]``).
+    stat : {"mean", "median", "sum"}
+    n_boot : int
+        Number of bootstrap resamples.
+    ci : float
+        Coverage of the interval.
+    random_state : int
+        Seed; each group draws from its own generator seeded from it, so a group's
+        interval does not depend on which other groups are present.
+
+    Returns
+    -------
+    DataFrame
+        Group columns, ``estimate``, ``ci_low``, ``ci_high``, ``n``.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"outlet": ["a", "a", "b", "b"], "x": [1.0, 3.0, 2.0, 2.0]})
+    >>> bootstrap(df, "x", by="outlet", n_boot=200)[["outlet", "estimate"]]
+      outlet  estimate
+    0      a       2.0
+    1      b       2.0
+    """
+    if value not in data.columns:
+        raise KeyError(f"value: column {value!r} not in data")
+    if stat not in _STATS:
+        raise ValueError(f"stat must be one of {sorted(_STATS)}, not {stat!r}")
+    if not 0 < ci < 1:
+        raise ValueError(f"ci must be between 0 and 1, not {ci}")
+    f = _STATS[stat]
+    keys = [] if by is None else ([by] if isinstance(by, str) else list(by))
+    rows = []
+    for gi, (key, sub) in enumerate(_groups(data, by)):
+        x = sub[value].to_numpy(dtype=float)
+        x = x[~np.isnan(x)]
+        row = dict(zip(keys, key))
+        row["n"] = int(len(x))
+        if len(x) == 0:
+            row.update(estimate=np.nan, ci_low=np.nan, ci_high=np.nan)
+        else:
+            rng = np.random.default_rng([random_state or 0, gi])
+            idx = rng.integers(0, len(x), size=(n_boot, len(x)))
+            boot = f(x[idx])
+            lo, hi = _percentile_ci(boot, ci)
+            row.update(estimate=float(f(x[None, :])[0]), ci_low=lo, ci_high=hi)
+        rows.append(row)
+    return pd.DataFrame(rows, columns=[*keys, "estimate", "ci_low", "ci_high", "n"])
+
+
+def bootstrap_ratio(
+    data: pd.DataFrame,
+    numerator: str,
+    denominator: str,
+    *,
+    by: str | Sequence[str] | None = None,
+    scale: float = 1.0,
+    n_boot: int = 1000,
+    ci: float = 0.95,
+    random_state: int | None = 0,
+) -> pd.DataFrame:
+    """Bootstrap interval of ``scale * sum(numerator) / sum(denominator)`` per group.
+
+    The pooled ratio (e.g. matches per 1,000 words over all documents of an outlet)
+    with documents as the resampling unit.
+
+    Returns
+    -------
+    DataFrame
+        Group columns, ``estimate``, ``ci_low``, ``ci_high``, ``n``.
+    """
+    for c in (numerator, denominator):
+        if c not in data.columns:
+            raise KeyError(f"column {c!r} not in data")
+    keys = [] if by is None else ([by] if isinstance(by, str) else list(by))
+    rows = []
+    for gi, (key, sub) in enumerate(_groups(data, by)):
+        num = sub[numerator].to_numpy(dtype=float)
+        den = sub[denominator].to_numpy(dtype=float)
+        row = dict(zip(keys, key))
+        row["n"] = int(len(num))
+        if len(num) == 0 or den.sum() == 0:
+            row.update(estimate=np.nan, ci_low=np.nan, ci_high=np.nan)
+        else:
+            rng = np.random.default_rng([random_state or 0, gi])
+            idx = rng.integers(0, len(num), size=(n_boot, len(num)))
+            with np.errstate(invalid="ignore", divide="ignore"):
+                boot = scale * num[idx].sum(axis=1) / den[idx].sum(axis=1)
+            boot = boot[np.isfinite(boot)]
+            lo, hi = _percentile_ci(boot, ci)
+            row.update(estimate=float(scale * num.sum() / den.sum()), ci_low=lo, ci_high=hi)
+        rows.append(row)
+    return pd.DataFrame(rows, columns=[*keys, "estimate", "ci_low", "ci_high", "n"])

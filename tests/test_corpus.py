@@ -1,0 +1,241 @@
+"""discourse.corpus and the article reader, on the seed and hand-written fixtures."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from discourse import corpus
+from discourse.readers import ReaderError, article
+
+
+# ------------------------------------------------------------------ the seed
+def test_seed_metadata(seed_corpus):
+    row = seed_corpus.iloc[0]
+    assert row["title"] == "US launches airstrikes against Taliban as Afghan forces crumble"
+    assert row["author"] == "Bill Van Auken"
+    assert row["published"] == pd.Timestamp("2021-07-23")
+    assert row["outlet"] == "World Socialist Web Site"
+    assert list(seed_corpus.columns[: len(corpus.COLUMNS)]) == corpus.COLUMNS
+    assert seed_corpus["published"].dtype == "datetime64[ns]"
+
+
+def test_seed_paragraphs_repaired(seed_corpus):
+    text = seed_corpus["text"].iloc[0]
+    paras = text.split("\n\n")
+    assert len(paras) == 17
+    assert seed_corpus["paragraphs_repaired"].iloc[0] == 3
+    # the three splits left by the page layout are joined with one space
+    assert 'what such "adjustments" would entail' in text
+    assert "no denying that the Islamist forces" in text
+    assert "occurred in the same week" in text
+
+
+def test_seed_footer_and_escapes(seed_corpus):
+    text = seed_corpus["text"].iloc[0]
+    assert "To contact" not in text and "wsws.org" not in text and "Socialist Equality Party" not in text
+    assert "contact" in seed_corpus["footer"].iloc[0]
+    assert "$143 billion" in text and "\\$" not in text
+    assert "$438 million" in text
+    assert "the Moscow Times reported" in text  # emphasis markers dropped
+    assert text.endswith("particularly China.")
+
+
+def test_doc_id_stable_and_content_based(seed_path, tmp_path):
+    a = corpus.load(seed_path)
+    copy = tmp_path / "elsewhere" / seed_path.name
+    copy.parent.mkdir()
+    copy.write_bytes(seed_path.read_bytes())
+    b = corpus.load(copy)
+    assert a["doc_id"].iloc[0] == b["doc_id"].iloc[0]  # folder does not matter
+    assert re.fullmatch(r"[0-9a-f]{16}", a["doc_id"].iloc[0])
+    assert a["doc_id"].iloc[0] == corpus.doc_id(a["text"].iloc[0], seed_path.name)
+
+
+# ------------------------------------------------------------------ article layouts
+def test_plain_text_file_has_no_header(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("The minister said the plan was sound.\n\nCritics disagreed.\n", encoding="utf-8")
+    df = corpus.load(f)
+    assert df["title"].isna().all() and df["author"].isna().all()
+    assert df["text"].iloc[0] == "The minister said the plan was sound.\n\nCritics disagreed."
+
+
+def test_byline_date_and_copyright_footer():
+    rec = article.parse("Storm hits coast\n\nBy Jane Doe\nMarch 3, 2020\n\nThe storm arrived at dawn.\n\n© 2020 Example Media. All rights reserved.")
+    assert (rec.title, rec.author, rec.published) == ("Storm hits coast", "Jane Doe", "March 3, 2020")
+    assert rec.text == "The storm arrived at dawn."
+    assert rec.extra["footer"].startswith("© 2020")
+
+
+def test_front_matter():
+    rec = article.parse("---\ntitle: A title\ndate: 2020-01-02\noutlet: Example\nsection: World\n---\nBody text.")
+    assert (rec.title, rec.published, rec.outlet, rec.extra["section"]) == ("A title", "2020-01-02", "Example", "World")
+
+
+def test_repair_keeps_subheadings_and_joins_lowercase_and_uppercase():
+    paras, joins = article.repair_paragraphs(
+        ["It was reported by the", "Associated Press on Monday.", "Background Of The Talks", "Talks began in May."]
+    )
+    assert paras == ["It was reported by the Associated Press on Monday.", "Background Of The Talks", "Talks began in May."]
+    assert joins == 1
+
+
+def test_hard_wrapped_lines_are_joined():
+    rec = article.parse("# T\n\n1 May 2020\n\nA line that is\nwrapped by hand.\n\nNext.")
+    assert rec.text == "A line that is wrapped by hand.\n\nNext."
+
+
+# ------------------------------------------------------------------ folders, metadata, report
+def _write(p: Path, text: str, encoding="utf-8") -> Path:
+    p.parent.mkdir(parents=True, exist_ok=True)
+    p.write_bytes(text.encode(encoding))
+    return p
+
+
+def test_folder_metadata_report_and_order(tmp_path):
+    _write(tmp_path / "c" / "corpus.toml", 'outlet = "Daily Example"\nlanguage = "en"\nlicence = "CC-BY"\n')
+    _write(tmp_path / "c" / "b.md", "# B\n\n2 May 2021\n\nSecond article body.")
+    _write(tmp_path / "c" / "a.md", "# A\n\n1 May 2021\n\nFirst article body.")
+    _write(tmp_path / "c" / "README.md", "# About this corpus")
+    _write(tmp_path / "c" / "empty.txt", "   \n")
+    _write(tmp_path / "c" / "image.png", "\x89PNG")
+    (tmp_path / "c" / "junk.txt").write_bytes(b"\x00\x01\x02\x03binary\x00\x00")
+    df = corpus.load(tmp_path / "c")
+    assert df["title"].tolist() == ["A", "B"]  # sorted input, not file-system order
+    assert df["outlet"].tolist() == ["Daily Example"] * 2
+    assert df["language"].tolist() == ["en", "en"] and df["licence"].tolist() == ["CC-BY", "CC-BY"]
+    rep = df.attrs["load_report"].set_index(df.attrs["load_report"]["source"].str.rsplit("/", n=1).str[-1])
+    assert rep.loc["README.md", "reason"].startswith("skipped: documentation")
+    assert "empty" in rep.loc["empty.txt", "reason"]
+    assert "unsupported format '.png'" in rep.loc["image.png", "reason"]
+    assert "binary" in rep.loc["junk.txt", "reason"]
+    # every input file is accounted for: a row or a report entry
+    assert len(df) + len(rep) == 6
+
+
+def test_errors_raise(tmp_path):
+    _write(tmp_path / "empty.txt", "")
+    with pytest.raises(ReaderError, match=r"empty\.txt: file is empty"):
+        corpus.load(tmp_path, errors="raise")
+
+
+def test_missing_path_and_unknown_format(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no such file"):
+        corpus.load(tmp_path / "nope")
+    with pytest.raises(FileNotFoundError, match="matches no file"):
+        corpus.load(str(tmp_path / "*.txt"))
+    f = _write(tmp_path / "x.xyz", "text")
+    with pytest.raises(ReaderError, match=r"x\.xyz: unknown format '\.xyz'"):
+        corpus.load(f, errors="raise")
+
+
+def test_glob(tmp_path):
+    _write(tmp_path / "a.txt", "One article.")
+    _write(tmp_path / "b.txt", "Another article.")
+    _write(tmp_path / "c.md", "# T\n\n1 May 2020\n\nThird.")
+    df = corpus.load(str(tmp_path / "*.txt"))
+    assert df["text"].tolist() == ["One article.", "Another article."]
+
+
+def test_encodings_cp1252_and_utf16(tmp_path):
+    body = "“Café society,” she said — naïvely.\r\nSecond line."
+    _write(tmp_path / "cp.txt", body, "cp1252")
+    _write(tmp_path / "u16.txt", "\ufeff" + body, "utf-16-le")
+    df = corpus.load(tmp_path)
+    assert df["text"].tolist() == ["“Café society,” she said — naïvely. Second line."] * 2
+    # NFC: a decomposed é becomes one code point
+    _write(tmp_path / "nfd" / "d.txt", "Cafe\u0301.")
+    assert corpus.load(tmp_path / "nfd")["text"].iloc[0] == "Caf\u00e9."
+
+
+def test_unparseable_date_is_reported_not_dropped():
+    df = corpus.load(pd.DataFrame({"text": ["A body."], "published": ["not a date at all"]}))
+    assert df["published"].isna().all()
+    assert "not understood" in df.attrs["load_report"]["reason"].iloc[0]
+
+
+# ------------------------------------------------------------------ duplicates
+WIRE = (
+    "KABUL (Reuters) - Taliban fighters took control of a key border crossing with Pakistan on Wednesday, "
+    "officials said, as the insurgents pressed their offensive across the country while foreign forces "
+    "completed their withdrawal after two decades of war. The crossing at Spin Boldak is one of the busiest "
+    "trade routes between the two countries, and its loss deprives the government of customs revenue it "
+    "badly needs to pay soldiers and civil servants in the provinces under attack."
+)
+
+
+def test_exact_and_near_duplicates_flagged_not_dropped():
+    edited = WIRE.replace("on Wednesday", "on Wednesday morning").replace("badly needs", "needs")
+    other = "A completely different story about the weather in Lisbon and the price of sardines this summer."
+    df = corpus.load(
+        pd.DataFrame(
+            {
+                "text": [WIRE, other, WIRE.upper(), edited],
+                "published": ["2021-07-14", "2021-07-14", "2021-07-15", "2021-07-16"],
+                "source": ["a", "b", "c", "d"],
+            }
+        )
+    )
+    first = df["doc_id"].iloc[0]
+    assert df["duplicate_of"].isna().tolist() == [True, True, False, False]
+    assert df["duplicate_of"].iloc[2] == first and df["duplicate_of"].iloc[3] == first
+    assert len(corpus.drop_duplicates(df)) == 2
+
+
+def test_earliest_copy_is_the_original():
+    df = corpus.load(pd.DataFrame({"text": [WIRE, WIRE], "published": ["2021-07-16", "2021-07-14"], "source": ["late", "early"]}))
+    assert df["duplicate_of"].iloc[0] == df["doc_id"].iloc[1]
+    assert pd.isna(df["duplicate_of"].iloc[1])
+
+
+def test_koi8_cyrillic_is_not_read_as_cp1252(tmp_path):
+    body = "Москва заявила, что переговоры продолжатся на следующей неделе в столице."
+    _write(tmp_path / "ru.txt", body, "koi8_r")
+    assert corpus.load(tmp_path)["text"].iloc[0] == body
+
+
+def test_find_duplicates_threshold():
+    words = WIRE.split()
+    half = " ".join(words[: len(words) // 2]) + " " + " ".join(reversed(words[len(words) // 2 :]))
+    assert corpus.find_duplicates([WIRE, half], threshold=0.8).tolist() == [-1, -1]
+    assert corpus.find_duplicates([WIRE, WIRE + " Extra."], threshold=0.8).tolist() == [-1, 0]
+
+
+# ------------------------------------------------------------------ validate, save
+def test_validate_dataframe_and_errors():
+    df = corpus.load(pd.DataFrame({"text": ["x y z"], "title": ["T"], "published": ["2020-05-01T10:00:00+02:00"]}))
+    assert df["published"].iloc[0] == pd.Timestamp("2020-05-01 08:00:00")  # UTC, naive
+    with pytest.raises(ValueError, match="no 'text' column"):
+        corpus.load(pd.DataFrame({"body": ["x"]}))
+    with pytest.raises(ValueError, match=r"rows \[1\] have empty text"):
+        corpus.load(pd.DataFrame({"text": ["x", " "]}))
+    with pytest.raises(ValueError, match="doc_id values repeat"):
+        corpus.load(pd.DataFrame({"text": ["x", "y"], "doc_id": ["a", "a"]}))
+
+
+def test_validate_does_not_mutate_input():
+    src = pd.DataFrame({"text": ["x y z"], "published": ["2020-05-01"]})
+    before = src.copy()
+    corpus.load(src)
+    pd.testing.assert_frame_equal(src, before)
+
+
+def test_parquet_round_trip_exact(seed_path, tmp_path):
+    df = corpus.load(pd.DataFrame({"text": ["a b", "c d"], "published": ["2020-01-01", None], "extra": [1.5, 2.0]}))
+    df = pd.concat([df, corpus.load(seed_path)], ignore_index=True)
+    df.attrs["load_report"] = pd.DataFrame({"source": ["f"], "record": ["1"], "reason": ["bad"]}, dtype="string")
+    out = corpus.save(df, tmp_path / "c.parquet")
+    back = corpus.load(out)
+    pd.testing.assert_frame_equal(df, back)
+    pd.testing.assert_frame_equal(back.attrs["load_report"], df.attrs["load_report"])
+    with pytest.raises(ValueError, match="use a .parquet file name"):
+        corpus.save(df, tmp_path / "c.csv")
+
+
+def test_summary(seed_corpus):
+    s = corpus.summary(seed_corpus)
+    assert "articles: 1" in s and "World Socialist Web Site: 1" in s and "2021-07-23 to 2021-07-23" in s
