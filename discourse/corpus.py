@@ -23,6 +23,7 @@ import re
 import tomllib
 import unicodedata
 import warnings
+import zlib
 from pathlib import Path
 from typing import Iterable, Literal, Sequence
 
@@ -83,8 +84,12 @@ def doc_id(text: str, source_key: str = "") -> str:
 
 
 # ------------------------------------------------------------------ paths
-def _expand(paths) -> tuple[list[tuple[Path, Path]], list[dict]]:
-    """Expand paths/globs/folders to sorted (file, root) pairs; report skipped files."""
+def _expand(paths, format: str | None = None) -> tuple[list[tuple[Path, Path]], list[dict]]:
+    """Expand paths/globs/folders to sorted (file, root) pairs; report skipped files.
+
+    A file named explicitly with an extension no reader knows is a user error
+    (:class:`ReaderError`); inside folders and globs such files are reported.
+    """
     if isinstance(paths, (str, Path)):
         paths = [paths]
     files: list[tuple[Path, Path]] = []
@@ -97,8 +102,12 @@ def _expand(paths) -> tuple[list[tuple[Path, Path]], list[dict]]:
                 raise FileNotFoundError(f"{p}: the pattern matches no file; check the path")
             for m in matches:
                 mp = Path(m)
-                if mp.is_file():
-                    files.append((mp, mp.parent))
+                if not mp.is_file():
+                    continue
+                if format is None and mp.suffix.lower() not in READERS:
+                    report.append(dict(source=str(mp), record="", reason=f"skipped: unsupported format {mp.suffix or '(no extension)'!r}"))
+                    continue
+                files.append((mp, mp.parent))
             continue
         path = Path(p)
         if not path.exists():
@@ -113,11 +122,13 @@ def _expand(paths) -> tuple[list[tuple[Path, Path]], list[dict]]:
                 if _DOC_FILES.match(f.name):
                     report.append(dict(source=str(f), record="", reason="skipped: documentation file, not an article"))
                     continue
-                if f.suffix.lower() not in READERS:
+                if format is None and f.suffix.lower() not in READERS:
                     report.append(dict(source=str(f), record="", reason=f"skipped: unsupported format {f.suffix or '(no extension)'!r}"))
                     continue
                 files.append((f, path))
         else:
+            if format is None:
+                reader_for(path)  # raises ReaderError for an unknown format
             files.append((path, path.parent))
     # one file named twice is read once
     seen: set[Path] = set()
@@ -157,34 +168,52 @@ def _metadata_for(file: Path, root: Path, cache: dict) -> dict:
 
 # ------------------------------------------------------------------ dates
 def _to_datetime(values: Sequence, sources: Sequence[str], report: list[dict]) -> pd.Series:
-    out = []
-    for v, src in zip(values, sources):
-        if v is None or (isinstance(v, float) and np.isnan(v)) or (isinstance(v, str) and not v.strip()) or v is pd.NaT:
-            out.append(pd.NaT)
-            continue
+    """Parse dates to naive UTC ``datetime64[ns]``; report (never drop) what fails."""
+    raw = pd.Series(list(values), dtype="object")
+    missing = raw.isna() | raw.map(lambda v: isinstance(v, str) and not v.strip())
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        fast = pd.to_datetime(raw.where(~missing), errors="coerce", utc=True, format="mixed")
+    out = fast.dt.tz_localize(None).astype("datetime64[ns]")
+    for i in np.flatnonzero((out.isna() & ~missing).to_numpy()):
+        v = raw.iloc[i]
         try:
-            ts = pd.Timestamp(v) if not isinstance(v, str) else _parse_date_string(v)
+            ts = _parse_date_string(v) if isinstance(v, str) else pd.Timestamp(v)
+            if ts.tzinfo is not None:
+                ts = ts.tz_convert("UTC").tz_localize(None)
+            out.iloc[i] = ts
         except (ValueError, TypeError, OverflowError):
-            ts = pd.NaT
-        if ts is pd.NaT or pd.isna(ts):
-            path, _, rec = src.partition("#")
+            path, _, rec = str(sources[i]).partition("#")
             report.append(dict(source=path, record=rec, reason=f"warning: date {str(v)!r} not understood; published left empty (NaT)"))
-            out.append(pd.NaT)
-            continue
-        if ts.tzinfo is not None:
-            ts = ts.tz_convert("UTC").tz_localize(None)
-        out.append(ts)
-    return pd.Series(pd.to_datetime(pd.Series(out, dtype="object")), dtype="datetime64[ns]")
+    return out.reset_index(drop=True)
 
 
 def _parse_date_string(s: str) -> pd.Timestamp:
+    """Parse a free-form date such as ``"July 23, 2021 Friday 10:00 AM EST"``.
+
+    Only strings with a four-digit year are parsed (fuzzily); the parser never fills
+    a missing year from today's date, so the result does not depend on when it runs.
+    """
     s = s.strip()
     try:
         return pd.Timestamp(s)
     except (ValueError, TypeError):
-        from dateutil import parser as dparser
+        pass
+    if not re.search(r"\b(1[6-9]|20)\d\d\b", s):
+        raise ValueError(f"no year in {s!r}")
+    from datetime import datetime
 
-        return pd.Timestamp(dparser.parse(s, fuzzy=True))
+    from dateutil import parser as dparser
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return pd.Timestamp(dparser.parse(s, fuzzy=True, default=datetime(2000, 1, 1), tzinfos=_TZ))
+
+
+#: common time-zone abbreviations in news datelines (seconds east of UTC)
+_TZ = {"UTC": 0, "GMT": 0, "Z": 0, "EST": -5 * 3600, "EDT": -4 * 3600, "CST": -6 * 3600, "CDT": -5 * 3600,
+       "MST": -7 * 3600, "MDT": -6 * 3600, "PST": -8 * 3600, "PDT": -7 * 3600, "BST": 3600, "CET": 3600,
+       "CEST": 7200, "EET": 7200, "EEST": 10800, "IST": 19800, "JST": 32400, "AEST": 36000}
 
 
 # ------------------------------------------------------------------ duplicates
@@ -192,11 +221,19 @@ _WORD = re.compile(r"\w+")
 
 
 def _shingles(text: str, k: int) -> np.ndarray:
-    words = _WORD.findall(text.casefold())
-    if len(words) < k:
-        words = words + [""] * (k - len(words))
-    grams = {" ".join(words[i : i + k]) for i in range(len(words) - k + 1)}
-    return np.fromiter((int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "little") >> 1 for g in grams), dtype=np.int64, count=len(grams))
+    """Sorted unique 63-bit hashes of the word ``k``-grams of ``text`` (deterministic)."""
+    words = text.split()
+    if not words:
+        words = [""]
+    h = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words))
+    if len(h) < k:
+        h = np.concatenate([h, np.zeros(k - len(h), dtype=np.uint64)])
+    n = len(h) - k + 1
+    acc = np.zeros(n, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for j in range(k):
+            acc = acc * np.uint64(1000003) + h[j : j + n]
+    return np.unique((acc >> np.uint64(1)).astype(np.int64))
 
 
 def find_duplicates(
@@ -263,7 +300,7 @@ def find_duplicates(
                     continue
                 checked.add((i, j))
                 si, sj = sh[i], sh[j]
-                inter = len(np.intersect1d(si, sj, assume_unique=True))
+                inter = len(np.intersect1d(si, sj, assume_unique=True))  # both sorted unique
                 jac = inter / (len(si) + len(sj) - inter)
                 if jac >= threshold:
                     ri, rj = root(i), root(j)
@@ -399,7 +436,7 @@ def load(
         raise ValueError(f"errors must be 'report' or 'raise', not {errors!r}")
     if isinstance(paths, pd.DataFrame):
         return validate(paths, duplicates=duplicates)
-    files, report = _expand(paths)
+    files, report = _expand(paths, format)
     if not files and not report:
         raise FileNotFoundError(f"{paths}: no input files found")
     rows: list[dict] = []

@@ -239,3 +239,11 @@ def test_parquet_round_trip_exact(seed_path, tmp_path):
 def test_summary(seed_corpus):
     s = corpus.summary(seed_corpus)
     assert "articles: 1" in s and "World Socialist Web Site: 1" in s and "2021-07-23 to 2021-07-23" in s
+
+
+def test_free_form_dates_to_naive_utc():
+    df = corpus.load(pd.DataFrame({"text": ["a", "b", "c"], "published": ["July 23, 2021 Friday 10:00 AM EST", "23 July 2021", "Updated 3 hours ago"]}))
+    assert df["published"].iloc[0] == pd.Timestamp("2021-07-23 15:00")
+    assert df["published"].iloc[1] == pd.Timestamp("2021-07-23")
+    assert pd.isna(df["published"].iloc[2])  # no year: never filled in from today's date
+    assert df.attrs["load_report"]["reason"].str.contains("Updated 3 hours ago").any()

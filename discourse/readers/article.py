@@ -93,11 +93,13 @@ def _parse_date(line: str):
     """Return the line as a date string if the whole (short) line is a date."""
     if len(line) > 60 or not _DATEISH.search(line):
         return None
+    from datetime import datetime
+
     from dateutil import parser as dparser
 
     cleaned = re.sub(r"^(published|updated|posted|date)\s*:?\s*", "", line.strip(), flags=re.I)
     try:
-        dt, rest = dparser.parse(cleaned, fuzzy_with_tokens=True)
+        dt, rest = dparser.parse(cleaned, fuzzy_with_tokens=True, default=datetime(2000, 1, 1))
     except (ValueError, OverflowError):
         return None
     leftover = " ".join(t.strip(" ,.-|") for t in rest).strip()

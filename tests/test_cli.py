@@ -1,0 +1,55 @@
+"""The discourse command: load, help, and user errors (exit 2, one line)."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from discourse import cli, corpus
+
+
+def test_help_lists_subcommands(capsys):
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["--help"])
+    assert exc.value.code == 0
+    out = capsys.readouterr().out
+    for name in ["load", "quotes", "terms", "sentiment", "topics", "frames", "figures"]:
+        assert name in out
+
+
+def test_load_writes_parquet_and_prints_summary(seed_path, tmp_path, capsys):
+    out = tmp_path / "c.parquet"
+    assert cli.main(["load", str(seed_path), "--out", str(out), "--quiet"]) == 0
+    printed = capsys.readouterr().out
+    assert "articles: 1" in printed and "World Socialist Web Site" in printed and "2021-07-23" in printed
+    pd.testing.assert_frame_equal(corpus.load(out), corpus.load(seed_path))
+
+
+def test_load_writes_csv_and_reports_failures(seed_path, tmp_path, capsys):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_bytes(seed_path.read_bytes())
+    (tmp_path / "in" / "empty.txt").write_text("")
+    out = tmp_path / "c.csv"
+    assert cli.main(["load", str(tmp_path / "in"), "--out", str(out), "--quiet"]) == 0
+    printed = capsys.readouterr().out
+    assert "not loaded: 1" in printed and "empty.txt: " in printed and "file is empty" in printed
+    assert pd.read_csv(out)["title"].tolist() == ["US launches airstrikes against Taliban as Afghan forces crumble"]
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["load", "/no/such/file.txt"], "no such file"),
+        (["load", "{seed}", "--out", "{tmp}/x.xlsx"], "use a .csv, .tsv or .parquet"),
+        (["load", "{tmp}/f.xyz"], "unknown format '.xyz'"),
+    ],
+)
+def test_user_errors_exit_2_with_one_line(args, message, seed_path, tmp_path):
+    (tmp_path / "f.xyz").write_text("x")
+    args = [a.format(seed=seed_path, tmp=tmp_path) for a in args]
+    proc = subprocess.run([sys.executable, "-m", "discourse.cli", *args], capture_output=True, text=True)
+    assert proc.returncode == 2
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0] and "Traceback" not in proc.stderr
