@@ -225,7 +225,7 @@ def _shingles(text: str, k: int) -> np.ndarray:
     words = text.split()
     if not words:
         words = [""]
-    h = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words))
+    h = np.fromiter(map(zlib.crc32, map(str.encode, words)), dtype=np.uint64, count=len(words))
     if len(h) < k:
         h = np.concatenate([h, np.zeros(k - len(h), dtype=np.uint64)])
     n = len(h) - k + 1
@@ -234,6 +234,13 @@ def _shingles(text: str, k: int) -> np.ndarray:
         for j in range(k):
             acc = acc * np.uint64(1000003) + h[j : j + n]
     return np.unique((acc >> np.uint64(1)).astype(np.int64))
+
+
+def _splitmix64(x: np.ndarray) -> np.ndarray:
+    with np.errstate(over="ignore"):
+        x = (x ^ (x >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+        x = (x ^ (x >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+        return x ^ (x >> np.uint64(31))
 
 
 def find_duplicates(
@@ -269,15 +276,14 @@ def find_duplicates(
         return out
     originals = [i for i in range(n) if out[i] < 0]
     sh = {i: _shingles(norm[i], shingle) for i in originals}
-    rng = np.random.default_rng(random_state)
-    prime = np.int64((1 << 61) - 1)
-    a = rng.integers(1, 1 << 31, size=num_perm, dtype=np.int64)
-    b = rng.integers(0, 1 << 31, size=num_perm, dtype=np.int64)
+    # MinHash: permutation i is splitmix64(x XOR seed_i), a bijection with full
+    # avalanche, so minima are (nearly) min-wise independent. A linear hash
+    # (a*x + b mod p) on small inputs is not: it keeps their order.
+    seeds = np.random.default_rng(random_state).integers(0, np.iinfo(np.int64).max, size=num_perm, dtype=np.int64).astype(np.uint64)
     rows = num_perm // bands
     buckets: dict[tuple, list[int]] = {}
     for i in originals:
-        s = sh[i] % np.int64(1 << 31)
-        sig = ((s[:, None] * a[None, :] + b[None, :]) % prime).min(axis=0)
+        sig = _splitmix64(sh[i].astype(np.uint64)[:, None] ^ seeds[None, :]).min(axis=0)
         for band in range(bands):
             key = (band, sig[band * rows : (band + 1) * rows].tobytes())
             buckets.setdefault(key, []).append(i)
