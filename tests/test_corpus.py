@@ -5,6 +5,7 @@ import json
 import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -247,3 +248,17 @@ def test_free_form_dates_to_naive_utc():
     assert df["published"].iloc[1] == pd.Timestamp("2021-07-23")
     assert pd.isna(df["published"].iloc[2])  # no year: never filled in from today's date
     assert df.attrs["load_report"]["reason"].str.contains("Updated 3 hours ago").any()
+
+
+def test_near_copies_found_among_many_texts():
+    # LSH must find every planted near copy (Jaccard ~0.99) and nothing else
+    rng = np.random.default_rng(1)
+    vocab = np.array([f"w{i}" for i in range(5000)])
+    p = 1 / np.arange(1, 5001)
+    texts = [" ".join(rng.choice(vocab, 300, p=p / p.sum())) for _ in range(400)]
+    for i in range(0, 400, 20):
+        texts[i + 1] = texts[i] + " and three more"
+    flagged = corpus.find_duplicates(texts)
+    expected = np.full(400, -1)
+    expected[1::20] = np.arange(0, 400, 20)
+    assert flagged.tolist() == expected.tolist()
