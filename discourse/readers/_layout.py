@@ -1,0 +1,158 @@
+"""Layout helpers shared by the non-article readers (tabular, html, docx, rtf,
+Nexis Uni, Factiva): whitespace, paragraphs, dates and leading front matter.
+
+Private: the public surface is each reader's ``read``.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+__all__ = ["clean_ws", "join_paragraphs", "parse_date", "is_date_line", "front_matter", "MONTHS"]
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_MONTH_RE = r"(?P<month>[A-Za-z]{3,9})\.?"
+_DATE_PATTERNS = [
+    # July 23, 2021 Friday / Jul. 23, 2021 / Friday, July 23, 2021
+    re.compile(_MONTH_RE + r"\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})\b"),
+    # 23 July 2021 / 23. July 2021
+    re.compile(r"\b(?P<day>\d{1,2})\.?\s+" + _MONTH_RE + r",?\s+(?P<year>\d{4})\b"),
+    # 2021-07-23 (ISO, with optional time)
+    re.compile(r"\b(?P<year>\d{4})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})\b"),
+]
+# a line that is nothing but a date (plus weekday, time, zone, edition words)
+_DATE_LINE_REST = re.compile(
+    r"^[\s,;\-–|]*(?:" + _WEEKDAY + r"|\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|"
+    r"[A-Z]{2,5}|GMT[+\-]?\d*|UTC[+\-]?\d*|updated|published|[,;\-–|\s])*$",
+    re.I,
+)
+_WS = re.compile(r"[ \t\u00a0\u2007\u202f\u200b\ufeff\x0b\x0c]+")
+
+
+def clean_ws(text: str | None) -> str:
+    """Collapse runs of spaces, tabs, no-break spaces and form feeds; strip."""
+    if text is None:
+        return ""
+    return _WS.sub(" ", str(text)).strip()
+
+
+def join_paragraphs(lines: list[str] | str, *, one_per_line: bool | None = None) -> str:
+    """Turn lines into body text with paragraphs separated by one blank line.
+
+    ``one_per_line=True`` makes every non-empty line a paragraph (Word and RTF
+    paragraphs). ``False`` treats blank lines as paragraph breaks and joins the
+    hard-wrapped lines inside a paragraph with a space. ``None`` (default) decides:
+    blank lines present -> ``False``, otherwise -> ``True``.
+    """
+    if isinstance(lines, str):
+        lines = lines.split("\n")
+    lines = [clean_ws(line) for line in lines]
+    if one_per_line is None:
+        inner = _trim(lines)
+        one_per_line = "" not in inner
+    if one_per_line:
+        paras = [line for line in lines if line]
+    else:
+        paras, cur = [], []
+        for line in lines:
+            if line:
+                cur.append(line)
+            elif cur:
+                paras.append(" ".join(cur))
+                cur = []
+        if cur:
+            paras.append(" ".join(cur))
+    return "\n\n".join(paras)
+
+
+def _trim(lines: list[str]) -> list[str]:
+    start, end = 0, len(lines)
+    while start < end and not lines[start]:
+        start += 1
+    while end > start and not lines[end - 1]:
+        end -= 1
+    return lines[start:end]
+
+
+def _match_date(text: str):
+    for pat in _DATE_PATTERNS:
+        for m in pat.finditer(text):
+            g = m.groupdict()
+            try:
+                if g.get("mnum"):
+                    month = int(g["mnum"])
+                else:
+                    month = MONTHS.get(g["month"].lower().rstrip("."))
+                    if month is None:
+                        continue
+                date = _dt.date(int(g["year"]), month, int(g["day"]))
+            except (ValueError, TypeError):
+                continue
+            return date, m
+    return None, None
+
+
+def parse_date(text: str | None) -> str | None:
+    """First date in ``text`` as ISO ``YYYY-MM-DD`` (None when there is none).
+
+    Understands ``July 23, 2021 Friday``, ``Friday, July 23, 2021``, ``Jul. 23,
+    2021``, ``23 July 2021``, ``23 Jul 2021`` and ``2021-07-23``; numeric
+    ``07/08/2021`` forms are left alone on purpose (day/month order is ambiguous).
+    """
+    if not text:
+        return None
+    date, _ = _match_date(str(text))
+    return date.isoformat() if date else None
+
+
+def is_date_line(text: str, *, max_len: int = 80) -> bool:
+    """True when ``text`` is a short line holding a date and nothing else of substance."""
+    text = clean_ws(text)
+    if not text or len(text) > max_len:
+        return False
+    date, m = _match_date(text)
+    if date is None:
+        return False
+    rest = text[: m.start()] + " " + text[m.end():]
+    return bool(_DATE_LINE_REST.match(rest))
+
+
+_BYLINE = re.compile(r"^(?:by|von|par|por|door|di)\s+(?P<name>[^\d].{1,150})$", re.I)
+_TERMINAL = re.compile(r"[.!?…]['\"”’»)]*$")
+
+
+def front_matter(paras: list[str], *, title: str | None = None, max_scan: int = 4):
+    """Split leading title / byline / date paragraphs off a one-article document.
+
+    Returns ``(title, author, published, body_paragraphs)``. ``title`` given (from a
+    Title/Heading style or document properties) is removed from the body when it is
+    also the first paragraph. Otherwise the first paragraph becomes the title when it
+    is short (at most 200 characters) and does not end like a sentence. Within the
+    next ``max_scan`` paragraphs a ``By ...`` line becomes the author and a date line
+    the published date; scanning stops at the first ordinary paragraph.
+    """
+    paras = [p for p in (clean_ws(p) for p in paras) if p]
+    author = published = None
+    if title:
+        if paras and clean_ws(paras[0]) == clean_ws(title):
+            paras = paras[1:]
+    elif paras and len(paras) > 1 and len(paras[0]) <= 200 and not _TERMINAL.search(paras[0]):
+        title, paras = paras[0], paras[1:]
+    i = 0
+    while i < min(max_scan, len(paras)):
+        p = paras[i]
+        m = _BYLINE.match(p)
+        if author is None and m and len(p) <= 160 and not _TERMINAL.search(p.rstrip(".")):
+            author = m.group("name").strip().rstrip(",;")
+        elif published is None and is_date_line(p):
+            published = parse_date(p)
+        else:
+            break
+        i += 1
+    return title, author, published, paras[i:]

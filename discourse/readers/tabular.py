@@ -1,0 +1,376 @@
+"""Tables of articles: CSV, TSV, JSON, JSON Lines and Parquet, one article per row.
+
+Columns are matched to the corpus fields (``text``, ``title``, ``author``,
+``published``, ``outlet``, ``url``) by an explicit ``columns`` mapping first, then
+by exact name, then by common aliases (``body``/``content`` -> ``text``,
+``headline`` -> ``title``, ``byline`` -> ``author``, ``date`` -> ``published``,
+``source``/``publication`` -> ``outlet``, ``link`` -> ``url`` ...). Column names are
+compared case-insensitively with spaces, dashes and dots read as underscores.
+Every other column is kept in ``Record.extra`` and becomes a metadata column.
+
+Record numbers: CSV/TSV/Parquet rows are numbered from 1 (the first data row,
+header excluded); JSON array items by their 0-based index; JSON Lines by their
+1-based line number.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import re
+from pathlib import Path
+from typing import Any
+
+from discourse.readers._base import Record, ReadResult, ReaderError, normalize_text, read_text
+from discourse.readers._layout import join_paragraphs
+
+__all__ = ["read", "FIELDS", "ALIASES"]
+
+#: corpus fields a column can be mapped to
+FIELDS = ("text", "title", "author", "published", "outlet", "url")
+
+#: automatic aliases per field, in order of preference (normalized names)
+ALIASES: dict[str, tuple[str, ...]] = {
+    "text": ("text", "body", "content", "full_text", "fulltext", "article_text", "article",
+             "body_text", "bodytext", "main_text", "maintext", "story", "story_text",
+             "article_body", "articlebody", "text_body", "texte", "txt"),
+    "title": ("title", "headline", "head", "heading", "hed", "article_title", "headline_text",
+              ),
+    "author": ("author", "authors", "byline", "by", "writer", "writers", "creator",
+               "author_name", "authorname", "journalist"),
+    "published": ("published", "date", "pub_date", "pubdate", "publication_date",
+                  "published_at", "published_date", "publish_date", "date_published",
+                  "datepublished", "datetime", "publishedat", "pub_datetime", "timestamp",
+                  "created_at", "time", "day"),
+    "outlet": ("outlet", "source", "publication", "publisher", "newspaper", "source_name",
+               "media_name", "outlet_name", "publication_name",
+               "media", "media_outlet", "medium", "paper", "site", "sitename", "site_name",
+               "journal", "channel", "domain"),
+    "url": ("url", "link", "href", "uri", "permalink", "web_url", "article_url",
+            "canonical_url", "source_url"),
+}
+
+#: names that are fixed corpus columns; an extra column with such a name is renamed
+#: ``<name>_original`` so it cannot clash with the corpus table
+_RESERVED = {"doc_id", "outlet", "title", "author", "published", "url", "text", "source",
+             "duplicate_of"}
+_JSON_CONTAINERS = ("articles", "data", "records", "items", "documents", "docs", "results",
+                    "rows", "entries", "stories", "news", "response", "hits")
+
+
+def _norm(name: Any) -> str:
+    return re.sub(r"[\s\-./]+", "_", str(name).strip().lower()).strip("_")
+
+
+def read(
+    path: Path,
+    *,
+    columns: dict[str, str] | None = None,
+    encoding: str | None = None,
+    sep: str | None = None,
+    **_: Any,
+) -> ReadResult:
+    """Read a CSV/TSV/JSON/JSONL/Parquet table of articles.
+
+    Parameters
+    ----------
+    path : Path
+        The file. The format comes from the extension (``.csv``, ``.tsv``,
+        ``.json``, ``.jsonl``/``.ndjson``, ``.parquet``/``.pq``).
+    columns : dict, optional
+        ``{file_column: field}`` for non-standard names, e.g.
+        ``{"body": "text", "headline": "title"}``. A field outside
+        ``text, title, author, published, outlet, url`` renames the column.
+    encoding : str, optional
+        Text encoding; detected when omitted.
+    sep : str, optional
+        Field separator for CSV; sniffed among ``, ; | tab`` when omitted.
+
+    Returns
+    -------
+    ReadResult
+        One :class:`Record` per row with text; rows without text in ``problems``.
+
+    Examples
+    --------
+    >>> from discourse.readers import tabular
+    >>> res = tabular.read(Path("articles.csv"), columns={"story": "text"})  # doctest: +SKIP
+    """
+    path = Path(path)
+    ext = path.suffix.lower()
+    problems: list[tuple[str, str]] = []
+    if ext in (".parquet", ".pq"):
+        rows, start = _read_parquet(path), 1
+    elif ext in (".jsonl", ".ndjson"):
+        rows, problems = _read_jsonl(path, encoding)
+        start = None
+    elif ext == ".json":
+        rows, start = _read_json(path, encoding), 0
+    else:
+        rows, start = _read_delimited(path, encoding, sep="\t" if ext == ".tsv" else sep), 1
+    # rows: list of (record, dict)
+    if start is not None:
+        rows = [(str(i + start), row) for i, row in enumerate(rows)]
+    seen: list[str] = []
+    for _, row in rows:
+        for key in row:
+            if key not in seen:
+                seen.append(key)
+    if not rows:
+        if problems:
+            return ReadResult([], problems)
+        raise ReaderError(f"{path}: no rows found (only a header, or an empty table); "
+                          "check the file or remove it from the input")
+    mapping = _resolve(path, seen, columns)
+    records = []
+    for rec, row in rows:
+        fields: dict[str, Any] = {}
+        extra: dict[str, Any] = {}
+        for key, value in row.items():
+            value = _clean_value(value)
+            target = mapping.get(key)
+            if target in FIELDS:
+                fields[target] = value
+            else:
+                name = target or key
+                if name in _RESERVED:
+                    name = f"{name}_original"
+                extra[name] = value
+        text = fields.get("text")
+        if text is None or (isinstance(text, str) and not text.strip()):
+            problems.append((rec, f"empty text in column {_col_for(mapping, 'text')!r}"))
+            continue
+        if not isinstance(text, str):
+            text = str(text)
+        text = join_paragraphs(normalize_text(text))
+        if not text:
+            problems.append((rec, f"empty text in column {_col_for(mapping, 'text')!r}"))
+            continue
+        records.append(Record(
+            text=text,
+            record=rec,
+            title=_str_or_none(fields.get("title")),
+            author=_author(fields.get("author")),
+            published=fields.get("published"),
+            outlet=_str_or_none(fields.get("outlet")),
+            url=_str_or_none(fields.get("url")),
+            extra=extra,
+        ))
+    return ReadResult(records, problems)
+
+
+def _col_for(mapping: dict[str, str], field: str) -> str:
+    for col, target in mapping.items():
+        if target == field:
+            return col
+    return field
+
+
+def _resolve(path: Path, seen: list[str], columns: dict[str, str] | None) -> dict[str, str]:
+    """Map file columns -> corpus fields (or new names for extras)."""
+    mapping: dict[str, str] = {}
+    taken: set[str] = set()
+    if columns:
+        for col, target in columns.items():
+            if col not in seen:
+                raise ReaderError(
+                    f"{path}: column {col!r} from columns= is not in the file; "
+                    f"columns seen: {', '.join(map(str, seen))}"
+                )
+            if target in FIELDS and target in taken:
+                raise ReaderError(f"{path}: columns= maps two columns to {target!r}")
+            mapping[col] = target
+            taken.add(target)
+    normed = {col: _norm(col) for col in seen if col not in mapping}
+    for field in FIELDS:
+        if field in taken:
+            continue
+        for alias in ALIASES[field]:
+            hit = next((c for c, n in normed.items() if n == alias and c not in mapping), None)
+            if hit is not None:
+                mapping[hit] = field
+                taken.add(field)
+                break
+    if "text" not in taken:
+        raise ReaderError(
+            f"{path}: no text column found; columns seen: {', '.join(map(str, seen))}; "
+            "name the text column with columns={'<column>': 'text'}"
+        )
+    return mapping
+
+
+def _clean_value(value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    try:
+        import pandas as pd
+
+        if value is pd.NA or value is pd.NaT:
+            return None
+    except ImportError:  # pragma: no cover
+        pass
+    if isinstance(value, str):
+        value = normalize_text(value)
+        return value if value.strip() else None
+    if hasattr(value, "tolist") and not isinstance(value, (str, bytes)):
+        try:
+            return value.tolist()
+        except (TypeError, ValueError):
+            return value
+    return value
+
+
+def _str_or_none(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dict):  # e.g. NewsAPI's {"id": ..., "name": "CNN"}
+        value = next((value[k] for k in ("name", "title", "label", "id") if value.get(k)), None)
+        if value is None:
+            return None
+    if isinstance(value, (list, tuple)):
+        value = "; ".join(str(v) for v in value if v is not None)
+    value = re.sub(r"\s+", " ", str(value)).strip()
+    return value or None
+
+
+def _author(value: Any) -> str | None:
+    value = _str_or_none(value)
+    if value:
+        value = re.sub(r"^(?:by|von|par|por)\s+", "", value, flags=re.I).strip() or None
+    return value
+
+
+# -- formats ------------------------------------------------------------------
+
+def _read_delimited(path: Path, encoding: str | None, sep: str | None) -> list[dict]:
+    import pandas as pd
+
+    text = read_text(path, encoding=encoding)
+    if sep is None:
+        sep = _sniff_sep(text)
+    try:
+        df = pd.read_csv(io.StringIO(text), sep=sep, dtype=object, keep_default_na=False,
+                         na_values=[""], on_bad_lines="error")
+    except pd.errors.EmptyDataError:
+        raise ReaderError(f"{path}: no header row or data; check the file") from None
+    except (pd.errors.ParserError, csv.Error) as exc:
+        raise ReaderError(f"{path}: malformed delimited file ({exc}); check quoting and the "
+                          f"separator (pass sep=)") from None
+    unnamed = [c for c in df.columns if str(c).startswith("Unnamed:")]
+    if unnamed and len(unnamed) == len(df.columns):
+        raise ReaderError(f"{path}: the header row is empty; the first line must name the columns")
+    return df.to_dict(orient="records")
+
+
+def _sniff_sep(text: str) -> str:
+    """The separator that splits the header line into the most fields (ties: comma)."""
+    header = text.lstrip("\n").split("\n", 1)[0]
+    best, best_n = ",", 1
+    for cand in (",", ";", "\t", "|"):
+        try:
+            n = len(next(csv.reader([header], delimiter=cand)))
+        except (csv.Error, StopIteration):
+            continue
+        if n > best_n:
+            best, best_n = cand, n
+    return best
+
+
+def _read_parquet(path: Path) -> list[dict]:
+    import pandas as pd
+
+    if not path.read_bytes()[:4096].strip():
+        raise ReaderError(f"{path}: file is empty; remove it or add its rows")
+    try:
+        df = pd.read_parquet(path)
+    except Exception as exc:  # pyarrow raises several types
+        raise ReaderError(f"{path}: not a readable Parquet file ({type(exc).__name__}: "
+                          f"{str(exc)[:120]}); re-export it or check it is complete") from None
+    df = df.reset_index(drop=not _meaningful_index(df))
+    return df.to_dict(orient="records")
+
+
+def _meaningful_index(df) -> bool:
+    import pandas as pd
+
+    return not isinstance(df.index, pd.RangeIndex)
+
+
+def _read_json(path: Path, encoding: str | None) -> list[dict]:
+    text = read_text(path, encoding=encoding)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        if text.lstrip().startswith("{") and "\n{" in text.strip():
+            # JSON Lines saved as .json: read it that way
+            rows, problems = _parse_jsonl(path, text)
+            if not problems:
+                return [row for _, row in rows]
+        raise ReaderError(
+            f"{path}: invalid or truncated JSON ({exc.msg} at line {exc.lineno}, column "
+            f"{exc.colno}); re-export the file or fix it"
+        ) from None
+    rows = _json_rows(data)
+    if rows is None:
+        raise ReaderError(
+            f"{path}: JSON holds no list of articles; expected an array of objects or an "
+            f"object with one of {', '.join(_JSON_CONTAINERS[:4])}... holding one"
+        )
+    bad = [i for i, row in enumerate(rows) if not isinstance(row, dict)]
+    if bad:
+        raise ReaderError(f"{path}: JSON item {bad[0]} is a {type(rows[bad[0]]).__name__}, "
+                          "not an object with fields")
+    return rows
+
+
+def _json_rows(data: Any) -> list | None:
+    if isinstance(data, list):
+        return data
+    if not isinstance(data, dict):
+        return None
+    for key in data:
+        if _norm(key) in _JSON_CONTAINERS:
+            inner = data[key]
+            if isinstance(inner, dict):
+                inner = _json_rows(inner)
+            if isinstance(inner, list):
+                return inner
+    lists = [v for v in data.values() if isinstance(v, list) and v and all(isinstance(x, dict) for x in v)]
+    if len(lists) == 1:
+        return lists[0]
+    # a dict of equal-length columns (pandas orient="list")
+    values = list(data.values())
+    if values and all(isinstance(v, list) for v in values) and len({len(v) for v in values}) == 1:
+        keys = list(data)
+        return [dict(zip(keys, row)) for row in zip(*values)]
+    # a single article object
+    if any(_norm(k) in ALIASES["text"] for k in data):
+        return [data]
+    return None
+
+
+def _read_jsonl(path: Path, encoding: str | None):
+    return _parse_jsonl(path, read_text(path, encoding=encoding))
+
+
+def _parse_jsonl(path: Path, text: str):
+    rows, problems = [], []
+    for lineno, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            problems.append((str(lineno), f"invalid JSON on line {lineno} ({exc.msg}); "
+                                          "truncated or broken line"))
+            continue
+        if not isinstance(obj, dict):
+            problems.append((str(lineno), f"line {lineno} is a {type(obj).__name__}, not an object"))
+            continue
+        rows.append((str(lineno), obj))
+    if not rows and problems and len(problems) == sum(1 for ln in text.split("\n") if ln.strip()):
+        raise ReaderError(f"{path}: no line is valid JSON ({problems[0][1]}); is this JSON Lines?")
+    return rows, problems
