@@ -56,7 +56,14 @@ def _cmd_quotes(args) -> int:
     from discourse import quotes
 
     df = _load_corpus(args)
-    _write_table(quotes.find(df), args.out)
+    found = quotes.find(df)
+    _write_table(found, args.out)
+    problems = found.attrs.get("problems")
+    if not getattr(args, "quiet", False):
+        print(f"{len(found)} quotations in {found['doc_id'].nunique()} of {len(df)} articles -> {args.out}")
+        if problems is not None and len(problems):
+            print(f"{len(problems)} quote marks could not be paired (see discourse.quotes.problems)",
+                  file=sys.stderr)
     return 0
 
 
@@ -64,9 +71,17 @@ def _cmd_quotes(args) -> int:
 def _cmd_terms(args) -> int:
     from discourse import lexicon, terms
 
+    try:  # read the lexicon first: a bad lexicon fails fast, before loading the corpus
+        lex = lexicon.read(args.lexicon) if args.lexicon else lexicon.read()
+    except lexicon.LexiconError as exc:
+        raise UsageError(" | ".join(str(exc).splitlines()[1:]) or str(exc)) from None
     df = _load_corpus(args)
-    lex = lexicon.read(args.lexicon) if args.lexicon else lexicon.read()
-    _write_table(terms.find(df, lex), args.out)
+    matches = terms.find(df, lex)
+    _write_table(matches, args.out)
+    if not getattr(args, "quiet", False):
+        by_voice = matches["voice"].value_counts().to_dict() if len(matches) else {}
+        print(f"{len(matches)} matches of {len(lex)} patterns in {len(df)} documents "
+              f"({', '.join(f'{v}: {n}' for v, n in sorted(by_voice.items())) or 'none'}) -> {args.out}")
     return 0
 
 
@@ -81,17 +96,101 @@ def _cmd_sentiment(args) -> int:
 
 # ------------------------------------------------------------------- topics
 def _cmd_topics(args) -> int:
-    raise UsageError("discourse topics is not available yet")
+    from discourse import topics
+
+    df = _load_corpus(args)
+    k = int(args.k)
+    if k < 1:
+        raise UsageError(f"--k must be a positive number of topics, not {k}")
+    n_docs = len(df)
+    if n_docs < max(k, 2):
+        raise UsageError(f"{n_docs} document(s) are too few for {k} topics")
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out {args.out}: is a file; give a folder")
+    out.mkdir(parents=True, exist_ok=True)
+    try:
+        model = topics.fit(df, k, method=args.method, random_state=0)
+    except ValueError as exc:
+        raise UsageError(f"discourse topics: {exc}") from exc
+    model.top_terms(10).to_csv(out / "top_terms.csv", index=False)
+    model.doc_topics.to_csv(out / "doc_topics.csv", index=False)
+    model.representative_docs(3).to_csv(out / "representative_docs.csv", index=False)
+    step = max(1, k // 5)
+    ks = sorted({j for j in (k - 2 * step, k - step, k, k + step, k + 2 * step) if 2 <= j <= n_docs} or {k})
+    report = topics.search_k(df, ks, method=args.method, n_seeds=3, random_state=0,
+                             progress=not getattr(args, "quiet", False))
+    report.to_csv(out / "k_search.csv", index=False)
+    (out / "README.md").write_text(
+        f"# Topic model: {args.method.upper()}, k = {k}, {n_docs} documents, random_state = 0\n\n"
+        "- `top_terms.csv`: topic, label, rank, term, weight (topic-term probability), relevance\n"
+        "- `doc_topics.csv`: doc_id, topic, share (a document's shares sum to 1)\n"
+        "- `representative_docs.csv`: the documents with the highest share of each topic\n"
+        f"- `k_search.csv`: k = {', '.join(map(str, ks))}: NPMI and UMass coherence, exclusivity, "
+        "held-out perplexity (LDA), stability across 3 seeds (see docs/topics.md)\n",
+        encoding="utf-8")
+    if not getattr(args, "quiet", False):
+        print(f"{k} topics ({args.method}) over {n_docs} documents -> {out}")
+        print(model.top_terms(5).groupby("topic")["term"].agg(", ".join).to_string())
+    return 0
 
 
 # ------------------------------------------------------------------- frames
 def _cmd_frames(args) -> int:
-    raise UsageError("discourse frames is not available yet")
+    from discourse import framing
+    from discourse.lexicon import LexiconError
+
+    name = args.dictionary
+    if name is not None and name not in framing.DICTIONARIES and name != "all" and not Path(name).exists():
+        raise UsageError(f"--dictionary {name}: no such file (or use generic, policy, all)")
+    df = _load_corpus(args)
+    try:
+        scores = framing.score(df, dictionary=name)
+    except LexiconError as exc:
+        raise UsageError(f"--dictionary {name}: " + " ".join(str(exc).split())) from exc
+    _write_table(scores, args.out)
+    return 0
 
 
 # ------------------------------------------------------------------ figures
 def _cmd_figures(args) -> int:
-    raise UsageError("discourse figures is not available yet")
+    import matplotlib
+
+    matplotlib.use("Agg")  # no display needed; output bytes do not depend on it
+    from discourse import figures
+
+    try:
+        if args.check:
+            report = figures.check(args.only, corpus=args.corpus, out=args.out)
+        else:
+            table = figures.build(args.only, corpus=args.corpus, formats=args.formats, out=args.out)
+    except figures.FigureError as exc:
+        for name, tb in exc.failures.items():
+            print(f"discourse figures: {name} failed:\n{tb}", file=sys.stderr)
+        print(f"discourse figures: {len(exc.failures)} figure(s) failed: {', '.join(exc.failures)}; "
+              "the others were built", file=sys.stderr)
+        return 1
+    except KeyError as exc:
+        raise UsageError(exc.args[0] if exc.args else str(exc)) from None
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    if not args.check:
+        for name, group in table.groupby("figure", sort=True):
+            print(f"built {name}: {', '.join(group['format'])} (corpus: {group['corpus'].iloc[0]})")
+        print(f"wrote {Path(args.out) / figures.MANIFEST}")
+        return 0
+    bad = report[report["status"] != "ok"]
+    n_figures = report["figure"].nunique()
+    for row in bad.itertuples(index=False):
+        where = f" {row.file}" if row.file else ""
+        print(f"{row.status}: {row.figure}{where}: {row.detail}")
+    if len(bad):
+        names = sorted(bad["figure"].unique())
+        print(f"{len(names)} of {n_figures} figures not current: {', '.join(names)}", file=sys.stderr)
+        return 1
+    what = "the figure is" if n_figures == 1 else f"all {n_figures} figures are"
+    print(f"{what} current ({len(report)} files match {Path(args.out) / figures.MANIFEST})")
+    return 0
 
 
 def _parser() -> argparse.ArgumentParser:

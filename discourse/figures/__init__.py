@@ -1,0 +1,79 @@
+"""Reproducible figures: a registry of figure functions, one build, a manifest.
+
+A figure is a function registered with :func:`discourse.figures._registry.figure`
+under a stable name; it takes the corpus DataFrame and keyword-only parameters and
+returns a matplotlib Figure without saving. :func:`build` draws every registered
+figure in the paper style (:func:`discourse.style.paper`) and writes PDF, PNG and
+SVG files that are byte-identical across runs and processes, plus
+``manifest.json`` (sha256 of each file and of every input file, parameters,
+package version, git commit). :func:`check` rebuilds into a temporary folder and
+reports figures that differ, are missing, or whose inputs changed.
+
+The command line is ``discourse figures [--corpus PATH] [--only NAME...]
+[--formats pdf,png,svg] [--check]``.
+
+Examples
+--------
+>>> from discourse import figures
+>>> "seed-structure" in figures.list_figures()["name"].tolist()
+True
+"""
+from __future__ import annotations
+
+import importlib
+
+import pandas as pd
+
+from discourse.figures._build import (FORMATS, MANIFEST, FigureError, build, check, corpus_path, render,
+                                      repo_root)
+from discourse.figures._registry import REGISTRY, FigureSpec, figure
+
+__all__ = ["build", "check", "render", "list_figures", "figure", "REGISTRY", "FigureSpec",
+           "FigureError", "FORMATS", "MANIFEST", "corpus_path", "repo_root"]
+
+#: figure-definition modules, imported on first use (in this order)
+_MODULES = ["structure", "terms", "quotes", "sentiment", "topics", "framing"]
+_loaded: set[str] = set()
+
+
+def _load_modules(names=None) -> None:
+    """Import the figure-definition modules so their figures register.
+
+    With ``names`` (figure names), stop as soon as all of them are registered, so
+    that building one figure does not import every analysis. Only a module that
+    does not exist yet is skipped; any other error (including a missing dependency
+    inside an existing module) is raised.
+    """
+    if isinstance(names, str):
+        names = [names]
+    for name in _MODULES:
+        if names is not None and all(n in REGISTRY for n in names):
+            return
+        if name in _loaded:
+            continue
+        full = f"{__name__}.{name}"
+        try:
+            importlib.import_module(full)
+        except ModuleNotFoundError as exc:
+            if exc.name != full:
+                raise
+        _loaded.add(name)
+
+
+def list_figures() -> pd.DataFrame:
+    """The registered figures: ``name``, ``corpus``, ``description``, ``params``, ``module``.
+
+    Examples
+    --------
+    >>> from discourse import figures
+    >>> table = figures.list_figures()
+    >>> list(table.columns)
+    ['name', 'corpus', 'description', 'params', 'module']
+    """
+    _load_modules()
+    rows = [
+        {"name": s.name, "corpus": s.corpus, "description": s.description,
+         "params": dict(s.params), "module": s.func.__module__}
+        for s in (REGISTRY[n] for n in sorted(REGISTRY))
+    ]
+    return pd.DataFrame(rows, columns=["name", "corpus", "description", "params", "module"])

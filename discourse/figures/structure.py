@@ -1,0 +1,54 @@
+"""Figures of structure: how the seed article is built, and what the demo corpus holds."""
+from __future__ import annotations
+
+import importlib.util
+
+import matplotlib.pyplot as plt
+
+from discourse import plots, style, text
+from discourse.figures._registry import figure
+
+__all__ = ["seed_structure", "demo_coverage", "demo_lengths"]
+
+
+def _quotes(corpus):
+    """Quotations when :mod:`discourse.quotes` exists, else ``None``."""
+    if importlib.util.find_spec("discourse.quotes") is None:
+        return None
+    from discourse import quotes
+
+    return quotes.find(corpus)
+
+
+@figure("seed-structure", corpus="seed", width="single",
+        description="The seed article paragraph by paragraph: length in words and where quotations sit.")
+def seed_structure(corpus, *, width="single"):
+    """The seed article paragraph by paragraph: length in words and where quotations sit."""
+    first = corpus.sort_values("source", kind="stable").iloc[[0]]
+    paras = text.paragraphs(first)
+    fig, ax = plt.subplots(figsize=style.figsize(width, aspect=1.1))
+    plots.article_map(paras, _quotes(first), doc_id=first["doc_id"].iloc[0], ax=ax)
+    ax.set_title("Seed article: paragraphs and quotations")
+    return fig
+
+
+@figure("demo-coverage", corpus="demo", width="double",
+        description="Articles per month by outlet in the corpus (default: the SYNTHETIC demo corpus).")
+def demo_coverage(corpus, *, width="double"):
+    """Articles per month by outlet in the corpus (default: the SYNTHETIC demo corpus)."""
+    fig, ax = plt.subplots(figsize=style.figsize(width, aspect=0.4))
+    plots.articles_over_time(corpus, by="outlet", freq="MS", ax=ax)
+    synthetic = "description" in corpus.columns and corpus["description"].astype(str).str.contains("SYNTHETIC").any()
+    ax.set_title("Articles per month" + (" (synthetic demo corpus, not real news)" if synthetic else ""))
+    return fig
+
+
+@figure("demo-lengths", corpus="demo", width="single",
+        description="Article length in words by outlet (default: the SYNTHETIC demo corpus).")
+def demo_lengths(corpus, *, width="single"):
+    """Article length in words by outlet (default: the SYNTHETIC demo corpus)."""
+    fig, ax = plt.subplots(figsize=style.figsize(width, aspect=0.75))
+    plots.lengths(corpus, by="outlet", unit="words", ax=ax)
+    synthetic = "description" in corpus.columns and corpus["description"].astype(str).str.contains("SYNTHETIC").any()
+    ax.set_title("Article length" + (" (synthetic demo)" if synthetic else ""))
+    return fig
