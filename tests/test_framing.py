@@ -1,0 +1,487 @@
+"""Framing: frame dictionaries and scores, primary frames, aggregation, the frame
+classifier, actor labels and sources (on the seed and hand-written texts)."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from discourse import framing
+
+NO_QUOTES = pd.DataFrame({"doc_id": pd.Series(dtype=str), "start": pd.Series(dtype=int),
+                          "end": pd.Series(dtype=int), "kind": pd.Series(dtype=str)})
+NO_SENT = pd.DataFrame({"doc_id": pd.Series(dtype=str), "sent_id": pd.Series(dtype=int),
+                        "start": pd.Series(dtype=int), "end": pd.Series(dtype=int),
+                        "compound": pd.Series(dtype=float)})
+AFGHAN = {"Afghan government": ["Afghan government", "government", "Kabul", "Ghani", "regime"]}
+
+
+def docs(*texts, outlets=None, published=None):
+    n = len(texts)
+    df = pd.DataFrame({"doc_id": [f"d{i}" for i in range(n)], "text": list(texts)})
+    df["outlet"] = outlets if outlets is not None else ["x"] * n
+    if published is not None:
+        df["published"] = pd.to_datetime(published)
+    return df
+
+
+# ----------------------------------------------------------------- dictionaries
+def test_bundled_generic_dictionary_has_the_five_semetko_valkenburg_frames():
+    lex = framing.dictionary()
+    assert list(dict.fromkeys(lex["category"])) == [
+        "conflict", "human_interest", "responsibility", "morality", "economic"]
+    assert lex.equals(framing.dictionary("generic"))
+    assert set(lex["match"]) == {"glob"} and (lex["weight"] == 1).all()
+    assert not lex.duplicated(["pattern", "category"]).any()
+
+
+def test_bundled_policy_dictionary_has_the_codebook_dimensions_except_other():
+    lex = framing.dictionary("policy")
+    assert set(lex["category"]) == {
+        "economic", "capacity_and_resources", "morality", "fairness_and_equality",
+        "legality_constitutionality_jurisprudence", "policy_prescription_and_evaluation",
+        "crime_and_punishment", "security_and_defense", "health_and_safety", "quality_of_life",
+        "cultural_identity", "public_opinion", "political", "external_regulation_and_reputation"}
+    # every frame has a rationale in the note of its first row
+    first = lex.drop_duplicates("category")
+    assert first["note"].str.startswith("Boydstun et al. 2014: ").all()
+
+
+def test_all_dictionary_prefixes_categories_and_other_inputs():
+    lex = framing.dictionary("all")
+    assert {"generic:conflict", "policy:security_and_defense"} <= set(lex["category"])
+    assert len(lex) == len(framing.dictionary("generic")) + len(framing.dictionary("policy"))
+    d = framing.dictionary({"war": ["war", "troops"]})
+    assert d["pattern"].tolist() == ["war", "troops"] and set(d["category"]) == {"war"}
+    with pytest.raises(FileNotFoundError, match="neither a bundled name"):
+        framing.dictionary("no-such-dictionary")
+
+
+# ----------------------------------------------------------------------- scores
+def test_score_counts_shares_and_presence_per_document():
+    corpus = docs("Troops clashed with rebels. The war cost millions of dollars.", "Nothing happened here.")
+    s = framing.score(corpus, quotes=False)
+    assert list(s.columns) == ["doc_id", "frame", "n", "share", "present"]
+    assert len(s) == 10  # every document x every frame, zeros included
+    a = s[s["doc_id"] == "d0"].set_index("frame")
+    assert a.loc["conflict", "n"] == 2 and a.loc["economic", "n"] == 3  # clashed, war / cost, millions, dollars
+    assert a.loc["conflict", "share"] == pytest.approx(0.4)
+    assert a.loc["economic", "share"] == pytest.approx(0.6)
+    assert a["present"].tolist() == [True, False, False, False, True]
+    b = s[s["doc_id"] == "d1"]
+    assert (b["n"] == 0).all() and b["share"].isna().all() and not b["present"].any()
+
+
+def test_score_same_frame_overlaps_count_once_but_frames_may_share_words():
+    corpus = docs("The security forces left. The war went on.")
+    s = framing.score(corpus, dictionary={"security": ["security forces", "secur*", "war"],
+                                          "conflict": ["war"]}, quotes=False).set_index("frame")
+    assert s.loc["security", "n"] == 2  # "security forces" once, "war"
+    assert s.loc["conflict", "n"] == 1
+
+
+def test_score_weights_and_min_count():
+    lex = pd.DataFrame({"pattern": ["war", "cost*"], "category": ["conflict", "economic"],
+                        "weight": [2.0, 0.5], "note": ["", ""], "match": ["glob", "glob"]})
+    s = framing.score(docs("War and war again; the costs rose."), dictionary=lex, quotes=False,
+                      min_count=2).set_index("frame")
+    assert s.loc["conflict", "n"] == 4.0 and s.loc["economic", "n"] == 0.5
+    assert s.loc["conflict", "share"] == pytest.approx(4 / 4.5)
+    assert s["present"].tolist() == [True, False]
+
+
+def test_score_sentence_level_has_sentence_ids():
+    corpus = docs("The war began.\n\nPrices rose. Nothing else.")
+    s = framing.score(corpus, level="sentence", quotes=False)
+    assert list(s.columns) == ["doc_id", "para_id", "sent_id", "frame", "n", "share", "present"]
+    present = s[s["present"]][["para_id", "sent_id", "frame"]].values.tolist()
+    assert present == [[0, 0, "conflict"], [1, 1, "economic"]]
+    assert len(s) == 3 * 5
+    with pytest.raises(ValueError, match="level must be"):
+        framing.score(corpus, level="paragraph")
+
+
+def test_score_voice_filter_drops_quoted_matches():
+    corpus = docs('"The war must end," the minister said. The war goes on.')
+    all_ = framing.score(corpus, dictionary={"conflict": ["war"]}).set_index("frame")
+    own = framing.score(corpus, dictionary={"conflict": ["war"]}, voice="authorial").set_index("frame")
+    assert all_.loc["conflict", "n"] == 2 and own.loc["conflict", "n"] == 1
+
+
+def test_score_does_not_mutate_input():
+    corpus = docs("The war began.")
+    before = corpus.copy()
+    framing.score(corpus, quotes=False)
+    pd.testing.assert_frame_equal(corpus, before)
+
+
+def test_seed_has_conflict_and_security_frames(seed_corpus):
+    generic = framing.score(seed_corpus).set_index("frame")
+    policy = framing.score(seed_corpus, dictionary="policy").set_index("frame")
+    assert generic.loc["conflict", "present"] and generic.loc["conflict", "n"] >= 5
+    assert policy.loc["security_and_defense", "present"]
+    # security is the primary policy frame of a report on airstrikes
+    assert framing.primary(policy.reset_index())["frame"].item() == "security_and_defense"
+
+
+# ---------------------------------------------------------------------- primary
+def test_primary_frame_margin_ties_and_empty_documents():
+    s = pd.DataFrame({
+        "doc_id": ["a"] * 3 + ["b"] * 3 + ["c"] * 3,
+        "frame": ["conflict", "economic", "morality"] * 3,
+        "n": [1, 6, 3, 2, 2, 0, 0, 0, 0],
+    })
+    tot = s.groupby("doc_id")["n"].transform("sum")
+    s["share"] = (s["n"] / tot).where(tot > 0)
+    s["present"] = s["n"] > 0
+    p = framing.primary(s).set_index("doc_id")
+    assert p.loc["a", "frame"] == "economic" and p.loc["a", "runner_up"] == "morality"
+    assert p.loc["a", "margin"] == pytest.approx(0.6 - 0.3)
+    assert p.loc["b", "frame"] == "conflict" and p.loc["b", "margin"] == 0  # tie: dictionary order
+    assert pd.isna(p.loc["c", "frame"]) and np.isnan(p.loc["c", "margin"])
+    assert p["n"].tolist() == [10, 4, 0]
+
+
+def test_primary_sums_sentence_scores_per_document():
+    corpus = docs("The war began. Prices rose and costs rose.")
+    sent = framing.score(corpus, level="sentence", quotes=False)
+    p = framing.primary(sent)
+    assert p["frame"].item() == "economic" and p["margin"].item() == pytest.approx(2 / 3 - 1 / 3)
+
+
+# -------------------------------------------------------------------- aggregate
+def test_aggregate_by_outlet_and_month_is_the_mean_over_documents():
+    corpus = docs("war war prices", "prices", "war", "nothing", outlets=["A", "A", "B", "B"],
+                  published=["2024-01-05", "2024-01-20", "2024-02-01", "2024-02-03"])
+    s = framing.score(corpus, dictionary={"conflict": ["war"], "economic": ["prices"]}, quotes=False)
+    agg = framing.aggregate(s, corpus, by="outlet", period="month", n_boot=200)
+    assert list(agg.columns) == ["outlet", "period", "frame", "estimate", "ci_low", "ci_high", "n"]
+    a = agg[(agg["outlet"] == "A") & (agg["frame"] == "conflict")].iloc[0]
+    assert a["period"] == "2024-01" and a["estimate"] == pytest.approx((2 / 3 + 0) / 2) and a["n"] == 2
+    assert a["ci_low"] <= a["estimate"] <= a["ci_high"]
+    b = agg[(agg["outlet"] == "B") & (agg["frame"] == "conflict")].iloc[0]
+    assert b["estimate"] == 1.0 and b["n"] == 1  # the document without indicators has no share
+    pres = framing.aggregate(s, corpus, by="outlet", value="present", n_boot=50)
+    assert pres.set_index(["outlet", "frame"]).loc[("B", "conflict"), "estimate"] == 0.5
+    again = framing.aggregate(s, corpus, by="outlet", period="month", n_boot=200)
+    pd.testing.assert_frame_equal(agg, again)
+    with pytest.raises(KeyError, match="not in corpus"):
+        framing.aggregate(s, corpus, by="country")
+
+
+# ------------------------------------------------------------------- classifier
+CONFLICT = ["Rebels attacked the army base overnight.", "Troops fought militants in the hills.",
+            "The two parties clashed over the border.", "Soldiers and insurgents battled for the town.",
+            "Fighters shelled the village again.", "The army launched an offensive against rebels."]
+ECONOMIC = ["Prices rose sharply this quarter.", "The budget deficit widened again.",
+            "Factories cut jobs as exports fell.", "Taxes on fuel will rise next year.",
+            "The currency lost value against the dollar.", "Investors pulled money from the market."]
+NEUTRAL = ["The minister spoke on Tuesday.", "The report was published in the capital.",
+           "Officials met in the afternoon.", "A statement was released later.",
+           "The meeting lasted two hours.", "Reporters waited outside the building."]
+
+
+def coded_sample(n=60, seed=0):
+    rng = np.random.default_rng(seed)
+    texts, labels = [], []
+    for i in range(n):
+        frames = [["conflict"], ["economic"], ["conflict", "economic"], []][i % 4]
+        sents = list(rng.choice(NEUTRAL, 2, replace=False))
+        if "conflict" in frames:
+            sents.append(rng.choice(CONFLICT))
+        if "economic" in frames:
+            sents.append(rng.choice(ECONOMIC))
+        texts.append(" ".join(rng.permutation(sents)))
+        labels.append(frames)
+    return texts, labels
+
+
+def test_classifier_learns_a_planted_frame():
+    texts, labels = coded_sample(80)
+    clf = framing.FrameClassifier(min_df=1).fit(texts, labels)
+    assert list(clf.classes_) == ["conflict", "economic"]
+    new_texts, new_labels = coded_sample(40, seed=10)  # new combinations of the sentences
+    assert clf.predict(new_texts) == new_labels
+    proba = clf.predict_proba(["Troops fought militants in the hills. Officials met in the afternoon."])
+    assert proba.shape == (1, 2) and proba[0, 0] > 0.5 > proba[0, 1]
+    assert clf.score(new_texts, new_labels) == 1.0
+    # the most conflict-laden words are the planted ones
+    coef = clf.estimator_.estimators_[0].coef_.ravel()
+    top = clf.vectorizer_.get_feature_names_out()[np.argsort(-coef)[:5]]
+    assert set(top) <= {w.lower().strip(".") for s in CONFLICT for w in s.split()} | {
+        " ".join(p) for s in CONFLICT for p in zip(s.lower().strip(".").split()[:-1], s.lower().strip(".").split()[1:])}
+
+
+def test_classifier_cv_report_matches_an_independent_computation():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import precision_recall_fscore_support
+    from sklearn.model_selection import KFold
+    from sklearn.multiclass import OneVsRestClassifier
+    from sklearn.preprocessing import MultiLabelBinarizer
+
+    texts, labels = coded_sample(40, seed=1)
+    # a harder task so the report is not all ones: flip a few codes
+    labels = [(["economic"] if lab == ["conflict"] and i % 7 == 0 else lab) for i, lab in enumerate(labels)]
+    clf = framing.FrameClassifier(min_df=1, C=1.0)
+    report = clf.cross_validate(texts, labels, cv=4, random_state=3)
+    assert report is clf.cv_report_
+    assert list(report.columns) == ["frame", "precision", "recall", "f1", "support"]
+    assert report["frame"].tolist() == ["conflict", "economic", "micro avg", "macro avg"]
+
+    Y = MultiLabelBinarizer(classes=["conflict", "economic"]).fit_transform(labels)
+    pred = np.zeros_like(Y)
+    X = np.array(texts, dtype=object)
+    for train, test in KFold(4, shuffle=True, random_state=3).split(X):
+        vec = TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True, stop_words="english")
+        m = OneVsRestClassifier(LogisticRegression(C=1.0, class_weight="balanced", max_iter=1000))
+        m.fit(vec.fit_transform(X[train]), Y[train])
+        pred[test] = m.predict_proba(vec.transform(X[test])) >= 0.5
+    p, r, f, s = precision_recall_fscore_support(Y, pred, average=None, zero_division=0)
+    np.testing.assert_allclose(report["precision"].iloc[:2], p)
+    np.testing.assert_allclose(report["recall"].iloc[:2], r)
+    np.testing.assert_allclose(report["f1"].iloc[:2], f)
+    assert report["support"].tolist()[:2] == s.tolist()
+    pm, rm, fm, _ = precision_recall_fscore_support(Y, pred, average="micro", zero_division=0)
+    assert report.iloc[2][["precision", "recall", "f1"]].tolist() == pytest.approx([pm, rm, fm])
+    assert not (report["f1"].iloc[:2] == 1).all()  # the flipped codes cost something
+    assert len(clf.cv_predictions_) == len(texts)
+    assert not hasattr(clf, "estimator_")  # cross-validation fits clones, not clf
+
+
+def test_classifier_is_a_scikit_learn_estimator():
+    from sklearn.base import clone, is_classifier
+    from sklearn.exceptions import NotFittedError
+    from sklearn.model_selection import GridSearchCV, KFold
+    from sklearn.pipeline import Pipeline
+
+    texts, labels = coded_sample(80)
+    clf = framing.FrameClassifier(C=3.0, min_df=1)
+    assert is_classifier(clf)
+    assert clone(clf).get_params() == clf.get_params()
+    assert clf.set_params(C=5.0).C == 5.0
+    with pytest.raises(NotFittedError, match="not fitted"):
+        clf.predict(["x"])
+    search = GridSearchCV(framing.FrameClassifier(min_df=1), {"C": [0.01, 10.0]},
+                          cv=KFold(3, shuffle=True, random_state=0)).fit(texts, labels)
+    assert search.best_params_ == {"C": 10.0}
+    pipe = Pipeline([("frames", framing.FrameClassifier(min_df=1))]).fit(texts, labels)
+    new_texts, new_labels = coded_sample(20, seed=10)
+    assert pipe.predict(new_texts) == new_labels
+    # labels as an indicator table with one column per frame
+    Y = pd.DataFrame({"economic": [("economic" in lab) for lab in labels],
+                      "conflict": [("conflict" in lab) for lab in labels]})
+    fitted = framing.FrameClassifier(min_df=1).fit(texts, Y)
+    assert list(fitted.classes_) == ["economic", "conflict"]
+    with pytest.raises(ValueError, match="label sets"):
+        framing.FrameClassifier().fit(texts, labels[:-1])
+
+
+# ---------------------------------------------------------------- actor labels
+def test_seed_actor_labels_for_the_afghan_government(seed_corpus):
+    lab = framing.actor_labels(seed_corpus, AFGHAN, sentiment=NO_SENT)
+    gov = lab[lab["actor"] == "Afghan government"]
+    labels = set(gov["label"].dropna())
+    assert {"puppet government", "US-backed regime", "US-backed President", "legitimate government"} <= labels
+    pred = gov[gov["label_type"] == "predicate"]
+    assert pred["label"].tolist() == ["illegitimate president", "puppet of the US"]
+    assert set(pred["mention"]) == {"Ghani"}
+    # "the US-backed regime in Kabul" is one mention; "Kabul-based" is no mention
+    assert not gov["mention"].str.contains("based").any()
+    regime = gov[gov["label"] == "US-backed regime"].iloc[0]
+    text = seed_corpus["text"].iloc[0]
+    assert text[regime["start"]:regime["end"]] == "US-backed regime"
+    assert not ((gov["start"] > regime["start"]) & (gov["start"] < regime["start"] + 30)).any()
+    assert set(lab["voice"]) == {"authorial"}  # the government is never named inside a quote
+
+
+def test_seed_labels_of_the_taliban_and_milley(seed_corpus):
+    actors = {"Taliban": ["Taliban"], "Milley": ["Milley"], "Lavrov": ["Lavrov"]}
+    lab = framing.actor_labels(seed_corpus, actors, sentiment=NO_SENT)
+    tal = lab[lab["actor"] == "Taliban"]
+    assert "Islamist insurgency" in set(tal["label"])
+    assert tal.loc[tal["label"] == "Islamist insurgency", "mention"].item() == "Taliban Islamist insurgency"
+    assert "spokesman" in set(tal["label"])  # "Taliban spokesman Suhail Shaheen"
+    # "a Taliban automatic military takeover" sits inside a quotation
+    assert tal.loc[tal["mention"].str.contains("takeover"), "voice"].item() == "quoted"
+    mil = lab[lab["actor"] == "Milley"]
+    assert mil.loc[mil["label_type"] == "appositive", "label"].tolist() == ["chairman of the Joint Chiefs of Staff"]
+    assert "Russian Foreign Minister" in set(lab.loc[lab["actor"] == "Lavrov", "label"])
+
+
+def test_actor_labels_rules_on_hand_written_sentences():
+    corpus = docs(
+        "Officials of the Kabul regime met. He told Congress nothing. The government's loss grew. "
+        "Critics described Ghani as a puppet and an illegitimate leader. "
+        "Ghani, the embattled president, spoke. Rivals branded Ghani a traitor. "
+        "The so-called regime of Ashraf Ghani fled. The Kabul regime controls Kabul now.",
+        "The Taliban held talks.",
+    )
+    actors = pd.DataFrame({"actor": ["gov", "gov", "gov", "congress", "taliban"],
+                           "alias": ["regime", "Kabul", "Ghani", "Congress", "Taliban"]})
+    lab = framing.actor_labels(corpus, actors, quotes=NO_QUOTES, sentiment=NO_SENT)
+    rows = lab[["actor", "mention", "label", "label_type"]].astype(object).where(lab.notna(), None)
+    got = [tuple(r) for r in rows.values.tolist()]
+    assert ("gov", "Kabul regime", "regime", "modifier") in got
+    assert ("congress", "Congress", None, None) in got  # "told" is not a label
+    assert ("gov", "Ghani", "puppet", "predicate") in got
+    assert ("gov", "Ghani", "illegitimate leader", "predicate") in got
+    assert ("gov", "Ghani", "embattled president", "appositive") in got
+    assert ("gov", "Ghani", "traitor", "predicate") in got
+    assert ("gov", "so-called regime", "so-called regime", "modifier") in got  # "of Ashraf Ghani" joins it
+    assert not any(m.startswith("Ashraf") for _, m, _, _ in got)
+    assert ("gov", "Kabul", None, None) in got  # "now" is no head noun
+    assert ("taliban", "Taliban", None, None) in got  # "held" is a verb, not a head noun
+    assert lab["voice"].eq("authorial").all()
+
+
+def test_actor_labels_errors_and_voice_from_quotes():
+    with pytest.raises(TypeError, match="dict"):
+        framing.actor_labels(docs("x"), ["regime"])
+    with pytest.raises(KeyError, match="alias"):
+        framing.actor_labels(docs("x"), pd.DataFrame({"actor": ["a"]}))
+    corpus = docs('Critics call it "the puppet regime" and the regime denies it.')
+    start = corpus["text"][0].index("the puppet regime")
+    q = pd.DataFrame({"doc_id": ["d0"], "start": [start], "end": [start + 17], "kind": ["partial"]})
+    lab = framing.actor_labels(corpus, {"gov": ["regime"]}, quotes=q, sentiment=NO_SENT)
+    assert lab[["label", "voice"]].values.tolist() == [["puppet regime", "quoted"], ["regime", "authorial"]]
+
+
+def test_actor_labels_joins_sentence_sentiment():
+    corpus = docs("The brutal regime fell. The regime was fine.")
+    sent = pd.DataFrame({"doc_id": ["d0", "d0"], "sent_id": [0, 1], "start": [0, 24], "end": [23, 44],
+                         "compound": [-0.5, 0.2]})
+    lab = framing.actor_labels(corpus, {"gov": ["regime"]}, quotes=NO_QUOTES, sentiment=sent)
+    assert lab["compound"].tolist() == [-0.5, 0.2] and lab["sent_id"].tolist() == [0, 1]
+    assert lab["label"].tolist() == ["brutal regime", "regime"]
+
+
+def test_label_summary_by_outlet():
+    corpus = docs("The puppet regime fell. The puppet regime again.", "The regime held.", "The Regime.",
+                  outlets=["A", "B", "B"])
+    lab = framing.actor_labels(corpus, {"gov": ["regime"]}, quotes=NO_QUOTES, sentiment=NO_SENT)
+    summ = framing.label_summary(lab, corpus)
+    assert list(summ.columns) == ["outlet", "actor", "label", "n", "share", "n_docs", "compound"]
+    assert summ[["outlet", "label", "n", "share", "n_docs"]].values.tolist() == [
+        ["A", "puppet regime", 2, 1.0, 1], ["B", "regime", 2, 1.0, 2]]
+    with pytest.raises(KeyError, match="pass the corpus"):
+        framing.label_summary(lab)
+
+
+# ---------------------------------------------------------------------- sources
+def test_seed_sources_milley_is_the_most_quoted(seed_corpus):
+    src = framing.sources(seed_corpus)
+    assert list(src.columns) == ["doc_id", "outlet", "speaker", "affiliation", "title", "n_quotes", "n_words",
+                                 "verbs", "n_neutral", "n_distancing", "n_endorsing", "n_other"]
+    top = src.iloc[0]
+    assert "Milley" in top["speaker"] and top["n_quotes"] == src["n_quotes"].max()
+    assert (src["n_quotes"].iloc[1:] < top["n_quotes"]).all()
+    assert top["affiliation"] == "Joint Chiefs of Staff"
+    aff = dict(zip(src["speaker"].map(framing._last_name), src["affiliation"]))
+    assert aff["Shaheen"] == "Taliban"
+    assert aff["Lavrov"] == "Russian foreign ministry"
+    by_outlet = framing.sources(seed_corpus, by="outlet")
+    assert by_outlet["outlet"].iloc[0] == "World Socialist Web Site" and "Milley" in by_outlet["speaker"].iloc[0]
+
+
+def test_sources_merge_speakers_by_last_name_and_group_verbs():
+    text = ("Taliban spokesman Zabihullah Mujahid said the city fell. "
+            "Pentagon officials said little. Mujahid claimed victory.")
+    corpus = docs(text, outlets=["A"])
+    q = pd.DataFrame({
+        "doc_id": ["d0"] * 4,
+        "start": [0, 0, 0, 0], "end": [1, 1, 1, 1],
+        "quote": ["the city fell", "little", "victory is ours", "no"],
+        "speaker": ["Zabihullah Mujahid", "Pentagon officials", "Mujahid", None],
+        "verb": ["said", "said", "claimed", "said"],
+        "kind": ["direct", "partial", "direct", "scare"],
+    })
+    src = framing.sources(corpus, quotes=q)
+    assert src[["speaker", "affiliation", "n_quotes", "n_words", "verbs"]].values.tolist() == [
+        ["Zabihullah Mujahid", "Taliban", 2, 6, "said; claimed"],
+        ["Pentagon officials", "Pentagon", 1, 1, "said"],
+    ]
+    # said: neutral, claimed: distancing (discourse/lexicons/reporting_verbs.csv)
+    verbs = pd.read_csv(framing._LEXICONS / "reporting_verbs.csv").set_index("verb")["group"]
+    assert (verbs["said"], verbs["claimed"]) == ("neutral", "distancing")
+    assert src.loc[0, ["n_neutral", "n_distancing", "n_endorsing", "n_other"]].tolist() == [1, 1, 0, 0]
+    empty = framing.sources(corpus, quotes=q.iloc[:0])
+    assert empty.empty and "speaker" in empty.columns
+
+
+# ----------------------------------------------------------------- CLI, plots
+def test_cli_frames_writes_scores(seed_path, tmp_path):
+    from discourse import cli
+
+    out = tmp_path / "frames.csv"
+    assert cli.main(["frames", str(seed_path), "--out", str(out), "--quiet"]) == 0
+    got = pd.read_csv(out)
+    assert got["frame"].tolist() == ["conflict", "human_interest", "responsibility", "morality", "economic"]
+    dic = tmp_path / "d.csv"
+    dic.write_text("pattern,category\nairstrike*,air\n")
+    assert cli.main(["frames", str(seed_path), "--dictionary", str(dic), "--out", str(out), "--quiet"]) == 0
+    assert pd.read_csv(out)[["frame", "n"]].values.tolist() == [["air", 2]]
+    assert cli.main(["frames", str(seed_path), "--dictionary", str(tmp_path / "no.csv"),
+                     "--out", str(out), "--quiet"]) == 2
+
+
+def test_plots_return_axes():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from discourse import plots
+
+    agg = pd.DataFrame({"outlet": ["A", "A", "B", "B"], "frame": ["conflict", "economic"] * 2,
+                        "estimate": [0.5, 0.2, 0.3, 0.4], "ci_low": [0.4, 0.1, 0.2, 0.3],
+                        "ci_high": [0.6, 0.3, 0.4, 0.5], "n": [3] * 4})
+    ax = plots.frame_profile(agg)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["conflict", "economic"]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["A", "B"]
+    summ = pd.DataFrame({"outlet": ["A", "B"], "actor": ["gov", "gov"], "label": ["regime", "government"],
+                         "n": [3, 2], "share": [1.0, 1.0]})
+    ax = plots.actor_labels(summ)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["regime", "government"]
+    est = pd.DataFrame({"frame": ["conflict"] * 2, "term": ["Intercept", "outlet[T.B]"],
+                        "variable": [None, "outlet"], "level": [None, "B"], "estimate": [0.1, 0.2],
+                        "ci_low": [0.0, 0.1], "ci_high": [0.2, 0.3]})
+    ax = plots.effects(est)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["B"]
+    with pytest.raises(ValueError, match="no coefficients"):
+        plots.effects(est, variable="month")
+    plt.close("all")
+
+
+def test_framing_figures_are_registered():
+    from discourse import figures
+
+    names = set(figures.list_figures()["name"])
+    assert {"demo-frame-profile", "demo-actor-labels", "demo-frame-effects"} <= names
+
+
+def test_demo_outlets_label_the_government_as_planted():
+    """The synthetic Red Banner Review was generated to say "regime" and "puppet
+    government" in its own voice; the other outlets only quote or scare-quote them."""
+    from discourse import demo
+
+    df = demo.generate(n_articles=60, random_state=0)
+    lab = framing.actor_labels(df, {"government": ["government", "administration", "cabinet", "regime"]},
+                               sentiment=NO_SENT)
+    own = framing.label_summary(lab, df, label_type="modifier", voice="authorial")
+    loaded = own[own["label"].isin(["regime", "puppet government"])].groupby("outlet")["share"].sum()
+    assert loaded.idxmax() == "Red Banner Review" and loaded["Red Banner Review"] > 0.5
+    assert (loaded.drop("Red Banner Review") < 0.1).all()
+    quoted = framing.label_summary(lab, df, voice="quoted")
+    assert set(quoted["outlet"]) <= set(df["outlet"]) and quoted["n"].sum() > 0
+
+
+def test_seed_mentions_carry_their_sentence_and_its_sentiment(seed_corpus):
+    from discourse import sentiment
+
+    sent = sentiment.score(seed_corpus, level="sentence")
+    lab = framing.actor_labels(seed_corpus, AFGHAN, sentiment=sent)
+    joined = lab.merge(sent[["sent_id", "start", "end", "compound"]], on="sent_id", suffixes=("", "_s"))
+    assert len(joined) == len(lab)
+    assert ((joined["start_s"] <= joined["start"]) & (joined["end"] <= joined["end_s"])).all()
+    assert (joined["compound"] == joined["compound_s"]).all()
