@@ -1,0 +1,115 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 02 — Loaded terms, and in whose voice
+#
+# Which loaded terms does an outlet use, where, and in whose voice? "Puppet
+# government" in the outlet's own narration is a different finding from the same
+# words inside a quotation, and "over the horizon capabilities" in scare quotes is the
+# outlet holding the Pentagon's phrase at a distance.
+#
+# This notebook reads the bundled loaded-language lexicon, finds its terms in the
+# seed article with their voice (`authorial`, `quoted`, `scare`), reads them in
+# context (KWIC), then compares rates per 1,000 words between the outlets of the
+# **synthetic** demo corpus. The figures are the registered figures
+# `seed-terms-in-article` and `demo-term-rates-by-outlet`, exactly as
+# `discourse figures` builds them.
+
+# %%
+import pandas as pd
+
+from discourse import corpus, figures, lexicon, quotes, terms
+
+# %% tags=["parameters"]
+corpus_path = "../seeds"
+demo_path = "../corpora/demo"
+window = 6
+n_boot = 1000
+random_state = 0
+
+# %% [markdown]
+# ## The lexicon
+#
+# One row per pattern: `pattern`, `category`, `weight`, `note`, `match`
+# (`fixed` | `glob` | `regex`). Globs inflect (`imperialis*`); phrases are
+# matched as phrases; the longest match wins. Sources:
+# `discourse/lexicons/SOURCES-loaded-language.md`.
+
+# %%
+lex = lexicon.read()
+lex.groupby("category").size().rename("patterns").to_frame()
+
+# %%
+lex.sample(8, random_state=random_state)
+
+# %% [markdown]
+# ## Matches in the seed article, with voice
+#
+# Voice comes from the quotations found by `discourse.quotes.find`: a term inside an
+# attributed quotation is `quoted` (with its `speaker`), inside a scare quote
+# `scare`, otherwise `authorial`.
+
+# %%
+seed = corpus.load(corpus_path, progress=False)
+seed_quotes = quotes.find(seed)
+matches = terms.find(seed, lex, quotes=seed_quotes)
+matches[["para_id", "sent_id", "match", "category", "voice", "speaker"]]
+
+# %%
+matches.groupby(["category", "voice"]).size().unstack(fill_value=0)
+
+# %% [markdown]
+# ## Keyword in context
+#
+# `terms.kwic` takes the matches table, so changing the window does not match
+# again. The match is highlighted by voice.
+
+# %%
+terms.kwic(seed, matches, window=window)
+
+# %% [markdown]
+# Scare-quoted phrases are signalled by voice whether or not they are in the
+# lexicon: `terms.scare_terms` lists every one of them.
+
+# %%
+terms.scare_terms(seed_quotes, seed)[["para_id", "match", "voice", "speaker"]]
+
+# %% [markdown]
+# Where the terms sit in the article, and in whose voice:
+
+# %%
+figures.render("seed-terms-in-article", corpus=seed)
+
+# %% [markdown]
+# ## Rates per 1,000 words, by outlet (synthetic demo corpus)
+#
+# Words are counted by `discourse.text.WORD_PATTERN`. Intervals are 95% percentile
+# bootstrap intervals over articles. `voice="authorial"` (the default) counts only
+# the outlet's own words.
+
+# %%
+demo = corpus.load(demo_path, progress=False)
+demo_matches = terms.find(demo, lex)
+authorial = terms.rates(demo_matches, demo, by=["outlet", "category"], n_boot=n_boot, random_state=random_state)
+authorial.pivot(index="category", columns="outlet", values="rate").round(2)
+
+# %%
+by_voice = terms.rates(demo_matches, demo, by=["outlet", "voice"], voice="all", n_boot=n_boot,
+                       random_state=random_state)
+by_voice.round(2)
+
+# %%
+figures.render("demo-term-rates-by-outlet", corpus=demo)
