@@ -1,0 +1,82 @@
+"""Topic-model figures on the synthetic demo corpus: top terms, prevalence over time by
+outlet, and the choice of k.
+
+The demo corpus plants five topics (war, economy, elections, health, climate), a war
+peak in June-August 2024 and a health peak in January-February; these figures show
+that the pipeline recovers them. They are illustrations of the method, not findings.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from discourse.figures._registry import figure
+
+_FIT = dict(method="nmf", random_state=0, min_df=2, max_df=0.9)
+
+
+def _model(corpus, k: int):
+    from discourse import topics
+
+    return topics.fit(corpus, k, **_FIT)
+
+
+@figure("topics-top-terms", corpus="demo", width="double", k=5, n=8,
+        description="Top terms of each NMF topic (relevance lambda 0.6) on the demo corpus.")
+def topics_top_terms(corpus, *, width="double", k=5, n=8):
+    import matplotlib.pyplot as plt
+
+    from discourse import plots, style
+
+    model = _model(corpus, k)
+    ncols = min(k, 3)
+    nrows = int(np.ceil(k / ncols))
+    fig = plt.figure(figsize=style.figsize(width, aspect=0.3 * nrows))
+    plots.top_terms(model, n=n, relevance_lambda=0.6, ncols=ncols, fig=fig)
+    return fig
+
+
+@figure("topics-prevalence", corpus="demo", width="double", k=5, period="M",
+        description="Mean topic share per month by outlet (lines) and over all outlets "
+                    "(black, 95% bootstrap band) on the demo corpus.")
+def topics_prevalence(corpus, *, width="double", k=5, period="M"):
+    import matplotlib.pyplot as plt
+
+    from discourse import plots, style, topics
+
+    model = _model(corpus, k)
+    prev = topics.trajectories(model, corpus, by="outlet", period=period, n_boot=500)
+    pooled = topics.trajectories(model, corpus, by=None, period=period, n_boot=500)
+    ncols = min(k, 3)
+    nrows = int(np.ceil(k / ncols))
+    fig = plt.figure(figsize=style.figsize(width, aspect=0.32 * nrows))
+    axes = fig.subplots(nrows, ncols, squeeze=False, sharex=True, sharey=True).ravel()
+    for t, ax in enumerate(axes):
+        if t >= k:
+            ax.set_visible(False)
+            continue
+        plots.prevalence(prev, topic=t, ax=ax, band=False)
+        for line in ax.get_lines():
+            line.set_alpha(0.8)
+            line.set_linewidth(0.9)
+        plots.prevalence(pooled, topic=t, ax=ax, color="black", label="all outlets")
+        ax.set_xlabel("")
+        ax.set_ylabel("mean share" if t % ncols == 0 else "")
+        ax.tick_params(axis="x", labelrotation=45)
+        if ax.get_legend() is not None and t != 0:
+            ax.get_legend().remove()
+    return fig
+
+
+@figure("topics-k-search", corpus="demo", width="double", ks=(3, 4, 5, 6, 8), n_seeds=3, k=5,
+        description="Choosing k on the demo corpus: coherence, exclusivity and stability across "
+                    "seeds (dotted: the k of the other topic figures).")
+def topics_k_search(corpus, *, width="double", ks=(3, 4, 5, 6, 8), n_seeds=3, k=5):
+    import matplotlib.pyplot as plt
+
+    from discourse import plots, style, topics
+
+    report = topics.search_k(corpus, list(ks), n_seeds=n_seeds, **_FIT)
+    fig = plt.figure(figsize=style.figsize(width, aspect=0.28))
+    plots.k_search(report, metrics=["npmi", "umass", "exclusivity", "stability"], ncols=4,
+                   highlight=k, fig=fig)
+    return fig
