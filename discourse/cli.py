@@ -90,7 +90,13 @@ def _cmd_sentiment(args) -> int:
     from discourse import sentiment
 
     df = _load_corpus(args)
-    _write_table(sentiment.score(df, level=args.level, method=args.method), args.out)
+    scores = sentiment.score(df, level=args.level, method=args.method)
+    _write_table(scores, args.out)
+    if not getattr(args, "quiet", False):
+        c = scores["compound"]
+        print(f"{len(scores)} {args.level} scores ({args.method}) for {len(df)} documents; mean compound "
+              f"{c.mean():+.3f}, {(c >= sentiment.POSITIVE).mean():.0%} positive, "
+              f"{(c <= sentiment.NEGATIVE).mean():.0%} negative -> {args.out}")
     return 0
 
 

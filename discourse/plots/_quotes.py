@@ -1,0 +1,188 @@
+"""Plots for quotes: who is quoted (sources) and with which reporting verbs.
+
+Both take the table from :func:`discourse.quotes.find` (plus an ``outlet`` column when
+drawn ``by="outlet"``), take ``ax=None``, return the Axes, never save and never change
+rcParams.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["sources", "reporting_verbs"]
+
+#: colours for reporting-verb groups (Okabe-Ito)
+VERB_GROUP_COLORS: dict[str, str] = {
+    "neutral": "#56B4E9",     # sky blue
+    "distancing": "#D55E00",  # vermillion
+    "endorsing": "#009E73",   # bluish green
+}
+_GROUPS = ("neutral", "distancing", "endorsing")
+
+
+def _ax(ax, size=(4.5, 3.0)):
+    if ax is None:
+        import matplotlib.pyplot as plt
+
+        _, ax = plt.subplots(figsize=size)
+    return ax
+
+
+def _need(data: pd.DataFrame, cols: Sequence[str], what: str) -> None:
+    missing = [c for c in cols if c not in data.columns]
+    if missing:
+        raise KeyError(f"{what} needs columns {missing}; got {list(data.columns)}")
+
+
+def _short(label: str, width: int = 32) -> str:
+    label = str(label)
+    return label if len(label) <= width else label[: width - 1] + "…"
+
+
+def _palette(n: int) -> list[str]:
+    from discourse.style import PALETTE
+
+    return [PALETTE[i % len(PALETTE)] for i in range(n)]
+
+
+def sources(quotes: pd.DataFrame, *, ax=None, n: int = 10, by: str | None = None,
+            speaker: str = "speaker_resolved", kinds: Sequence[str] | None = None):
+    """Most quoted sources: quotations per speaker, stacked by kind (or grouped by ``by``).
+
+    Parameters
+    ----------
+    quotes : DataFrame
+        Output of :func:`discourse.quotes.find` (``kind`` and the ``speaker`` column).
+        Rows without a speaker are left out.
+    ax : Axes, optional
+    n : int, default 10
+        Number of speakers shown (most quoted first; ties in alphabetical order).
+    by : str, optional
+        A grouping column (e.g. ``"outlet"``, merged in from the corpus): one bar per
+        group for each speaker instead of bars stacked by kind.
+    speaker : str, default "speaker_resolved"
+        Column that names the speaker; ``"speaker"`` keeps references as written.
+    kinds : list of str, optional
+        Keep only these kinds (default: all).
+
+    Returns
+    -------
+    Axes
+
+    Examples
+    --------
+    >>> q = pd.DataFrame({"speaker_resolved": ["A", "A", "B"], "kind": ["direct", "partial", "direct"]})
+    >>> ax = sources(q)
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['A', 'B']
+    """
+    if n < 1:
+        raise ValueError(f"n must be at least 1, not {n}")
+    _need(quotes, [speaker, "kind"] + ([by] if by else []), "sources")
+    ax = _ax(ax)
+    data = quotes[quotes[speaker].notna()]
+    if kinds is not None:
+        data = data[data["kind"].isin(list(kinds))]
+    counts = data.groupby(speaker).size()
+    order = sorted(counts.index, key=lambda s: (-counts[s], str(s)))[:n]
+    y = np.arange(len(order))
+    if by is None:
+        from discourse.style import KIND_COLORS
+
+        left = np.zeros(len(order))
+        kinds_present = [k for k in ("direct", "partial", "scare") if k in set(data["kind"])]
+        for k in kinds_present:
+            vals = np.array([((data[speaker] == s) & (data["kind"] == k)).sum() for s in order], dtype=float)
+            ax.barh(y, vals, left=left, color=KIND_COLORS.get(k, "#999999"), height=0.7, label=k)
+            left += vals
+    else:
+        groups = sorted(data[by].dropna().astype(str).unique())
+        k = max(len(groups), 1)
+        h = 0.8 / k
+        for i, (g, color) in enumerate(zip(groups, _palette(k))):
+            sub = data[data[by].astype(str) == g]
+            vals = np.array([(sub[speaker] == s).sum() for s in order], dtype=float)
+            ax.barh(y - 0.4 + h * (i + 0.5), vals, height=h, color=color, label=g)
+    ax.set_yticks(y, [_short(s) for s in order])
+    ax.invert_yaxis()
+    ax.set_xlabel("Quotations")
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    if len(order):
+        ax.legend(frameon=False, fontsize="small", loc="lower right")
+    return ax
+
+
+def reporting_verbs(quotes: pd.DataFrame, *, ax=None, n: int = 15, by: str | None = None,
+                    verb: str = "verb_lemma"):
+    """Reporting verbs, coloured by group (neutral, distancing, endorsing).
+
+    Without ``by``: one bar per verb (the ``n`` most frequent). With ``by`` (e.g.
+    ``"outlet"``): one bar per group value showing the share of attributed quotations
+    whose verb is neutral, distancing or endorsing.
+
+    Parameters
+    ----------
+    quotes : DataFrame
+        Output of :func:`discourse.quotes.find` (``verb_lemma``, ``verb_group``).
+        Rows without a reporting verb are left out.
+    ax : Axes, optional
+    n : int, default 15
+        Number of verbs shown when ``by`` is None.
+    by : str, optional
+        Grouping column (merged in from the corpus).
+    verb : str, default "verb_lemma"
+        Column with the verb (``"verb"`` for the forms as written).
+
+    Returns
+    -------
+    Axes
+
+    Examples
+    --------
+    >>> q = pd.DataFrame({"verb_lemma": ["say", "say", "claim"],
+    ...                   "verb_group": ["neutral", "neutral", "distancing"]})
+    >>> ax = reporting_verbs(q)
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['say', 'claim']
+    """
+    if n < 1:
+        raise ValueError(f"n must be at least 1, not {n}")
+    _need(quotes, [verb, "verb_group"] + ([by] if by else []), "reporting_verbs")
+    ax = _ax(ax)
+    data = quotes[quotes[verb].notna() & quotes["verb_group"].notna()]
+    if by is None:
+        counts = data.groupby(verb).size()
+        order = sorted(counts.index, key=lambda v: (-counts[v], str(v)))[:n]
+        group_of = dict(zip(data[verb], data["verb_group"]))
+        y = np.arange(len(order))
+        ax.barh(y, [counts[v] for v in order], height=0.7,
+                color=[VERB_GROUP_COLORS.get(group_of[v], "#999999") for v in order])
+        ax.set_yticks(y, order)
+        ax.invert_yaxis()
+        ax.set_xlabel("Quotations")
+        ax.xaxis.get_major_locator().set_params(integer=True)
+        from matplotlib.patches import Patch
+
+        present = [g for g in _GROUPS if g in set(group_of.values())]
+        ax.legend([Patch(color=VERB_GROUP_COLORS[g]) for g in present], present, frameon=False,
+                  fontsize="small", loc="lower right")
+        return ax
+    groups = sorted(data[by].dropna().astype(str).unique())
+    y = np.arange(len(groups))
+    share = (data.assign(_g=data[by].astype(str)).groupby(["_g", "verb_group"]).size()
+             .unstack(fill_value=0).reindex(index=groups, columns=list(_GROUPS), fill_value=0))
+    totals = share.sum(axis=1).replace(0, np.nan)
+    share = share.div(totals, axis=0).fillna(0.0)
+    left = np.zeros(len(groups))
+    for g in _GROUPS:
+        vals = share[g].to_numpy(dtype=float)
+        ax.barh(y, vals, left=left, height=0.7, color=VERB_GROUP_COLORS[g], label=g)
+        left += vals
+    ax.set_yticks(y, [_short(g) for g in groups])
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("Share of attributed quotations by reporting-verb group")
+    ax.legend(frameon=False, fontsize="small", ncols=3, loc="lower center", bbox_to_anchor=(0.5, 1.0))
+    return ax
