@@ -25,7 +25,8 @@
 # seed article with their voice (`authorial`, `quoted`, `scare`), reads them in
 # context (KWIC), then compares rates per 1,000 words between the outlets of the
 # **synthetic** demo corpus. The figures are the registered figures
-# `seed-terms-in-article` and `demo-term-rates-by-outlet`, exactly as
+# `seed-terms-in-article`, `seed-sources`, `seed-reporting-verbs` and
+# `demo-term-rates-by-outlet`, exactly as
 # `discourse figures` builds them.
 
 # %%
@@ -92,6 +93,23 @@ terms.scare_terms(seed_quotes, seed)[["para_id", "match", "voice", "speaker"]]
 
 # %%
 figures.render("seed-terms-in-article", corpus=seed)
+
+# %% [markdown]
+# ## Whom the article quotes, and with which reporting verbs
+#
+# `discourse.quotes.find` gives one row per quotation with its `speaker`, reporting
+# `verb` and `kind` (`direct`, `partial`, `scare`); `speaker_resolved` maps later
+# short references ("Milley", "the Joint Chiefs chairman") to the fullest earlier
+# name. Reporting verbs are grouped as neutral, distancing or endorsing.
+
+# %%
+seed_quotes[["quote", "speaker", "speaker_resolved", "verb", "verb_group", "kind"]]
+
+# %%
+figures.render("seed-sources", corpus=seed)
+
+# %%
+figures.render("seed-reporting-verbs", corpus=seed)
 
 # %% [markdown]
 # ## Rates per 1,000 words, by outlet (synthetic demo corpus)
