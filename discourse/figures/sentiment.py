@@ -1,0 +1,52 @@
+"""Figures of sentiment: the seed's arc by paragraph, and sentiment toward actors by outlet."""
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+
+from discourse import plots, sentiment, style
+from discourse.figures._registry import figure
+
+__all__ = ["seed_sentiment_arc", "demo_sentiment_toward", "DEMO_ACTORS"]
+
+#: actors of the synthetic demo corpus and their aliases
+DEMO_ACTORS: dict[str, list[str]] = {
+    "Government": ["government", "regime", "cabinet"],
+    "Opposition": ["opposition", "Mira Solano"],
+    "Army": ["army", "troops", "military"],
+    "Defence minister": ["Talia Verne", "defence minister"],
+}
+
+
+def _synthetic(corpus) -> str:
+    if "description" in corpus.columns and corpus["description"].astype(str).str.contains("SYNTHETIC").any():
+        return " (synthetic demo corpus)"
+    return ""
+
+
+@figure("seed-sentiment-arc", corpus="seed", width="single",
+        description="Sentiment arc of the seed article: mean VADER compound of the sentences of each paragraph.")
+def seed_sentiment_arc(corpus, *, width="single", method="vader", n_boot=1000, random_state=0):
+    """Sentiment arc of the seed article: mean VADER compound of the sentences of each paragraph."""
+    first = corpus.sort_values("source", kind="stable").iloc[[0]]
+    data = sentiment.arc(first, unit="paragraph", method=method, n_boot=n_boot, random_state=random_state)
+    fig, ax = plt.subplots(figsize=style.figsize(width, aspect=0.7))
+    plots.sentiment_arc(data, ax=ax)
+    ax.set_title("Seed article: sentiment by paragraph")
+    return fig
+
+
+@figure("demo-sentiment-toward", corpus="demo", width="double",
+        description="Sentiment toward actors by outlet and voice, with document-bootstrap intervals "
+                    "(default: the SYNTHETIC demo corpus).")
+def demo_sentiment_toward(corpus, *, width="double", targets=None, method="vader", min_n=5, n_boot=1000,
+                          random_state=0):
+    """Sentiment toward actors by outlet and voice, with document-bootstrap intervals.
+
+    Default corpus: the SYNTHETIC demo corpus.
+    """
+    data = sentiment.toward(corpus, targets or DEMO_ACTORS, by="outlet", voice="split", method=method,
+                            n_boot=n_boot, random_state=random_state)
+    fig, ax = plt.subplots(figsize=style.figsize(width, aspect=0.5))
+    plots.sentiment_toward(data, ax=ax, min_n=min_n)
+    ax.set_title("Sentiment toward actors" + _synthetic(corpus))
+    return fig

@@ -1,0 +1,397 @@
+"""Tests for discourse.sentiment and the exact batch VADER scorer (discourse._vader)."""
+from __future__ import annotations
+
+import math
+import socket
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from discourse import _vader, sentiment
+
+
+# ------------------------------------------------------------------ helpers
+def reference_scores(texts, method):
+    ref = _vader.reference(method)
+    return np.array([[d["neg"], d["neu"], d["pos"], d["compound"]] for d in map(ref.polarity_scores, texts)])
+
+
+def assert_exact(texts, method):
+    got = _vader.BatchScorer(method).score(texts)  # fresh scorer: no cached vocabulary
+    want = reference_scores(texts, method)
+    bad = np.flatnonzero((got != want).any(axis=1) | (np.signbit(got) != np.signbit(want)).any(axis=1))
+    assert not len(bad), [(texts[i], want[i].tolist(), got[i].tolist()) for i in bad[:5]]
+
+
+@pytest.fixture(scope="module")
+def seed_sentences():
+    from discourse import corpus, text
+    from pathlib import Path
+
+    seed = Path(__file__).resolve().parents[1] / "seeds" / "000_6f0d46aa1e83e359.txt"
+    return text.sentences(corpus.load(seed))
+
+
+@pytest.fixture(scope="module")
+def edge_sentences():
+    rng = np.random.default_rng(0)
+    templates = _vader._edge_templates()
+    pick = rng.choice(len(templates), size=12000, replace=False)
+    return [templates[i] for i in sorted(pick)] + templates[-24:] + _vader._edge_cases(6000, random_state=3)
+
+
+# ------------------------------------------------------------- exactness
+@pytest.mark.parametrize("method", ["vader", "nltk"])
+def test_exact_on_every_seed_sentence(seed_sentences, method):
+    texts = seed_sentences["text"].tolist()
+    assert len(texts) > 30
+    assert_exact(texts, method)
+    # whole paragraphs and the whole article too (long inputs, newlines, saturation)
+    from discourse import corpus
+    from pathlib import Path
+
+    full = corpus.load(Path(__file__).resolve().parents[1] / "seeds")["text"].iloc[0]
+    assert_exact([full, *full.split("\n\n")], method)
+
+
+@pytest.mark.parametrize("method", ["vader", "nltk"])
+def test_exact_on_generated_edge_cases(edge_sentences, method):
+    assert_exact(edge_sentences, method)
+
+
+@pytest.mark.parametrize("method", ["vader", "nltk"])
+def test_exact_on_demo_corpus_sentences(method):
+    from discourse import corpus, text
+    from pathlib import Path
+
+    demo = corpus.load(Path(__file__).resolve().parents[1] / "corpora" / "demo")
+    texts = text.sentences(demo.iloc[::4])["text"].tolist()
+    assert_exact(texts, method)
+
+
+def test_edge_cases_exercise_every_rule(edge_sentences):
+    lowered = " ".join(edge_sentences).lower()
+    for phrase in ["kind of", "at least", "very least", "never so", "without doubt", "but", "n't", "!!!", "????",
+                   "the shit", "kiss of death", "cut the mustard", "\U0001f600", "no or", "extremely"]:
+        assert phrase in lowered, phrase
+    assert any(s.isupper() for t in edge_sentences for s in t.split() if len(s) > 2)
+    # sentences where vaderSentiment's list.index() quirk in the "but" check matters
+    r = _vader._rules("vader")
+    quirky = 0
+    for t in edge_sentences:
+        words = t.split()
+        words = [_vader._token_vader(w) for w in words]
+        lowers = [w.lower() for w in words]
+        if "but" not in lowers:
+            continue
+        vals = [_vader._valence_vader(words, lowers, i, r, False) for i in range(len(words))]
+        clean = [v * 0.5 if i < lowers.index("but") else (v * 1.5 if i > lowers.index("but") else v)
+                 for i, v in enumerate(vals)]
+        _vader._but_vader(vals, lowers.index("but"))
+        quirky += vals != clean
+    assert quirky >= 10
+    # and where the two implementations disagree
+    v = _vader.polarity_scores(edge_sentences, method="vader")
+    n = _vader.polarity_scores(edge_sentences, method="nltk")
+    assert (v[:, 3] != n[:, 3]).mean() > 0.2
+
+
+def test_repeated_and_empty_inputs():
+    texts = ["", "   ", "good", "good", "Good! \u00a0 bad\u2009news", "\U0001f600\U0001f600x", "a", "!!!",
+             "bad \ud800 good", "verylongtoken\ud800withsurrogate good", "a\x00b good", "good\u2028BAD\r\nok",
+             "NOT\u3000good", "x" * 40 + " great " + "y" * 12]
+    for method in ("vader", "nltk"):
+        assert_exact(texts, method)
+        got = _vader.polarity_scores(texts, method=method)
+        assert got.shape == (len(texts), 4)
+        assert got[0].tolist() == [0.0, 0.0, 0.0, 0.0]
+
+
+# ------------------------------------------------------------- known scores
+@pytest.mark.parametrize("text, expected", [
+    # published in the vaderSentiment 3.3.2 README
+    ("VADER is smart, handsome, and funny.", {"neg": 0.0, "neu": 0.254, "pos": 0.746, "compound": 0.8316}),
+    ("VADER is smart, handsome, and funny!", {"neg": 0.0, "neu": 0.248, "pos": 0.752, "compound": 0.8439}),
+    ("VADER is very smart, handsome, and funny.", {"neg": 0.0, "neu": 0.299, "pos": 0.701, "compound": 0.8545}),
+    ("VADER is VERY SMART, handsome, and FUNNY.", {"neg": 0.0, "neu": 0.246, "pos": 0.754, "compound": 0.9227}),
+    ("VADER is not smart, handsome, nor funny.", {"neg": 0.646, "neu": 0.354, "pos": 0.0, "compound": -0.7424}),
+    ("The book was good.", {"neg": 0.0, "neu": 0.508, "pos": 0.492, "compound": 0.4404}),
+    ("At least it isn't a horrible book.", {"neg": 0.0, "neu": 0.678, "pos": 0.322, "compound": 0.431}),
+    ("Today SUX!", {"neg": 0.779, "neu": 0.221, "pos": 0.0, "compound": -0.5461}),
+])
+def test_known_sentences(text, expected):
+    got = sentiment.polarity_scores(text).iloc[0].to_dict()
+    assert got == expected
+
+
+def test_known_differences_between_methods():
+    # "no" negates the next lexicon word only in vaderSentiment
+    assert sentiment.polarity_scores("The plan is no good.", method="vader")["compound"].iloc[0] == -0.3412
+    assert sentiment.polarity_scores("The plan is no good.", method="nltk")["compound"].iloc[0] == 0.1779
+    # nltk keeps punctuation such as '."' on the word, so "good" is not found
+    assert sentiment.polarity_scores('He said it was "good."', method="nltk")["compound"].iloc[0] == 0.0
+    assert sentiment.polarity_scores('He said it was "good."', method="vader")["compound"].iloc[0] == 0.4404
+    # emoji are read only by vaderSentiment
+    assert sentiment.polarity_scores("\U0001f600", method="vader")["compound"].iloc[0] > 0.3
+    assert sentiment.polarity_scores("\U0001f600", method="nltk")["compound"].iloc[0] == 0.0
+
+
+def test_round_matches_python_round():
+    rng = np.random.default_rng(1)
+    x = np.concatenate([rng.uniform(-1, 1, 20000), np.arange(-1000, 1001) / 2000 + 0.00005,
+                        np.array([0.0, -0.0, -1e-6, 1e-6, 0.12345, 0.5, -0.99995])])
+    for nd in (3, 4):
+        got = _vader._round(x.copy(), nd)
+        want = np.array([round(v, nd) for v in x.tolist()])
+        assert np.array_equal(got, want)
+        assert np.array_equal(np.signbit(got), np.signbit(want))
+
+
+def test_method_is_checked():
+    with pytest.raises(ValueError, match="method must be one of"):
+        _vader.BatchScorer("textblob")
+    with pytest.raises(ValueError, match="method must be one of"):
+        sentiment.polarity_scores("good", method="afinn")
+    with pytest.raises(TypeError, match="texts must be strings"):
+        _vader.polarity_scores(["ok", 3])
+
+
+# ------------------------------------------------------------- offline
+def test_scoring_makes_no_network_access_and_needs_no_nltk_data(monkeypatch):
+    import nltk.data
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("network access attempted")
+
+    def no_nltk_data(*args, **kwargs):
+        raise AssertionError("nltk.data.load called")
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(nltk.data, "load", no_nltk_data)
+    for f in (_vader.lexicon, _vader._lexicon_text, _vader._emoji, _vader._rules, _vader._scorer, _vader.reference):
+        f.cache_clear()
+    try:
+        for method in ("vader", "nltk"):
+            assert _vader.reference(method).polarity_scores("The book was good.")["compound"] == 0.4404
+            assert _vader.polarity_scores(["The book was good."], method=method)[0, 3] == 0.4404
+    finally:
+        for f in (_vader._rules, _vader._scorer, _vader.reference):
+            f.cache_clear()
+
+
+def test_lexicon_comes_from_the_vadersentiment_package():
+    lex = _vader.lexicon()
+    assert lex == _vader.reference("vader").lexicon == _vader.reference("nltk").lexicon
+    assert len(lex) == 7506
+    assert lex["good"] == 1.9
+    assert lex[":)"] == 2.0
+
+
+# ------------------------------------------------------------- score levels
+def test_sentence_level_has_offsets_and_reference_scores(seed_corpus):
+    s = sentiment.score(seed_corpus)
+    assert list(s.columns) == ["doc_id", "para_id", "sent_id", "start", "end", "text", "neg", "neu", "pos",
+                               "compound"]
+    text = seed_corpus["text"].iloc[0]
+    assert all(text[a:b] == t for a, b, t in zip(s["start"], s["end"], s["text"]))
+    want = reference_scores(s["text"].tolist(), "vader")
+    assert np.array_equal(s[["neg", "neu", "pos", "compound"]].to_numpy(), want)
+    assert s["sent_id"].tolist() == list(range(len(s)))
+
+
+def test_document_aggregation_on_the_seed(seed_corpus):
+    s = sentiment.score(seed_corpus)
+    d = sentiment.score(seed_corpus, level="document", n_boot=500)
+    assert len(d) == 1
+    row = d.iloc[0]
+    c = s["compound"].to_numpy()
+    assert row["n_sentences"] == len(s)
+    assert row["compound"] == pytest.approx(c.mean(), abs=1e-15)
+    assert row["pos_share"] == pytest.approx((c >= 0.05).mean(), abs=1e-15)
+    assert row["neg_share"] == pytest.approx((c <= -0.05).mean(), abs=1e-15)
+    assert row["neu"] == pytest.approx(s["neu"].mean(), abs=1e-15)
+    assert row["compound_low"] < row["compound"] < row["compound_high"]
+    assert row["pos_share_low"] < row["pos_share"] < row["pos_share_high"]
+    assert row["start"] == 0 and row["end"] == len(seed_corpus["text"].iloc[0])
+    # VADER on the whole article saturates; the sentence mean does not
+    whole = _vader.reference("vader").polarity_scores(seed_corpus["text"].iloc[0])["compound"]
+    assert row["compound_raw"] == whole
+    # (34 sentences with a mean compound near 0 and an interval across 0, while the
+    # whole text scores 0.94 because valences add up before the normalisation)
+    assert abs(whole) > 0.9 and row["compound_low"] < 0 < row["compound_high"]
+    # same seed, same numbers
+    again = sentiment.score(seed_corpus, level="document", n_boot=500)
+    pd.testing.assert_frame_equal(d, again)
+
+
+def test_paragraph_level(seed_corpus):
+    s = sentiment.score(seed_corpus)
+    p = sentiment.score(seed_corpus, level="paragraph", n_boot=0)
+    assert p["para_id"].tolist() == sorted(s["para_id"].unique().tolist())
+    expected = s.groupby("para_id")["compound"].mean().to_numpy()
+    assert np.allclose(p["compound"].to_numpy(), expected, rtol=0, atol=1e-15)
+    assert p["compound_low"].isna().all()
+    text = seed_corpus["text"].iloc[0]
+    raw = [_vader.reference("vader").polarity_scores(text[a:b])["compound"] for a, b in zip(p["start"], p["end"])]
+    assert p["compound_raw"].tolist() == raw
+
+
+def test_score_does_not_mutate_and_checks_arguments(seed_corpus):
+    before = seed_corpus.copy()
+    sentiment.score(seed_corpus, level="paragraph", n_boot=10)
+    pd.testing.assert_frame_equal(seed_corpus, before)
+    with pytest.raises(ValueError, match="level must be"):
+        sentiment.score(seed_corpus, level="word")
+    with pytest.raises(KeyError, match="corpus needs columns"):
+        sentiment.score(seed_corpus.drop(columns="text"))
+    with pytest.raises(ValueError, match="ci must be between 0 and 1"):
+        sentiment.score(seed_corpus, level="document", ci=95)
+
+
+# ------------------------------------------------------------------ arc
+def test_arc_by_paragraph_and_decile():
+    df = pd.DataFrame({"doc_id": ["a"], "text": ["A good plan. A great day.\n\nA terrible war.\n\nNothing."]})
+    a = sentiment.arc(df, n_boot=0)
+    assert a["position"].tolist() == [0, 1, 2]
+    assert a["n_sentences"].tolist() == [2, 1, 1]
+    good, great, terrible = (_vader.reference("vader").polarity_scores(t)["compound"]
+                             for t in ("A good plan.", "A great day.", "A terrible war."))
+    assert a["compound"].tolist() == [(good + great) / 2, terrible, 0.0]
+    d = sentiment.arc(df, unit="decile", n_bins=4, n_boot=0)
+    assert d["position"].between(0, 3).all()
+    assert d["n_sentences"].sum() == 4
+    assert d["relative"].tolist() == [(p + 0.5) / 4 for p in d["position"]]
+    with pytest.raises(ValueError, match="unit must be"):
+        sentiment.arc(df, unit="page")
+
+
+# --------------------------------------------------------------- toward
+@pytest.fixture
+def actors_corpus():
+    texts = [
+        'The army failed badly. "The army is brave and strong," the minister said. Critics mocked the "heroic" army.',
+        "The army won a great victory. The rebels were defeated.",
+        "The rebels shelled a hospital, killing children. The army helped.",
+    ]
+    df = pd.DataFrame({"doc_id": ["d1", "d2", "d3"], "outlet": ["x", "x", "y"], "text": texts,
+                       "published": pd.to_datetime(["2024-01-05", "2024-02-01", "2024-02-03"])})
+    t = texts[0]
+    q0 = t.index("The army is brave")
+    q1 = t.index("heroic")
+    quotes = pd.DataFrame({"doc_id": ["d1", "d1"], "start": [q0, q1],
+                           "end": [q0 + len("The army is brave and strong,"), q1 + len("heroic")],
+                           "quote": ["The army is brave and strong,", "heroic"], "speaker": ["the minister", pd.NA],
+                           "verb": ["said", pd.NA], "kind": ["direct", "scare"]})
+    return df, quotes
+
+
+def test_mentions_voice_from_quotes(actors_corpus):
+    df, quotes = actors_corpus
+    m = sentiment.mentions(df, {"army": ["army"], "rebels": ["rebels", "insurgents"]}, quotes=quotes)
+    d1 = m[m["doc_id"] == "d1"]
+    assert d1["voice"].tolist() == ["authorial", "quoted", "authorial"]
+    assert d1["speaker"].iloc[1] == "the minister"
+    ref = _vader.reference("vader")
+    assert d1["compound"].iloc[0] == ref.polarity_scores("The army failed badly.")["compound"]
+    assert m.groupby("target").size().to_dict() == {"army": 5, "rebels": 2}
+    assert {"outlet", "published"} <= set(m.columns)
+    # window contexts: k words on each side, inside the sentence
+    w = sentiment.mentions(df, ["rebels"], quotes=False, window=1)
+    t = df["text"].iloc[2]
+    row = w[w["doc_id"] == "d3"].iloc[0]
+    assert t[row["context_start"]:row["context_end"]] == "The rebels shelled"
+
+
+def test_toward_by_outlet_voice_and_period(actors_corpus):
+    df, quotes = actors_corpus
+    t = sentiment.toward(df, {"army": ["army"]}, quotes=quotes, n_boot=200)
+    assert list(t.columns) == ["target", "outlet", "voice", "estimate", "ci_low", "ci_high", "n", "n_docs"]
+    x_auth = t[(t["outlet"] == "x") & (t["voice"] == "authorial")].iloc[0]
+    m = sentiment.mentions(df, {"army": ["army"]}, quotes=quotes)
+    sel = m[(m["outlet"] == "x") & (m["voice"] == "authorial")]
+    assert x_auth["n"] == len(sel) == 3 and x_auth["n_docs"] == 2
+    assert x_auth["estimate"] == pytest.approx(sel["compound"].mean(), abs=1e-15)
+    assert x_auth["ci_low"] <= x_auth["estimate"] <= x_auth["ci_high"]
+    pooled = sentiment.toward(df, ["army"], quotes=quotes, voice="all", n_boot=50)
+    assert pooled["n"].tolist() == [4, 1]
+    quoted = sentiment.toward(df, ["army"], quotes=quotes, voice="quoted", n_boot=50)
+    assert quoted["n"].tolist() == [1]
+    by_month = sentiment.toward(df, ["army"], quotes=False, by=None, period="M", n_boot=50)
+    assert by_month["period"].tolist() == ["2024-01", "2024-02"]
+    assert by_month["n"].tolist() == [3, 2]
+    with pytest.raises(ValueError, match="voice must be"):
+        sentiment.toward(df, ["army"], quotes=False, voice="indirect")
+    with pytest.raises(KeyError, match="by: column"):
+        sentiment.toward(df, ["army"], quotes=False, by="section")
+
+
+def test_summarize_resamples_documents():
+    d = pd.DataFrame({"doc_id": ["a"] * 9 + ["b"], "g": ["x"] * 10, "compound": [1.0] * 9 + [-1.0]})
+    s = sentiment.summarize(d, by="g", n_boot=300)
+    assert s["estimate"].iloc[0] == pytest.approx(0.8)
+    assert s["n"].iloc[0] == 10 and s["n_docs"].iloc[0] == 2
+    # two documents: resampling whole documents spans from all of b to all of a
+    assert s["ci_low"].iloc[0] == pytest.approx(-1.0) and s["ci_high"].iloc[0] == pytest.approx(1.0)
+
+
+# ------------------------------------------------------------ plots, figures, CLI
+def test_plots_return_axes():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from discourse import plots
+
+    arc_data = pd.DataFrame({"doc_id": ["a", "a", "b", "b"], "position": [0, 1, 0, 1],
+                             "compound": [0.1, -0.2, 0.3, 0.0], "compound_low": [0.0, -0.3, 0.2, -0.1],
+                             "compound_high": [0.2, -0.1, 0.4, 0.1]})
+    fig, ax = plt.subplots()
+    assert plots.sentiment_arc(arc_data, ax=ax) is ax
+    assert len(ax.lines) == 3  # two arcs and the zero line
+    tow = pd.DataFrame({"target": ["army", "army", "rebels"], "outlet": ["x", "y", "x"],
+                        "voice": ["authorial", "quoted", "authorial"], "estimate": [0.2, -0.1, -0.5],
+                        "ci_low": [0.0, -0.3, -0.7], "ci_high": [0.4, 0.1, -0.3], "n": [5, 3, 1]})
+    fig2, ax2 = plt.subplots()
+    assert plots.sentiment_toward(tow, ax=ax2, min_n=2) is ax2
+    assert [t.get_text() for t in ax2.get_yticklabels()] == ["army"]
+    with pytest.raises(KeyError, match="sentiment_arc needs columns"):
+        plots.sentiment_arc(arc_data.drop(columns="compound"))
+    plt.close("all")
+
+
+def test_figures_are_registered():
+    from discourse import figures
+
+    table = figures.list_figures()
+    specs = table.set_index("name")
+    assert specs.loc["seed-sentiment-arc", "corpus"] == "seed"
+    assert specs.loc["demo-sentiment-toward", "corpus"] == "demo"
+
+
+def test_cli_sentiment(tmp_path, seed_path):
+    from discourse.cli import main
+
+    out = tmp_path / "doc.csv"
+    assert main(["sentiment", str(seed_path), "--level", "document", "--method", "nltk", "--out", str(out),
+                 "--quiet"]) == 0
+    table = pd.read_csv(out)
+    assert len(table) == 1 and table["n_sentences"].iloc[0] > 30
+    assert -1 <= table["compound"].iloc[0] <= 1 and not math.isnan(table["compound_low"].iloc[0])
+
+
+def test_chunked_scoring_gives_the_same_numbers(monkeypatch):
+    texts = _vader._edge_cases(800, random_state=11)
+    whole = {m: _vader.BatchScorer(m).score(texts) for m in ("vader", "nltk")}
+    monkeypatch.setattr(_vader, "_CHUNK", 4000)  # about 8 chunks
+    for m in ("vader", "nltk"):
+        assert np.array_equal(_vader.BatchScorer(m).score(texts), whole[m])
+
+
+def test_per_sentence_builtin_sum_path(monkeypatch, edge_sentences):
+    # Python 3.12+ compensates in sum(); there the scorer sums each sentence with the
+    # builtin. On any version both paths must agree with the reference.
+    monkeypatch.setattr(_vader, "_SEQUENTIAL_SUM", False)
+    assert_exact(edge_sentences[:3000], "vader")
