@@ -11,15 +11,10 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
+from discourse.plots._common import _ax, _need
+
 __all__ = ["frame_profile", "actor_labels", "effects"]
 
-
-def _ax(ax, size=(5.0, 3.0)):
-    if ax is None:
-        import matplotlib.pyplot as plt
-
-        _, ax = plt.subplots(figsize=size)
-    return ax
 
 
 def _colors(n: int) -> list[str]:
@@ -31,11 +26,6 @@ def _colors(n: int) -> list[str]:
 def _pretty(frame: str) -> str:
     return str(frame).replace("_", " ")
 
-
-def _need(data: pd.DataFrame, cols: Sequence[str], what: str) -> None:
-    missing = [c for c in cols if c not in data.columns]
-    if missing:
-        raise KeyError(f"{what} needs columns {missing}; got {list(data.columns)}")
 
 
 def frame_profile(agg: pd.DataFrame, *, by: str = "outlet", frames: Sequence[str] | None = None,
@@ -59,7 +49,7 @@ def frame_profile(agg: pd.DataFrame, *, by: str = "outlet", frames: Sequence[str
     Axes
     """
     _need(agg, ["frame", "estimate", "ci_low", "ci_high"], "frame_profile")
-    ax = _ax(ax)
+    ax = _ax(ax, (5.0, 3.0))
     frames = list(frames) if frames is not None else list(dict.fromkeys(agg["frame"]))
     groups = list(dict.fromkeys(agg[by])) if by is not None and by in agg.columns else [None]
     k = len(groups)
@@ -107,7 +97,7 @@ def actor_labels(summary: pd.DataFrame, *, by: str = "outlet", actor: str | None
     Axes
     """
     _need(summary, ["actor", "label", "n", value], "actor_labels")
-    ax = _ax(ax)
+    ax = _ax(ax, (5.0, 3.0))
     if summary.empty:
         ax.text(0.5, 0.5, "no labelled mentions", ha="center", va="center", transform=ax.transAxes)
         return ax
@@ -155,7 +145,7 @@ def effects(est: pd.DataFrame, *, variable: str | None = "outlet", by: str | Non
     Axes
     """
     _need(est, ["term", "estimate", "ci_low", "ci_high"], "effects")
-    ax = _ax(ax)
+    ax = _ax(ax, (5.0, 3.0))
     d = est[est["term"] != "Intercept"]
     if variable is not None and "variable" in d.columns:
         d = d[d["variable"] == variable]

@@ -11,6 +11,8 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
+from discourse.plots._common import _ax, _need
+
 __all__ = ["sources", "reporting_verbs"]
 
 #: colours for reporting-verb groups (Okabe-Ito)
@@ -22,18 +24,6 @@ VERB_GROUP_COLORS: dict[str, str] = {
 _GROUPS = ("neutral", "distancing", "endorsing")
 
 
-def _ax(ax, size=(4.5, 3.0)):
-    if ax is None:
-        import matplotlib.pyplot as plt
-
-        _, ax = plt.subplots(figsize=size)
-    return ax
-
-
-def _need(data: pd.DataFrame, cols: Sequence[str], what: str) -> None:
-    missing = [c for c in cols if c not in data.columns]
-    if missing:
-        raise KeyError(f"{what} needs columns {missing}; got {list(data.columns)}")
 
 
 def _short(label: str, width: int = 32) -> str:

@@ -6,28 +6,17 @@ never change rcParams.
 """
 from __future__ import annotations
 
-from typing import Sequence
 
 import numpy as np
 import pandas as pd
+
+from discourse.plots._common import _ax, _need
 
 __all__ = ["sentiment_arc", "sentiment_toward"]
 
 _VOICE_MARKERS = {"authorial": "o", "quoted": "s", "scare": "^"}
 
 
-def _ax(ax, size=(4.5, 3.0)):
-    if ax is None:
-        import matplotlib.pyplot as plt
-
-        _, ax = plt.subplots(figsize=size)
-    return ax
-
-
-def _need(data: pd.DataFrame, cols: Sequence[str], what: str) -> None:
-    missing = [c for c in cols if c not in data.columns]
-    if missing:
-        raise KeyError(f"{what} needs columns {missing}; got {list(data.columns)}")
 
 
 def sentiment_arc(

@@ -10,6 +10,8 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
+from discourse.plots._common import _ax, _need
+
 __all__ = ["terms_in_article", "term_rates"]
 
 #: marker per voice, so voice reads without colour too
@@ -17,18 +19,6 @@ VOICE_MARKERS = {"authorial": "o", "quoted": "s", "scare": "^"}
 _VOICE_ORDER = ("authorial", "quoted", "scare")
 
 
-def _ax(ax, size=(6.0, 3.0)):
-    if ax is None:
-        import matplotlib.pyplot as plt
-
-        _, ax = plt.subplots(figsize=size)
-    return ax
-
-
-def _need(data: pd.DataFrame, cols: Sequence[str], what: str) -> None:
-    missing = [c for c in cols if c not in data.columns]
-    if missing:
-        raise KeyError(f"{what} needs columns {missing}; got {list(data.columns)}")
 
 
 def _voice_colors(values) -> dict:
@@ -98,7 +88,7 @@ def terms_in_article(matches: pd.DataFrame, article, *, ax=None, doc_id: str | N
         if doc_id is None and len(m):
             doc_id = m["doc_id"].iloc[0]
         m = m[m["doc_id"] == doc_id]
-    ax = _ax(ax)
+    ax = _ax(ax, (6.0, 3.0))
     cats = list(order) if order is not None else list(pd.unique(m["category"]))
     ypos = {c: i for i, c in enumerate(cats)}
     colors = _voice_colors(m["voice"].unique())
