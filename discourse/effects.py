@@ -28,10 +28,12 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from discourse.stats import period_labels
+
 __all__ = ["estimate", "differences"]
 
 _GROUP_COLS = ("frame", "topic")
-_PERIODS = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}
+_PERIOD_VARS = ("day", "week", "month", "quarter", "year")
 _TERM = re.compile(r"^(?:C\()?(?P<var>[^\[(,]+?)(?:,[^)]*\))?\)?\[T\.(?P<level>.*)\]$")
 
 
@@ -53,10 +55,9 @@ def _prepare(shares: pd.DataFrame, covariates: pd.DataFrame, formula: str) -> tu
     cov["doc_id"] = cov["doc_id"].astype(str)
     used = _formula_vars(formula.split("~", 1)[1])
     # derive period variables from "published" when the formula asks for them
-    for var, freq in _PERIODS.items():
+    for var in _PERIOD_VARS:
         if var in used and var not in cov.columns and "published" in cov.columns:
-            dt = pd.to_datetime(cov["published"], errors="coerce")
-            cov[var] = dt.dt.to_period(freq).astype(str).where(dt.notna())
+            cov[var] = period_labels(cov["published"], var).to_numpy()
     dup = [c for c in cov.columns if c in shares.columns and c != "doc_id"]
     sh = shares.assign(doc_id=shares["doc_id"].astype(str))
     data = sh.merge(cov.drop(columns=dup).drop_duplicates("doc_id"), on="doc_id", how="inner")

@@ -575,7 +575,9 @@ def toward(
             raise KeyError("period needs a 'published' column in corpus")
         if "published" not in m.columns:
             m = m.merge(corpus.drop_duplicates("doc_id")[["doc_id", "published"]], on="doc_id", how="left")
-        m["period"] = pd.to_datetime(m["published"]).dt.to_period(period).astype(str)
+        from discourse.stats import period_labels
+
+        m["period"] = period_labels(m["published"], period).to_numpy()
         group.append("period")
     if voice == "split":
         group.append("voice")

@@ -148,3 +148,44 @@ def bootstrap_ratio(
             row.update(estimate=float(scale * num.sum() / den.sum()), ci_low=lo, ci_high=hi)
         rows.append(row)
     return pd.DataFrame(rows, columns=[*keys, "estimate", "ci_low", "ci_high", "n"])
+
+
+#: accepted spellings of ``period=`` everywhere, mapped to pandas period aliases
+PERIODS = {
+    "D": "D", "day": "D", "W": "W", "week": "W", "M": "M", "month": "M",
+    "Q": "Q", "quarter": "Q", "Y": "Y", "A": "Y", "year": "Y",
+}
+
+
+def period_alias(period: str) -> str:
+    """Normalize a ``period=`` option (``"M"`` or ``"month"`` ...) to a pandas alias.
+
+    Examples
+    --------
+    >>> period_alias("month"), period_alias("Q")
+    ('M', 'Q')
+    """
+    try:
+        return PERIODS[period]
+    except (KeyError, TypeError):
+        raise ValueError(
+            f"period must be one of {', '.join(repr(k) for k in PERIODS)}, not {period!r}"
+        ) from None
+
+
+def period_labels(dates, period: str) -> pd.Series:
+    """Period labels (``"2024-01"``, ``"2024Q1"``, ``"2024"``) of dates; missing dates stay missing.
+
+    The one rule behind every ``period=`` option, so tables from different analyses
+    join on ``period``.
+
+    Examples
+    --------
+    >>> period_labels(pd.Series(pd.to_datetime(["2024-01-05", None])), "month").tolist()
+    ['2024-01', nan]
+    """
+    freq = period_alias(period)
+    dt = pd.to_datetime(pd.Series(dates), errors="coerce")
+    if getattr(dt.dt, "tz", None) is not None:
+        dt = dt.dt.tz_convert("UTC").dt.tz_localize(None)
+    return dt.dt.to_period(freq).astype(str).where(dt.notna())

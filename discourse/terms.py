@@ -824,13 +824,14 @@ def rates(
     for c in doc_keys:
         docs[c] = corpus[c].to_numpy()
     if period is not None:
-        if period not in ("M", "Q", "Y"):
-            raise ValueError(f"period must be 'M', 'Q' or 'Y', not {period!r}")
+        from discourse.stats import period_alias, period_labels
+
+        if period_alias(period) not in ("M", "Q", "Y"):
+            raise ValueError(f"period must be 'M', 'Q' or 'Y' (or month, quarter, year), not {period!r}")
         if "published" not in corpus.columns:
             raise KeyError("period needs a 'published' column in corpus")
-        pub = pd.to_datetime(corpus["published"], errors="coerce")
-        per_str = pub.dt.to_period(period).astype(str).where(pub.notna(), None)
-        docs["period"] = per_str.to_numpy(dtype=object)
+        per_str = period_labels(corpus["published"], period)
+        docs["period"] = per_str.astype(object).where(per_str.notna(), None).to_numpy(dtype=object)
         doc_keys = [*doc_keys, "period"]
     docs["words"] = np.asarray(count_words(corpus["text"].astype(str).tolist()), dtype=np.int64)
     docs = docs.drop_duplicates("doc_id", keep="first")

@@ -38,6 +38,8 @@ from typing import Iterable, Literal, Mapping, Sequence
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
+
+from discourse.stats import period_alias
 from scipy.optimize import linear_sum_assignment
 from sklearn.decomposition import NMF, LatentDirichletAllocation, MiniBatchNMF
 from sklearn.exceptions import ConvergenceWarning
@@ -55,7 +57,7 @@ __all__ = [
 #: Words: letters, with inner hyphens or apostrophes ("counter-terrorism", "don't").
 TOKEN_PATTERN = r"(?u)\b[^\W\d_]+(?:['’\-][^\W\d_]+)*\b"
 _POSSESSIVE = re.compile(r"['’]s$")
-_PERIODS = {"M": "M", "Q": "Q", "Y": "Y", "A": "Y", "W": "W", "D": "D"}
+
 
 
 # ---------------------------------------------------------------- analyzer
@@ -886,12 +888,12 @@ def _shares_for(model: TopicModel, corpus: pd.DataFrame) -> pd.DataFrame:
 
 
 def _period(dates: pd.Series, period: str) -> pd.Series:
-    if period not in _PERIODS:
-        raise ValueError(f"period must be one of {sorted(set(_PERIODS))} or None, not {period!r}")
+    """Start of each date's period (a Timestamp, so trajectories have a time axis)."""
+    freq = period_alias(period)
     d = pd.to_datetime(dates)
     if getattr(d.dt, "tz", None) is not None:
         d = d.dt.tz_localize(None)
-    return d.dt.to_period(_PERIODS[period]).dt.start_time
+    return d.dt.to_period(freq).dt.start_time
 
 
 def prevalence(model: TopicModel, corpus: pd.DataFrame, *, by: str | Sequence[str] | None = "outlet",
@@ -990,7 +992,7 @@ def trajectories(model: TopicModel, corpus: pd.DataFrame, *, period: str = "M",
         prev = prev[prev["topic"].isin(list(topics))]
     if prev.empty:
         return prev.reset_index(drop=True)
-    freq = _PERIODS[period]
+    freq = period_alias(period)
     cal = pd.period_range(prev["period"].min(), prev["period"].max(), freq=freq).start_time
     groups = prev[keys].drop_duplicates() if keys else pd.DataFrame(index=[0])
     tops = pd.DataFrame({"topic": sorted(prev["topic"].unique())})

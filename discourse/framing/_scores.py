@@ -10,6 +10,7 @@ import pandas as pd
 
 from discourse.framing._common import _as_list, _check_corpus
 from discourse.framing._dictionaries import dictionary as _dictionary
+from discourse.stats import period_labels
 
 
 def _unit_frame(corpus: pd.DataFrame, level: str) -> pd.DataFrame:
@@ -208,16 +209,6 @@ def primary(scores: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-_PERIODS = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}
-
-
-def _period(published: pd.Series, period: str) -> pd.Series:
-    freq = _PERIODS.get(period, period)
-    dt = pd.to_datetime(published, errors="coerce")
-    out = dt.dt.to_period(freq).astype(str)
-    return out.where(dt.notna())
-
-
 def aggregate(
     scores: pd.DataFrame,
     corpus: pd.DataFrame,
@@ -270,7 +261,7 @@ def aggregate(
     if period is not None:
         if "published" not in corpus.columns:
             raise KeyError("period needs a 'published' column in corpus")
-        meta["period"] = _period(corpus["published"], period).to_numpy()
+        meta["period"] = period_labels(corpus["published"], period).to_numpy()
         keys = [*keys, "period"]
     data = d.assign(doc_id=d["doc_id"].astype(str)).merge(meta.drop_duplicates("doc_id"), on="doc_id", how="left")
     data["_v"] = data[value].astype(float)
