@@ -251,7 +251,7 @@ def _parser() -> argparse.ArgumentParser:
 
     sp = add("frames", "Score frames with a frame dictionary.")
     sp.add_argument("paths", nargs="+", metavar="PATH")
-    sp.add_argument("--dictionary", help="frame dictionary CSV (default: bundled)")
+    sp.add_argument("--dictionary", help="frame dictionary: generic (default), policy, all, or a lexicon CSV file")
     sp.add_argument("--out", required=True, help="output table (.csv or .parquet)")
     sp.add_argument("--quiet", action="store_true", help="no progress bar")
     sp.set_defaults(func=_cmd_frames)

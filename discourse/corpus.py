@@ -30,7 +30,7 @@ from typing import Iterable, Literal, Sequence
 import numpy as np
 import pandas as pd
 
-from discourse.readers import READERS, Record, ReaderError, reader_for
+from discourse.readers import READERS, Record, ReaderError, ReaderWarning, reader_for
 
 __all__ = ["COLUMNS", "LoadReport", "load", "save", "validate", "summary", "find_duplicates", "doc_id", "drop_duplicates"]
 
@@ -113,7 +113,7 @@ def _expand(paths, format: str | None = None) -> tuple[list[tuple[Path, Path]], 
         if not path.exists():
             raise FileNotFoundError(f"{p}: no such file or folder; check the path")
         if path.is_dir():
-            for f in sorted(x for x in path.rglob("*") if x.is_file()):
+            for f in sorted(x for x in path.rglob("*") if x.is_file() or (x.is_symlink() and not x.exists())):
                 rel = f.relative_to(path)
                 if any(part.startswith(".") for part in rel.parts):
                     continue  # hidden files and folders (.git, .DS_Store) are not articles
@@ -169,23 +169,52 @@ def _metadata_for(file: Path, root: Path, cache: dict) -> dict:
 # ------------------------------------------------------------------ dates
 def _to_datetime(values: Sequence, sources: Sequence[str], report: list[dict]) -> pd.Series:
     """Parse dates to naive UTC ``datetime64[ns]``; report (never drop) what fails."""
-    raw = pd.Series(list(values), dtype="object")
+    raw = pd.Series([_epoch(v) for v in values], dtype="object")
     missing = raw.isna() | raw.map(lambda v: isinstance(v, str) and not v.strip())
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         fast = pd.to_datetime(raw.where(~missing), errors="coerce", utc=True, format="mixed")
-    out = fast.dt.tz_localize(None).astype("datetime64[ns]")
+    fast = fast.dt.tz_localize(None)
+    # pandas may parse years 1 ... 9999 at a coarser unit; outside the nanosecond range
+    # (1677 ... 2262) they go to the slow path below, which reports them
+    in_range = fast.isna() | ((fast >= pd.Timestamp.min) & (fast <= pd.Timestamp.max))
+    out = fast.where(in_range).astype("datetime64[ns]")
     for i in np.flatnonzero((out.isna() & ~missing).to_numpy()):
         v = raw.iloc[i]
         try:
             ts = _parse_date_string(v) if isinstance(v, str) else pd.Timestamp(v)
             if ts.tzinfo is not None:
                 ts = ts.tz_convert("UTC").tz_localize(None)
-            out.iloc[i] = ts
+            out.iloc[i] = ts.as_unit("ns")  # out of range (before 1677, after 2262): ValueError
         except (ValueError, TypeError, OverflowError):
             path, _, rec = str(sources[i]).partition("#")
             report.append(dict(source=path, record=rec, reason=f"warning: date {str(v)!r} not understood; published left empty (NaT)"))
     return out.reset_index(drop=True)
+
+
+_EPOCH_STR = re.compile(r"^\s*(\d{10}|\d{13})(\.\d+)?\s*$")
+
+
+def _epoch(v):
+    """Unix time stamps (numbers, or 10/13-digit strings) to Timestamps: seconds,
+    milliseconds, microseconds or nanoseconds by magnitude. Anything else unchanged."""
+    if isinstance(v, str):
+        if not _EPOCH_STR.match(v):
+            return v
+        num = float(v)
+    elif isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, (bool, np.bool_)):
+        num = float(v)
+        if num != num:  # NaN
+            return None
+    else:
+        return v
+    for unit, limit in (("s", 1e11), ("ms", 1e14), ("us", 1e17), ("ns", 1e20)):
+        if abs(num) < limit:
+            try:
+                return pd.Timestamp(num, unit=unit)
+            except (ValueError, OverflowError, pd.errors.OutOfBoundsDatetime):
+                return v
+    return v
 
 
 def _parse_date_string(s: str) -> pd.Timestamp:
@@ -194,9 +223,11 @@ def _parse_date_string(s: str) -> pd.Timestamp:
     Only strings with a four-digit year are parsed (fuzzily); the parser never fills
     a missing year from today's date, so the result does not depend on when it runs.
     """
-    s = s.strip()
+    s = re.sub(r"(?<=\d),(?=\d{4}\b)", ", ", s.strip())  # "July 23,2021"
     try:
-        return pd.Timestamp(s)
+        ts = pd.Timestamp(s)
+        if pd.Timestamp.min <= ts.tz_localize(None) <= pd.Timestamp.max:
+            return ts
     except (ValueError, TypeError):
         pass
     if not re.search(r"\b(1[6-9]|20)\d\d\b", s):
@@ -207,7 +238,10 @@ def _parse_date_string(s: str) -> pd.Timestamp:
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return pd.Timestamp(dparser.parse(s, fuzzy=True, default=datetime(2000, 1, 1), tzinfos=_TZ))
+        ts = pd.Timestamp(dparser.parse(s, fuzzy=True, default=datetime(2000, 1, 1), tzinfos=_TZ))
+    if f"{ts.year:04d}" not in re.findall(r"\d{4}", s):  # the year must come from the text
+        raise ValueError(f"year of {s!r} unclear")
+    return ts
 
 
 #: common time-zone abbreviations in news datelines (seconds east of UTC)
@@ -358,9 +392,36 @@ def _finish(rows: list[dict], report: list[dict], duplicates) -> pd.DataFrame:
         df[col] = df[col].astype("string")
     df["duplicate_of"] = _flag_duplicates(df, duplicates) if len(df) else df["duplicate_of"]
     extra = [c for c in df.columns if c not in COLUMNS]
+    for col in extra:
+        df[col] = _storable(df[col])
     df = df[COLUMNS + extra].reset_index(drop=True)
     df.attrs["load_report"] = _report(report)
     return df
+
+
+def _storable(col: pd.Series) -> pd.Series:
+    """An extra metadata column that Parquet can store: nested values (JSON objects,
+    lists) and columns mixing kinds of values (numbers and text) become text, with
+    objects and lists written as JSON. Missing values stay missing."""
+    if col.dtype != object:
+        return col
+    values = [v for v in col if v is not None and not (isinstance(v, float) and v != v)]
+    kinds = {"number" if isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, (bool, np.bool_))
+             else type(v).__name__ for v in values}
+    nested = any(isinstance(v, (dict, list, tuple, np.ndarray)) for v in values)
+    if not nested and len(kinds) <= 1:
+        return col
+
+    def text(v):
+        if v is None or (isinstance(v, float) and v != v):
+            return None
+        if isinstance(v, np.ndarray):
+            v = v.tolist()
+        if isinstance(v, (dict, list, tuple)):
+            return json.dumps(v, ensure_ascii=False, default=str)
+        return str(v)
+
+    return pd.Series([text(v) for v in col], index=col.index, dtype="string")
 
 
 def _record_row(rec: Record, file: Path, meta: dict) -> dict:
@@ -455,12 +516,28 @@ def load(
         iterator = tqdm(files, desc="loading", unit="file", leave=False)
     for file, root in iterator:
         if _is_saved_corpus(file):
-            saved = _read_saved(file)
+            try:
+                saved = _read_saved(file)
+            except Exception as exc:  # pyarrow raises OSError, ArrowInvalid, KeyError ...
+                reason = (f"{file}: damaged corpus file ({type(exc).__name__}: {str(exc).strip()[:120]}); "
+                          "save the corpus again or load it from its sources")
+                if errors == "raise":
+                    raise ReaderError(reason) from None
+                report.append(dict(source=str(file), record="", reason=reason))
+                continue
             frames.append(saved)
             continue
         try:
             meta = _metadata_for(file, root, meta_cache)
-            result = reader_for(file, format=format).read(file, **options)
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always", ReaderWarning)
+                result = reader_for(file, format=format).read(file, **options)
+            for w in caught:  # repairs worth knowing become report notes; others pass on
+                if issubclass(w.category, ReaderWarning):
+                    report.append(dict(source=str(file), record=str(getattr(w.message, "record", "")),
+                                       reason=f"warning: {w.message}"))
+                else:
+                    warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
         except ReaderError as exc:
             if errors == "raise":
                 raise
@@ -470,6 +547,13 @@ def load(
             if errors == "raise":
                 raise ReaderError(f"{file}: {exc}") from exc
             report.append(dict(source=str(file), record="", reason=f"cannot read: {exc}"))
+            continue
+        except Exception as exc:  # a reader bug must not lose the other files
+            reason = (f"internal reader error ({type(exc).__name__}: {str(exc)[:200]}); "
+                      "please report it with the file, or convert the file to another format")
+            if errors == "raise":
+                raise ReaderError(f"{file}: {reason}") from exc
+            report.append(dict(source=str(file), record="", reason=reason))
             continue
         for rec_id, reason in result.problems:
             if errors == "raise":

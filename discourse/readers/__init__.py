@@ -10,9 +10,10 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from discourse.readers._base import Record, ReadResult, ReaderError, decode, normalize_text, read_text
+from discourse.readers._base import (Record, ReadResult, ReaderError, ReaderWarning, decode,
+                                     normalize_text, read_text)
 
-__all__ = ["Record", "ReadResult", "ReaderError", "decode", "normalize_text", "read_text",
+__all__ = ["Record", "ReadResult", "ReaderError", "ReaderWarning", "decode", "normalize_text", "read_text",
            "READERS", "reader_for", "read"]
 
 #: extension -> reader module (in ``discourse.readers``)

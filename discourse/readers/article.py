@@ -151,12 +151,14 @@ def _header_like(line: str, *, first: bool) -> bool:
 
 
 def _ends_sentence(par: str) -> bool:
-    return bool(_TERMINAL.search(par))
+    return bool(_TERMINAL.search(par.rstrip()[-16:]))  # the tail only: linear on long texts
 
 
 def _is_subheading(par: str) -> bool:
+    if len(par) > 80:
+        return False
     words = par.split()
-    if not words or len(par) > 80 or _FUNCTION_END.search(par):
+    if not words or _FUNCTION_END.search(par):
         return False
     caps = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
     return caps / len(words) >= 0.6
@@ -164,15 +166,21 @@ def _is_subheading(par: str) -> bool:
 
 def repair_paragraphs(paragraphs: list[str]) -> tuple[list[str], int]:
     """Join paragraphs split mid-sentence. Returns the paragraphs and the number of joins."""
-    out: list[str] = []
+    out: list[list[str]] = []  # pieces of each output paragraph (joined once at the end)
+    sizes: list[int] = []  # length of each joined paragraph so far
     joins = 0
     for par in paragraphs:
-        if out and not _ends_sentence(out[-1]) and not _is_subheading(out[-1]):
-            out[-1] = out[-1].rstrip() + " " + par.lstrip()
+        if out and not _ends_sentence(out[-1][-1]) and not (
+                sizes[-1] <= 80 and _is_subheading(" ".join(out[-1]))):
+            prev = out[-1][-1]
+            out[-1][-1] = prev.rstrip()
+            out[-1].append(par.lstrip())
+            sizes[-1] += len(out[-1][-2]) - len(prev) + 1 + len(out[-1][-1])
             joins += 1
         else:
-            out.append(par)
-    return out, joins
+            out.append([par])
+            sizes.append(len(par))
+    return [" ".join(pieces) for pieces in out], joins
 
 
 def parse(raw: str, *, source: str = "<text>", repair: bool = True) -> Record:

@@ -34,6 +34,7 @@ and, in the indexed layout, ``subject``, ``region``, ``company``, ``industry``.
 from __future__ import annotations
 
 import re
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -116,7 +117,7 @@ def _head_text(path: Path) -> str:
         from discourse.readers.rtf import to_text
 
         return to_text(path, limit=SNIFF_BYTES * 3)
-    text = decode(data, path=path)
+    text = normalize_text(decode(data, path=path))
     if ext in (".html", ".htm"):
         text = re.sub(r"(?is)<(script|style)\b.*?</\1>", " ", text)
         text = re.sub(r"(?i)<\s*(td|th)\b[^>]*>", "\t", text)
@@ -155,7 +156,9 @@ def sniff(path: str | Path) -> bool:
     if path.suffix.lower() not in (".txt", ".rtf", ".html", ".htm"):
         return False
     try:
-        return _looks_like(_head_text(path))
+        with warnings.catch_warnings():  # decoding notes come from the real read, not the sniff
+            warnings.simplefilter("ignore")
+            return _looks_like(_head_text(path))
     except Exception:  # a sniffer never raises
         return False
 

@@ -18,7 +18,7 @@ from discourse.readers._layout import clean_ws, join_paragraphs
 
 __all__ = ["read"]
 
-_TAG = re.compile(rb"<\s*(html|head|body|p|div|article|title|meta|h[1-6]|span|table|br)\b", re.I)
+_TAG = re.compile(r"<\s*(html|head|body|p|div|article|title|meta|h[1-6]|span|table|br)\b", re.I)
 _BYLINE = re.compile(r"^(?:by|von|par|por)\s+", re.I)
 
 
@@ -64,7 +64,7 @@ def read(
     if not data.strip():
         raise ReaderError(f"{path}: file is empty; remove it or save the page again")
     html = normalize_text(decode(data, path=path, encoding=encoding))
-    if not _TAG.search(data[:200_000]):
+    if not _TAG.search(html[:200_000]):
         raise ReaderError(f"{path}: no HTML markup found; is this really a web page? "
                           "Rename plain text to .txt")
     try:
@@ -91,7 +91,9 @@ def read(
             author = _BYLINE.sub("", lines[0]).strip()
         lines = lines[1:]
     text = join_paragraphs(lines, one_per_line=True)
-    if len(text.split()) < 3:  # 'Home', a lone link: navigation, not an article
+    # 'Home', a lone link: navigation, not an article. Chinese and Japanese write
+    # without spaces: count word characters too
+    if len(text.split()) < 3 and len(re.sub(r"\W", "", text)) < 20:
         raise ReaderError(
             f"{path}: no article text found in the page (the extractor found only "
             "navigation or boilerplate); save the article page itself, or pass it as .txt"

@@ -39,11 +39,12 @@ from __future__ import annotations
 
 import html as _html
 import re
+import warnings
 import zipfile
 from pathlib import Path
 from typing import Any
 
-from discourse.readers._base import Record, ReadResult, ReaderError, decode, read_text
+from discourse.readers._base import Record, ReadResult, ReaderError, ReaderWarning, decode, normalize_text, read_text
 from discourse.readers._layout import clean_ws, is_date_line, join_paragraphs, parse_date
 
 __all__ = ["read", "sniff", "parse_lines"]
@@ -119,7 +120,7 @@ def _head_text(path: Path, nbytes: int = SNIFF_BYTES) -> str:
     try:
         with open(path, "rb") as fh:
             data = fh.read(nbytes)
-        return decode(data, path=path)
+        return normalize_text(decode(data, path=path))
     except (ReaderError, OSError, UnicodeDecodeError):
         return ""
 
@@ -146,7 +147,9 @@ def sniff(path: str | Path) -> bool:
     if path.suffix.lower() not in (".txt", ".rtf", ".docx"):
         return False
     try:
-        return _looks_like(_head_text(path))
+        with warnings.catch_warnings():  # decoding notes come from the real read, not the sniff
+            warnings.simplefilter("ignore")
+            return _looks_like(_head_text(path))
     except Exception:  # a sniffer never raises
         return False
 
@@ -352,7 +355,12 @@ def _parse_uni_doc(chunk: list[str], rec: str, *, first: bool, one_per_line) -> 
     body_lines, tail = rest[:end], rest[end:]
     block = None
     pending = None
+    unparsed: list[str] = []
     for line in tail:
+        if unparsed:  # once text is not understood, the rest is not this document's fields
+            if clean_ws(line):
+                unparsed.append(clean_ws(line))
+            continue
         h = _BLOCK_HEAD.match(line)
         if h:
             block = h.group(1).lower()
@@ -373,10 +381,21 @@ def _parse_uni_doc(chunk: list[str], rec: str, *, first: bool, one_per_line) -> 
                 _set(fields, block, clean_ws(line))
             elif _COPYRIGHT.search(line):
                 _set(fields, "copyright", clean_ws(line))
+            else:
+                unparsed.append(clean_ws(line))
     body = join_paragraphs(body_lines, one_per_line=one_per_line)
     if not body:
         raise _Skip("document has an empty body" + (f" ({title!r})" if title else ""))
-    return _record(rec, title=title, outlet=outlet, date_line=date_line, fields=fields, body_text=body)
+    record = _record(rec, title=title, outlet=outlet, date_line=date_line, fields=fields, body_text=body)
+    if unparsed:
+        # text after the trailing fields: most often a next document whose 'End of
+        # Document' line is missing. Kept (column 'unparsed') and reported, never dropped.
+        record.extra["unparsed"] = "\n".join(unparsed)
+        warnings.warn(ReaderWarning(
+            f"document {rec}: {len(unparsed)} line(s) after the trailing fields were not understood "
+            f"(a missing 'End of Document'?), starting {unparsed[0][:60]!r}; kept in column 'unparsed'",
+            record=rec), stacklevel=2)
+    return record
 
 
 def _split_head(head: list[str]):

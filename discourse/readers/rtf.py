@@ -8,10 +8,11 @@ Factiva exports in ``.rtf`` are claimed by their own readers first.
 from __future__ import annotations
 
 import re
+import warnings
 from pathlib import Path
 from typing import Any
 
-from discourse.readers._base import Record, ReadResult, ReaderError, normalize_text
+from discourse.readers._base import Record, ReadResult, ReaderError, ReaderWarning, normalize_text
 from discourse.readers._layout import front_matter, join_paragraphs
 
 __all__ = ["read", "to_text"]
@@ -45,11 +46,21 @@ def to_text(path: Path, *, limit: int | None = None, encoding: str | None = None
     else:
         truncated = False
     raw = data.decode("latin-1")  # RTF is 7-bit; \'xx escapes are decoded by striprtf
+    # striprtf takes the code page from \ansicpg over its encoding argument (and falls
+    # back to UTF-8 for an unknown one): put ours (or the user's) there instead. An
+    # empty group keeps the RTF tokens apart when the encoding has no code page number.
+    m = re.fullmatch(r"cp(\d+)", encoding.replace("-", "").lower())
+    number = m.group(1) if m else "65001" if encoding.replace("-", "").lower() in ("utf8", "utf_8") else None
+    raw = re.sub(r"\\ansicpg\d+", lambda _: f"\\ansicpg{number}" if number else "{}", raw)
     try:
         text = rtf_to_text(raw, encoding=encoding, errors="replace")
     except Exception as exc:  # striprtf is regex based; be safe
         raise ReaderError(f"{path}: RTF could not be parsed ({type(exc).__name__}: {exc})") from None
     text = normalize_text(text)
+    if not limit and "\ufffd" in text:
+        warnings.warn(ReaderWarning(f"{path}: {text.count(chr(0xFFFD))} character(s) could not be decoded "
+                                    f"with code page {encoding!r} and were replaced by U+FFFD; pass encoding="),
+                      stacklevel=2)
     if truncated and not text.strip():
         raise ReaderError(f"{path}: truncated RTF (unbalanced braces) with no readable text")
     return text

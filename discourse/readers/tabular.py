@@ -108,7 +108,8 @@ def read(
     elif ext == ".json":
         rows, start = _read_json(path, encoding), 0
     else:
-        rows, start = _read_delimited(path, encoding, sep="\t" if ext == ".tsv" else sep), 1
+        rows, problems = _read_delimited(path, encoding, sep="\t" if ext == ".tsv" else sep)
+        start = None
     # rows: list of (record, dict)
     if start is not None:
         rows = [(str(i + start), row) for i, row in enumerate(rows)]
@@ -141,6 +142,16 @@ def read(
         if text is None or (isinstance(text, str) and not text.strip()):
             problems.append((rec, f"empty text in column {_col_for(mapping, 'text')!r}"))
             continue
+        if isinstance(text, (list, tuple)) and all(isinstance(t, str) or t is None for t in text):
+            text = "\n\n".join(t for t in text if t)  # a list of paragraphs
+        elif isinstance(text, (dict, list, tuple)):
+            problems.append((rec, f"text in column {_col_for(mapping, 'text')!r} is a "
+                                  f"{'JSON object' if isinstance(text, dict) else 'list'}, not a string; "
+                                  "point columns= at the column that holds the article text"))
+            continue
+        elif isinstance(text, bool):
+            problems.append((rec, f"text in column {_col_for(mapping, 'text')!r} is {text}, not a string"))
+            continue
         if not isinstance(text, str):
             text = str(text)
         text = join_paragraphs(normalize_text(text))
@@ -157,6 +168,7 @@ def read(
             url=_str_or_none(fields.get("url")),
             extra=extra,
         ))
+    problems.sort(key=lambda prob: int(prob[0]) if str(prob[0]).isdigit() else -1)  # file order
     return ReadResult(records, problems)
 
 
@@ -212,6 +224,11 @@ def _clean_value(value: Any) -> Any:
             return None
     except ImportError:  # pragma: no cover
         pass
+    if isinstance(value, (bytes, bytearray)):
+        try:
+            value = bytes(value).decode("utf-8")
+        except UnicodeDecodeError:
+            value = bytes(value).decode("cp1252", errors="replace")
     if isinstance(value, str):
         value = normalize_text(value)
         return value if value.strip() else None
@@ -245,7 +262,7 @@ def _author(value: Any) -> str | None:
 
 # -- formats ------------------------------------------------------------------
 
-def _read_delimited(path: Path, encoding: str | None, sep: str | None) -> list[dict]:
+def _read_delimited(path: Path, encoding: str | None, sep: str | None):
     import pandas as pd
 
     text = read_text(path, encoding=encoding)
@@ -257,12 +274,59 @@ def _read_delimited(path: Path, encoding: str | None, sep: str | None) -> list[d
     except pd.errors.EmptyDataError:
         raise ReaderError(f"{path}: no header row or data; check the file") from None
     except (pd.errors.ParserError, csv.Error) as exc:
-        raise ReaderError(f"{path}: malformed delimited file ({exc}); check quoting and the "
-                          f"separator (pass sep=)") from None
+        # rows with more fields than the header: read row by row, report those rows
+        return _read_ragged(path, text, sep, exc)
+    if not isinstance(df.index, pd.RangeIndex):
+        # every row has more fields than the header: pandas would silently turn the
+        # first column into the index; read row by row and report the rows instead
+        return _read_ragged(path, text, sep, "rows have more fields than the header")
     unnamed = [c for c in df.columns if str(c).startswith("Unnamed:")]
     if unnamed and len(unnamed) == len(df.columns):
         raise ReaderError(f"{path}: the header row is empty; the first line must name the columns")
-    return df.to_dict(orient="records")
+    return [(str(i + 1), row) for i, row in enumerate(df.to_dict(orient="records"))], []
+
+
+def _read_ragged(path: Path, text: str, sep: str, first_error: Exception | str):
+    """Parse a delimited file whose rows do not all have the header's width.
+
+    Short rows are padded with empty cells; rows with extra non-empty cells are
+    reported (record = data row number, as in the normal path). Unbalanced quotes
+    stop the whole file: what follows an open quote cannot be trusted.
+    """
+    if csv.field_size_limit() < len(text):  # one article per cell can be long
+        csv.field_size_limit(min(len(text) + 1, 2**31 - 1))
+    try:
+        table = [row for row in csv.reader(io.StringIO(text), delimiter=sep, strict=True)
+                 if any(cell.strip() for cell in row)]
+    except csv.Error as exc:
+        raise ReaderError(f"{path}: malformed delimited file ({exc}; first problem: "
+                          f"{str(first_error).strip()}); check quoting and the separator "
+                          f"(pass sep=)") from None
+    if not table:
+        raise ReaderError(f"{path}: no header row or data; check the file")
+    header = _unique_names(table[0])
+    rows, problems = [], []
+    for i, cells in enumerate(table[1:], start=1):
+        if len(cells) > len(header) and any(c.strip() for c in cells[len(header):]):
+            problems.append((str(i), f"row has {len(cells)} fields but the header has "
+                                     f"{len(header)}; check quoting or the separator (sep=)"))
+            continue
+        cells = (cells + [""] * len(header))[: len(header)]
+        rows.append((str(i), {h: (c if c != "" else None) for h, c in zip(header, cells)}))
+    return rows, problems
+
+
+def _unique_names(names: list[str]) -> list[str]:
+    """Header names made unique like pandas does (``text``, ``text.1``; blank -> ``Unnamed: i``)."""
+    out: list[str] = []
+    for i, name in enumerate(names):
+        name = name if name.strip() else f"Unnamed: {i}"
+        base, k = name, 0
+        while name in out:
+            k += 1
+            name = f"{base}.{k}"
+        out.append(name)
+    return out
 
 
 def _sniff_sep(text: str) -> str:
@@ -303,6 +367,9 @@ def _read_json(path: Path, encoding: str | None) -> list[dict]:
     text = read_text(path, encoding=encoding)
     try:
         data = json.loads(text)
+    except RecursionError:
+        raise ReaderError(f"{path}: JSON nested too deeply to be a table of articles; "
+                          "check the file") from None
     except json.JSONDecodeError as exc:
         if text.lstrip().startswith("{") and "\n{" in text.strip():
             # JSON Lines saved as .json: read it that way
@@ -363,6 +430,9 @@ def _parse_jsonl(path: Path, text: str):
             continue
         try:
             obj = json.loads(line)
+        except RecursionError:
+            problems.append((str(lineno), f"line {lineno} is nested too deeply to be an article"))
+            continue
         except json.JSONDecodeError as exc:
             problems.append((str(lineno), f"invalid JSON on line {lineno} ({exc.msg}); "
                                           "truncated or broken line"))
