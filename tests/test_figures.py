@@ -78,7 +78,7 @@ def test_manifest_inputs_are_repo_relative_with_hashes(all_built):
     assert all(not Path(p).is_absolute() for p in demo["inputs"])
     assert demo["params"] == {"width": "double"}
     assert manifest["discourse"] == demo["built_with"]["discourse"]
-    assert "git_commit" in manifest
+    assert "git_commit" in manifest and "git_dirty" in manifest
 
 
 # -------------------------------------------------------------- determinism

@@ -92,6 +92,16 @@ def _git_commit(root: Path) -> str | None:
     return sha if out.returncode == 0 and len(sha) == 40 else None
 
 
+def _git_dirty(root: Path) -> bool | None:
+    """True when tracked code (``discourse/``) differs from the recorded commit."""
+    try:
+        out = subprocess.run(["git", "-C", str(root), "status", "--porcelain", "--untracked-files=no", "--", "discourse"],
+                             capture_output=True, text=True, timeout=10, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return bool(out.stdout.strip()) if out.returncode == 0 else None
+
+
 # ------------------------------------------------------------------- corpora
 class _Corpora:
     """Load each corpus path once per build; know which files each one read."""
@@ -364,10 +374,11 @@ def build(names: Iterable[str] | str | None = None, *, corpus: Any = None,
     import matplotlib
 
     commit = _git_commit(root)
+    dirty = _git_dirty(root) if commit else None
     old = _read_manifest(folder) if names is not None else None
     figures = dict(old.get("figures", {})) if old else {}
     for name, entry in entries.items():
-        entry["built_with"] = {"discourse": __version__, "git_commit": commit,
+        entry["built_with"] = {"discourse": __version__, "git_commit": commit, "git_dirty": dirty,
                                "matplotlib": matplotlib.__version__}
         figures[name] = entry
     manifest = {
@@ -375,8 +386,10 @@ def build(names: Iterable[str] | str | None = None, *, corpus: Any = None,
         "generator": "discourse figures",
         "discourse": __version__,
         "git_commit": commit,
-        "note": "git_commit and built_with are informational; --check compares figure "
-                "bytes and input hashes only.",
+        "git_dirty": dirty,
+        "note": "git_commit (the code's commit when the figures were built; git_dirty: the "
+                "package code had uncommitted changes) and built_with are informational; "
+                "--check compares figure bytes and input hashes only.",
         "figures": figures,
     }
     _write_manifest(folder, manifest)
