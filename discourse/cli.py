@@ -199,16 +199,23 @@ def _cmd_figures(args) -> int:
     return 0
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line (``discourse CMD: error: ...``), exit 2."""
+
+    def error(self, message: str):  # type: ignore[override]
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def _parser() -> argparse.ArgumentParser:
     from discourse import __version__
 
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="discourse",
         description="How news media talk about the world: load articles, find loaded "
         "terms and quotes, score sentiment, fit topics and frames, rebuild figures.",
     )
     p.add_argument("--version", action="version", version=f"discourse {__version__}")
-    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def add(name, help_):
         sp = sub.add_parser(name, help=help_, description=help_)

@@ -53,3 +53,18 @@ def test_user_errors_exit_2_with_one_line(args, message, seed_path, tmp_path):
     assert proc.returncode == 2
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and message in lines[0] and "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["sentiment", "seeds", "--level", "word", "--out", "x.csv"], "invalid choice: 'word'"),
+        (["frobnicate"], "invalid choice: 'frobnicate'"),
+        (["quotes"], "the following arguments are required"),
+    ],
+)
+def test_argument_errors_are_one_line(args, message):
+    proc = subprocess.run([sys.executable, "-m", "discourse.cli", *args], capture_output=True, text=True)
+    assert proc.returncode == 2
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0] and lines[0].startswith("discourse")
