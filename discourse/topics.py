@@ -164,13 +164,29 @@ def _detect_phrases(texts: Iterable[str], analyzer: _Analyzer, *, min_count: int
     return frozenset(out)
 
 
+#: words of news reporting itself (attribution, courtesy titles, datelines, wire
+#: boilerplate) that every story shares whatever its topic; added to scikit-learn's
+#: English list by ``stop_words="news"``
+NEWS_STOP_WORDS = frozenset(
+    """
+    said says say saying told tells according added adds asked reported reports
+    reporting stated statement statements spokesman spokeswoman spokesperson
+    mr mrs ms dr also just like new year years week weeks day days time today
+    yesterday tuesday wednesday thursday friday saturday sunday monday
+    percent per cent including people news reporters reuters ap afp
+    """.split()
+)
+
+
 def _stop_set(stop_words) -> frozenset[str]:
     if stop_words is None:
         return frozenset()
     if isinstance(stop_words, str):
-        if stop_words != "english":
-            raise ValueError(f"stop_words must be 'english', a list of words or None, not {stop_words!r}")
-        return frozenset(ENGLISH_STOP_WORDS)
+        if stop_words == "english":
+            return frozenset(ENGLISH_STOP_WORDS)
+        if stop_words == "news":
+            return frozenset(ENGLISH_STOP_WORDS) | NEWS_STOP_WORDS
+        raise ValueError(f"stop_words must be 'news', 'english', a list of words or None, not {stop_words!r}")
     return frozenset(w.lower() for w in stop_words)
 
 
@@ -220,8 +236,9 @@ class TopicModel:
         more than ``max_df`` (share if float).
     ngram_range : (int, int)
         Word n-grams to use as terms (never across punctuation), after stop words.
-    stop_words : "english", list of str or None
-        ``"english"`` is scikit-learn's built-in list (no download).
+    stop_words : "news", "english", list of str or None
+        ``"news"`` (default): scikit-learn's built-in English list (no download)
+        plus :data:`NEWS_STOP_WORDS`; ``"english"``: the English list alone.
     phrases : bool or list of str
         ``True`` detects frequent collocations of adjacent non-stop words ("white
         house", "united states") with count >= ``phrase_min_count`` and NPMI >=
@@ -272,7 +289,7 @@ class TopicModel:
     def __init__(self, n_topics: int = 10, *, method: Literal["nmf", "lda"] = "nmf",
                  random_state: int | None = 0, min_df: int | float = 2,
                  max_df: int | float = 0.95, ngram_range: tuple[int, int] = (1, 1),
-                 stop_words: str | Sequence[str] | None = "english",
+                 stop_words: str | Sequence[str] | None = "news",
                  phrases: bool | Sequence[str] = False, phrase_min_count: int = 5,
                  phrase_threshold: float = 0.5, max_features: int | None = None,
                  tfidf: bool | None = None, online: bool = False,
@@ -553,7 +570,7 @@ def _long_shares(ids: np.ndarray, S: np.ndarray) -> pd.DataFrame:
 
 def fit(corpus, n_topics: int, *, method: Literal["nmf", "lda"] = "nmf", random_state: int | None = 0,
         min_df: int | float = 2, max_df: int | float = 0.95, ngram_range: tuple[int, int] = (1, 1),
-        stop_words: str | Sequence[str] | None = "english", phrases: bool | Sequence[str] = False,
+        stop_words: str | Sequence[str] | None = "news", phrases: bool | Sequence[str] = False,
         phrase_min_count: int = 5, phrase_threshold: float = 0.5, max_features: int | None = None,
         tfidf: bool | None = None, online: bool = False, batch_size: int | None = None,
         max_iter: int | None = None, text: str = "text",
@@ -571,8 +588,10 @@ def fit(corpus, n_topics: int, *, method: Literal["nmf", "lda"] = "nmf", random_
         Term document-frequency limits (counts if int, shares if float).
     ngram_range : (int, int)
         Word n-grams used as terms.
-    stop_words : "english", list of str or None
-        scikit-learn's built-in English list (no download), a list, or none.
+    stop_words : "news", "english", list of str or None
+        ``"news"`` (default): scikit-learn's built-in English list (no download)
+        plus :data:`NEWS_STOP_WORDS` ("said", "told", "mr" ... shared by every
+        story); ``"english"``: the English list alone; a list; or none.
     phrases : bool or list of str
         Detect collocations (``True``) or give two-word phrases to treat as one term.
     phrase_min_count, phrase_threshold : int, float

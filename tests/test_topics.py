@@ -475,3 +475,12 @@ def test_cli_writes_tables(tmp_path, corpus4):
     assert pd.read_csv(out / "k_search.csv")["k"].tolist() == [2, 3, 4, 5, 6]
     dt = pd.read_csv(out / "doc_topics.csv")
     assert dt["doc_id"].nunique() == 80 and len(dt) == 320
+
+
+def test_news_stop_words_default():
+    docs = ["The minister said the budget cuts hurt clinics, officials told reporters."] * 3 + \
+           ["Voters said the campaign polls favour the opposition, Mr Smith said."] * 3
+    news = topics.fit(docs, 2, min_df=1, max_df=1.0)
+    english = topics.fit(docs, 2, min_df=1, max_df=1.0, stop_words="english")
+    assert "said" not in set(news.term_topics["term"]) and "mr" not in set(news.term_topics["term"])
+    assert "said" in set(english.term_topics["term"])
