@@ -483,8 +483,9 @@ def summarize(
     missing = [k for k in keys if k not in data.columns]
     if missing:
         raise KeyError(f"by: column(s) {missing} not in data")
-    d = data[[*keys, "doc_id", value]].dropna(subset=[value])
-    per_doc = d.groupby([*keys, "doc_id"], sort=True, observed=True, dropna=False)[value].agg(["sum", "size"])
+    unit = list(dict.fromkeys([*keys, "doc_id"]))  # by="doc_id" is allowed: one group per document
+    d = data[[*unit, value]].dropna(subset=[value])
+    per_doc = d.groupby(unit, sort=True, observed=True, dropna=False)[value].agg(["sum", "size"])
     per_doc = per_doc.reset_index().rename(columns={"sum": "_sum", "size": "_n"})
     out = stats.bootstrap_ratio(per_doc, "_sum", "_n", by=keys or None, n_boot=n_boot, ci=ci,
                                 random_state=random_state)

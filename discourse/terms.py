@@ -870,7 +870,9 @@ def rates(
         table["rate"] = np.where(table["words"] > 0, per * table["n"] / table["words"], np.nan)
     if level == "document":
         cols = ["doc_id", *doc_keys, *split, "n", "words", "rate"]
-        return table[cols].reset_index(drop=True)
+        out = table[cols].reset_index(drop=True)
+        out["doc_id"] = out["doc_id"].astype("string")  # as in find() and kwic()
+        return out
     keys = [*doc_keys, *split]
     res = stats.bootstrap_ratio(table, "n", "words", by=keys or None, scale=per, n_boot=n_boot, ci=ci,
                                 random_state=random_state)

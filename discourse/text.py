@@ -49,6 +49,13 @@ def _check(df: pd.DataFrame) -> None:
             raise KeyError(f"corpus has no {col!r} column; load it with discourse.corpus.load")
 
 
+def _ids_like(out: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
+    """Give ``doc_id`` the corpus's dtype (``string`` for a loaded corpus), so unit tables
+    merge with the corpus and with each other without falling back to ``object``."""
+    out["doc_id"] = out["doc_id"].astype(corpus["doc_id"].dtype)
+    return out
+
+
 def _para_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     pos = 0
@@ -83,9 +90,9 @@ def paragraphs(corpus: pd.DataFrame) -> pd.DataFrame:
     for did, text in zip(corpus["doc_id"], corpus["text"]):
         for i, (s, e) in enumerate(_para_spans(str(text))):
             rows.append((did, i, s, e, text[s:e]))
-    return pd.DataFrame(rows, columns=["doc_id", "para_id", "start", "end", "text"]).astype(
+    return _ids_like(pd.DataFrame(rows, columns=["doc_id", "para_id", "start", "end", "text"]).astype(
         {"para_id": "int64", "start": "int64", "end": "int64"}
-    )
+    ), corpus)
 
 
 @lru_cache(maxsize=1)
@@ -146,9 +153,12 @@ def sentences(corpus: pd.DataFrame, *, train: bool = False) -> pd.DataFrame:
             for s, e in tok.span_tokenize(text[ps:pe]):
                 rows.append((did, pid, sid, ps + s, ps + e, text[ps + s : ps + e]))
                 sid += 1
-    return pd.DataFrame(rows, columns=["doc_id", "para_id", "sent_id", "start", "end", "text"]).astype(
+    return _ids_like(pd.DataFrame(rows, columns=["doc_id", "para_id", "sent_id", "start", "end", "text"]).astype(
         {"para_id": "int64", "sent_id": "int64", "start": "int64", "end": "int64"}
-    )
+    ), corpus)
+
+
+_sentence_table = sentences  # ``tokens(sentences=...)`` shadows the function name
 
 
 @lru_cache(maxsize=1)
@@ -167,15 +177,15 @@ def _token_spans(sentence: str) -> list[tuple[int, int]]:
         return [m.span() for m in re.finditer(r"\w+(?:[-'’.]\w+)*|[^\w\s]", sentence)]
 
 
-def tokens(corpus: pd.DataFrame, *, sents: pd.DataFrame | None = None) -> pd.DataFrame:
+def tokens(corpus: pd.DataFrame, *, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per token: ``doc_id``, ``para_id``, ``sent_id``, ``token_id``, ``start``, ``end``, ``token``.
 
-    ``token_id`` counts from 0 within a document. Pass ``sents`` (from
-    :func:`sentences`) to reuse a sentence table.
+    ``token_id`` counts from 0 within a document. Pass ``sentences`` (the table from
+    :func:`sentences`, the same option as in ``terms.find`` and ``sentiment.score``) to
+    reuse a sentence table.
     """
     _check(corpus)
-    if sents is None:
-        sents = sentences(corpus)
+    sents = _sentence_table(corpus) if sentences is None else sentences
     rows = []
     last_doc = None
     tid = 0
@@ -185,9 +195,9 @@ def tokens(corpus: pd.DataFrame, *, sents: pd.DataFrame | None = None) -> pd.Dat
         for a, b in _token_spans(stext):
             rows.append((did, pid, sid, tid, s + a, s + b, stext[a:b]))
             tid += 1
-    return pd.DataFrame(rows, columns=["doc_id", "para_id", "sent_id", "token_id", "start", "end", "token"]).astype(
+    return _ids_like(pd.DataFrame(rows, columns=["doc_id", "para_id", "sent_id", "token_id", "start", "end", "token"]).astype(
         {"para_id": "int64", "sent_id": "int64", "token_id": "int64", "start": "int64", "end": "int64"}
-    )
+    ), corpus)
 
 
 def count_words(texts) -> np.ndarray | int:

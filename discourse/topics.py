@@ -564,7 +564,7 @@ def _normalize_and_blank(W: np.ndarray, X: sp.csr_matrix, model: TopicModel) -> 
 
 def _long_shares(ids: np.ndarray, S: np.ndarray) -> pd.DataFrame:
     n, k = S.shape
-    return pd.DataFrame({"doc_id": np.repeat(np.asarray(ids, dtype=object), k).astype(str),
+    return pd.DataFrame({"doc_id": pd.array(np.repeat(np.asarray(ids, dtype=object), k).astype(str), dtype="string"),
                          "topic": np.tile(np.arange(k), n), "share": S.ravel()})
 
 

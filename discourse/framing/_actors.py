@@ -8,7 +8,7 @@ from typing import Iterable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from discourse.framing._common import _as_list, _check_corpus
+from discourse.framing._common import _as_list, _check_corpus, _string_ids
 from discourse.framing._tokens import (
     _AUX,
     _CONJ,
@@ -380,7 +380,7 @@ def actor_labels(
     out["end"] = out["end"].astype("int64")
     out["sent_id"] = out["sent_id"].astype("Int64")
     out["compound"] = out["compound"].astype(float)
-    return out
+    return _string_ids(out)
 
 
 def label_summary(

@@ -13,6 +13,14 @@ def _check_corpus(corpus: pd.DataFrame) -> None:
             raise KeyError(f"corpus has no {col!r} column")
 
 
+def _string_ids(df: pd.DataFrame) -> pd.DataFrame:
+    """``doc_id`` as pandas ``string`` dtype, like the corpus and the other analyses, so
+    the table merges with them without falling back to ``object``."""
+    if "doc_id" in df.columns:
+        df["doc_id"] = df["doc_id"].astype("string")
+    return df
+
+
 def _as_list(value: str | Sequence[str] | None) -> list[str]:
     """An option given as one name, several names or ``None`` (none), as a list."""
     if value is None:

@@ -8,7 +8,7 @@ from typing import Literal, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from discourse.framing._common import _as_list, _check_corpus
+from discourse.framing._common import _as_list, _check_corpus, _string_ids
 from discourse.framing._dictionaries import dictionary as _dictionary
 from discourse.stats import period_labels
 
@@ -130,7 +130,7 @@ def score(
     grid["frame"] = pd.Categorical(grid["frame"], categories=frames)
     grid = grid.sort_values([*keys, "frame"], kind="stable").reset_index(drop=True)
     grid["frame"] = grid["frame"].astype(str)
-    return grid[[*keys, "frame", "n", "share", "present"]]
+    return _string_ids(grid[[*keys, "frame", "n", "share", "present"]].copy())
 
 
 def _longest_per_frame(matches: pd.DataFrame) -> pd.DataFrame:
@@ -206,7 +206,7 @@ def primary(scores: pd.DataFrame) -> pd.DataFrame:
     out = pd.DataFrame(rows, columns=["doc_id", "frame", "share", "runner_up", "margin", "n"])
     if len(out) and (out["n"] == out["n"].round()).all():
         out["n"] = out["n"].astype("int64")
-    return out
+    return _string_ids(out)
 
 
 def aggregate(

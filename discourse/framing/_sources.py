@@ -7,6 +7,7 @@ from typing import Literal, Sequence
 
 import pandas as pd
 
+from discourse.framing._common import _string_ids
 from discourse.framing._tokens import (
     _DET,
     _ROLE_NOUNS,
@@ -275,4 +276,4 @@ def sources(
     order = {d: i for i, d in enumerate(dict.fromkeys(corpus["doc_id"].astype(str)))}
     out["_o"] = out["doc_id"].map(order)
     out = out.sort_values(["_o", "n_quotes", "speaker"], ascending=[True, False, True], kind="stable")
-    return out.drop(columns="_o").reset_index(drop=True)
+    return _string_ids(out.drop(columns="_o").reset_index(drop=True))

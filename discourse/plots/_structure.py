@@ -147,8 +147,8 @@ def article_map(paragraphs: pd.DataFrame, quotes: pd.DataFrame | None = None, *,
     return ax
 
 
-def articles_over_time(corpus: pd.DataFrame, *, by: str | None = "outlet", freq: str = "MS",
-                       ax=None, colors: dict[str, str] | None = None):
+def articles_over_time(corpus: pd.DataFrame, *, by: str | None = "outlet", period: str | None = None,
+                       freq: str = "MS", ax=None, colors: dict[str, str] | None = None):
     """Number of articles per period (default: per month), one line per ``by`` group.
 
     Parameters
@@ -157,8 +157,12 @@ def articles_over_time(corpus: pd.DataFrame, *, by: str | None = "outlet", freq:
         A corpus table with ``published`` (and the ``by`` column).
     by : str or None, default "outlet"
         Group column; ``None`` draws one line for the whole corpus.
+    period : {"D", "W", "M", "Q", "Y"} or "day", "week", "month", "quarter", "year", optional
+        The bins, spelt as the ``period=`` option of the analyses (see
+        :func:`discourse.stats.period_alias`); overrides ``freq``.
     freq : str, default "MS"
-        pandas period alias for the bins (``"MS"`` month start, ``"W"`` week ...).
+        pandas offset alias for the bins (``"MS"`` month start, ``"W"`` week ...), used
+        when ``period`` is not given.
     ax : matplotlib Axes, optional
     colors : dict, optional
         Colour per group (default :func:`discourse.style.color_map`).
@@ -183,6 +187,10 @@ def articles_over_time(corpus: pd.DataFrame, *, by: str | None = "outlet", freq:
         raise ValueError("corpus has no 'published' column")
     if by is not None and by not in corpus.columns:
         raise ValueError(f"corpus has no {by!r} column")
+    if period is not None:
+        from discourse.stats import period_alias
+
+        freq = {"D": "D", "W": "W", "M": "MS", "Q": "QS", "Y": "YS"}[period_alias(period)]
     if ax is None:
         _, ax = plt.subplots()
     data = corpus.loc[corpus["published"].notna()].set_index("published").sort_index()
