@@ -16,15 +16,46 @@ MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
     "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }
-_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-_MONTH_RE = r"(?P<month>[A-Za-z]{3,9})\.?"
+#: month names of the other languages Nexis and Factiva exports are dated in
+#: (German, Dutch, French, Spanish, Portuguese, Italian); none clashes with an English name
+_FOREIGN_MONTHS = {
+    # German (Factiva "23 Juli 2021", LexisNexis "11. Januar 2010 Montag")
+    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "juni": 6, "juli": 7,
+    "oktober": 10, "dezember": 12, "mai": 5, "okt": 10, "dez": 12, "mär": 3, "mrz": 3,
+    # Dutch (Nexis Uni "4 oktober 2017 woensdag")
+    "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8, "mrt": 3,
+    # French
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "juin": 6,
+    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+    "décembre": 12, "decembre": 12,
+    # Spanish
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+    "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+    # Portuguese
+    "janeiro": 1, "fevereiro": 2, "março": 3, "marco": 3, "maio": 5, "junho": 6, "julho": 7,
+    "setembro": 9, "outubro": 10, "dezembro": 12,
+    # Italian
+    "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7,
+    "settembre": 9, "ottobre": 10, "dicembre": 12,
+}
+_ALL_MONTHS = {**_FOREIGN_MONTHS, **MONTHS}
+_WEEKDAY = (r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+            r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag"
+            r"|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
+            r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+            r"|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo"
+            r"|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica)")
+_MONTH_RE = r"(?<![^\W\d_])(?P<month>[^\W\d_]{3,10})\.?"
 _DATE_PATTERNS = [
     # July 23, 2021 Friday / Jul. 23, 2021 / Friday, July 23, 2021
     re.compile(_MONTH_RE + r"\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})\b"),
-    # 23 July 2021 / 23. July 2021
-    re.compile(r"\b(?P<day>\d{1,2})\.?\s+" + _MONTH_RE + r",?\s+(?P<year>\d{4})\b"),
+    # 23 July 2021 / 23. Juli 2021 / 23 de julio de 2021 / 1er juillet 2021
+    re.compile(r"\b(?P<day>\d{1,2})(?:\.|er|st|nd|rd|th)?\s+(?:de\s+)?" + _MONTH_RE
+               + r",?\s+(?:de\s+)?(?P<year>\d{4})\b"),
     # 2021-07-23 (ISO, with optional time)
     re.compile(r"\b(?P<year>\d{4})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})\b"),
+    # 2021年7月23日 / 2021년 7월 23일 (Chinese, Japanese, Korean exports)
+    re.compile(r"(?P<year>\d{4})\s*[年년]\s*(?P<mnum>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]"),
 ]
 # a line that is nothing but a date (plus weekday, time, zone, edition words)
 _DATE_LINE_REST = re.compile(
@@ -88,7 +119,7 @@ def _match_date(text: str):
                 if g.get("mnum"):
                     month = int(g["mnum"])
                 else:
-                    month = MONTHS.get(g["month"].lower().rstrip("."))
+                    month = _ALL_MONTHS.get(g["month"].lower().rstrip("."))
                     if month is None:
                         continue
                 date = _dt.date(int(g["year"]), month, int(g["day"]))

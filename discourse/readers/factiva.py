@@ -19,12 +19,20 @@ Two layouts are understood, recognised by content (:func:`sniff`):
     AN   Document NYTF000020210723eh7n0004h
 
 Codes may be followed by a tab, spaces or a table cell (HTML exports put each
-field in a table row). Each ``HD`` opens an article; ``LP`` + ``TD`` form its text.
+field in a table row, RTF ones come out of striprtf as ``HD|Headline|`` rows).
+An article opens with ``HD`` or with the ``SE``/``CLM`` lines Factiva puts above
+it, and ends with ``AN``; ``LP`` + ``TD`` form its text (Web News items have an
+``LP`` only).
 
 **Article format** (the default display): headline, optional section and byline,
 ``N words``, date, optional time, source name, optional source code, edition and
 page, language, copyright, the body, and a closing ``Document <id>`` line. A
-trailing "Search Summary" block is not an article and is skipped.
+trailing "Search Summary" block is not an article and is skipped. In HTML each
+article is a ``div.article`` (``enArticle``, ``deArticle`` ...) with the headline
+in ``div#hd``; a section line shown above the headline is read as the section.
+Word counts and dates may be in other languages (``1.156 Wörter``, ``1 023
+mots``, ``23 Juli 2021``), and the running footer of printed exports (``Page 2 of
+7 © 2021 Factiva, Inc. All rights reserved.``) is dropped.
 
 ``record`` is the article's position in the export (from 1); the Factiva
 accession number goes to ``extra["factiva_id"]``. Other fields: ``word_count``,
@@ -49,10 +57,22 @@ _CODES = ("HD", "CLM", "SE", "BY", "CR", "WC", "PD", "ET", "SN", "SC", "ED", "PG
           "LP", "TD", "CT", "RF", "CO", "IN", "NS", "RE", "IPC", "IPD", "PUB", "AN", "ART", "VOL")
 #: codes that are also English words: only a tab, a cell bar or 2+ spaces may follow
 _WORDY = {"IN", "BY", "ED", "RE", "CO", "SE", "LA", "PG", "CT", "AN", "ART", "PUB", "VOL"}
-_FIELD = re.compile(r"^\s*(?P<code>" + "|".join(sorted(_CODES, key=len, reverse=True))
-                    + r")(?P<sep>\t|\s*\|\s*|\s{2,}| |$)(?P<value>.*)$")
+#: a field line; ``*HD*``: the bold code cell of the HTML page saved as text by a browser
+_FIELD = re.compile(r"^\s*(?P<star>\*?)(?P<code>" + "|".join(sorted(_CODES, key=len, reverse=True))
+                    + r")(?P=star)(?P<sep>\t|\s*\|\s*|\s{2,}| |$)(?P<value>.*)$")
+
+
+def _field(line: str):
+    """The field-code match of ``line``, or None (a wordy code needs a clear separator)."""
+    m = _FIELD.match(line)
+    if m and (m.group("star") or m.group("sep") != " " or m.group("code") not in _WORDY):
+        return m
+    return None
 _DOCID = re.compile(r"^\s*Document\s+(?P<id>[A-Za-z0-9]{12,40})\s*$")
-_WORDS = re.compile(r"^\s*(?P<n>\d[\d,.]*)\s+(?:words|Wörter|mots|palabras|parole)\s*$", re.I)
+#: a number with thousands separators: 1,023 / 1.023 / 1 023 (French, thin or no-break space)
+_NUMBER = r"\d{1,3}(?:[,.\u202f\u2009 ]\d{3})+|\d+"
+_WORDS = re.compile(r"^\s*(?P<n>" + _NUMBER + r")\s+(?:words|Wörter|mots|palabras|parole|woorden|palavras|ord)\s*$",
+                    re.I)
 _TIME = re.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?\s*(?:[A-Z]{2,5}|GMT[+\-]?\d*)?\s*$", re.I)
 _CODE_LINE = re.compile(r"^[A-Z0-9]{2,10}$")
 _COPYRIGHT = re.compile(r"^\s*(?:copyright\b|©|\(c\)|\(C\))|all rights reserved", re.I)
@@ -61,11 +81,14 @@ _LANGUAGES = {
     "chinese", "chinese-simplified", "chinese-traditional", "japanese", "arabic", "swedish",
     "danish", "norwegian", "finnish", "polish", "turkish", "korean", "indonesian", "malay",
     "hebrew", "czech", "hungarian", "greek", "catalan", "romanian", "ukrainian", "vietnamese",
-    "thai", "bulgarian", "slovak", "deutsch", "français", "español", "italiano",
+    "thai", "bulgarian", "slovak", "deutsch", "français", "español", "italiano", "nederlands",
+    "englisch", "anglais", "inglés", "ingles", "allemand", "alemán", "português", "svenska",
 }
 _SECTION_WORDS = {"news", "world", "business", "sport", "sports", "opinion", "politics",
                   "editorial", "features", "comment", "metro", "national", "international",
                   "foreign", "nation", "analysis", "letters", "finance", "markets", "columns"}
+_FOOTER = re.compile(r"^\s*(?:Page|Seite|Página|Pagina)\s+\d+\s+(?:of|von|de|di|sur)\s+\d+\s*"
+                     r"(?:©|\(c\)|Copyright)?\s*\d{4}\s+Factiva,?\s+Inc\..*$", re.I)
 _NAME = re.compile(r"^(?:[A-Z][\w'’.\-]+\s+){1,3}[A-Z][\w'’.\-]+$")
 
 
@@ -103,6 +126,19 @@ def _html_lines(html: str) -> list[str]:
         if tag in _BLOCK_TAGS:
             out.append("\n")
 
+    for art in arts:
+        # a section/column line shown above the headline (div#hd) goes below it, where
+        # the article-format parser expects section and byline
+        for hd in art.xpath('.//*[@id="hd"]')[:1]:
+            before = [el for el in hd.itersiblings(preceding=True)
+                      if isinstance(el.tag, str) and el.tag.lower() == "div" and not el.get("class")
+                      and el.text_content().strip()]
+            for el in before:  # nearest first: inserting each right after hd keeps the order
+                tail = el.tail
+                el.tail = None
+                hd.addnext(el)
+                if tail and tail.strip():
+                    el.tail = tail
     for el in (arts or [root]):
         walk(el)
         out.append("\n")
@@ -135,9 +171,8 @@ def _looks_like(text: str) -> bool:
     lines = text.split("\n")
     codes = set()
     for line in lines:
-        m = _FIELD.match(line)
-        if m and m.group("code") in ("HD", "WC", "PD", "SN", "SC", "LP", "TD", "AN") and (
-                m.group("sep") != " " or m.group("code") not in _WORDY):
+        m = _field(line)
+        if m and m.group("code") in ("HD", "WC", "PD", "SN", "SC", "LP", "TD", "AN"):
             codes.add(m.group("code"))
     if len(codes) >= 3 and "HD" in codes:
         return True
@@ -198,9 +233,11 @@ def read(path: Path, *, encoding: str | None = None, **_: Any) -> ReadResult:
 def parse_lines(lines: list[str], *, one_per_line: bool | None = None, path: Path | str = "<text>") -> ReadResult:
     """Parse the lines of a Factiva export (see the module docstring)."""
     lines = [normalize_text(line).replace("\u00a0", " ").replace("\x0c", "").rstrip() for line in lines]
-    fielded = sum(1 for line in lines if (m := _FIELD.match(line)) and m.group("code") == "HD"
-                  and m.group("value").strip())
-    if fielded and any((m := _FIELD.match(line)) and m.group("code") in ("TD", "LP") for line in lines):
+    # running page footers of printed exports ('Page 2 of 7 © 2021 Factiva, Inc. All rights reserved.')
+    lines = ["" if _FOOTER.match(line) else line for line in lines]
+    fielded = sum(1 for line in lines if (m := _field(line)) and m.group("code") == "HD"
+                  and (m.group("value").strip() or m.group("star")))
+    if fielded and any((m := _field(line)) and m.group("code") in ("TD", "LP") for line in lines):
         return _parse_fields(lines, one_per_line, path)
     if any(_DOCID.match(line) for line in lines) or any(_WORDS.match(line) for line in lines):
         return _parse_article_format(lines, one_per_line, path)
@@ -217,8 +254,8 @@ def _author(value: str | None) -> str | None:
 
 
 def _word_count(value: str | None):
-    m = re.search(r"\d[\d,.]*", value or "")
-    return int(re.sub(r"[,.]", "", m.group(0))) if m else None
+    m = re.search(_NUMBER, value or "")
+    return int(re.sub(r"\D", "", m.group(0))) if m else None
 
 
 _FIELD_EXTRA = {"SE": "section", "CLM": "column", "SC": "source_code", "ED": "edition",
@@ -232,21 +269,28 @@ def _parse_fields(lines: list[str], one_per_line, path) -> ReadResult:
     cur: dict[str, list[str]] | None = None
     code = None
     for line in lines:
-        m = _FIELD.match(line)
-        if m and (m.group("sep") != " " or m.group("code") not in _WORDY):
+        m = _field(line)
+        if m:
             code = m.group("code")
-            if code == "HD" or cur is None:
+            # an article opens with HD, or with the SE/CLM lines Factiva puts above HD
+            # (below it they belong to the same article); without an AN in between, a
+            # repeated code or one after the text opens the next article
+            opens = code in ("HD", "SE", "CLM") and cur is not None and (
+                "AN" in cur or code in cur or "LP" in cur or "TD" in cur)
+            if cur is None or opens:
                 cur = {}
                 docs.append(cur)
             cur.setdefault(code, [])
             value = m.group("value").strip(" |\t")
             if value or code in ("LP", "TD"):
                 cur[code].append(value)
-            if code == "AN":
+            if code == "AN" and value:
                 code = None
             continue
         if cur is not None and code is not None:
             cur[code].append(line.strip(" |\t"))
+            if code == "AN" and line.strip(" |\t"):
+                code = None  # 'Document <id>' on the line below the code
     records, problems = [], []
     for k, doc in enumerate(docs, start=1):
         rec = str(k)

@@ -27,9 +27,17 @@ DOCUMENTS``, then outlet, date, edition, headline, ``BYLINE:``/``SECTION:``/
 ``LENGTH:`` blocks, the hard-wrapped body, ``LOAD-DATE:``/``LANGUAGE:`` blocks and
 a copyright notice.
 
+The same classic layout saved as Word/RTF (one paragraph per line, a ``BODY``
+line, ``End of Document`` after each document) is read too, as are German and
+French keywords (``Dokument 1 von 10``, ``LÄNGE:``, ``RUBRIK:``, ``AUTOR:``,
+``SPRACHE:``, ``LONGUEUR:``) and dates in German, Dutch, French, Spanish,
+Portuguese or Italian (``11. Januar 2010 Montag``, ``4 oktober 2017 woensdag``).
+
 Format drift is expected: missing fields, fields in another order, page-break
 characters, non-breaking spaces after labels, missing ``Body`` heading (the body
-then starts after the last labelled header field). A document whose text cannot
+then starts after the last labelled header field), header fields run together in
+one paragraph (``Byline: Ann Example Highlight: ...``), ``End of Document``
+glued to the line before it, ``Dokumentende`` / ``Fin du document``. A document whose text cannot
 be found is reported in ``problems`` with its document number, never dropped.
 Field values go to ``Record`` (title, outlet, published, author) and ``extra``
 (``section``, ``length``, ``dateline``, ``edition``, ``copyright``,
@@ -51,7 +59,12 @@ __all__ = ["read", "sniff", "parse_lines"]
 
 SNIFF_BYTES = 20_000
 
-_END = re.compile(r"^\s*End of Document\s*$", re.I)
+_END = re.compile(r"^\s*(?:End of Document|Dokumentende|Ende des Dokuments|Fin du document|Einde document)\s*$", re.I)
+#: 'End of Document' glued to the end of the previous line (RTF/PDF conversions)
+_END_GLUED = re.compile(r"^(?P<before>.*\S)\s*End of Document\s*$")
+#: a header field run into the previous one in the same paragraph
+#: ("Byline: Ann Example Highlight: Growers say ...")
+_INLINE_LABEL = re.compile(r"(?<=\S)\s+(?=(?:Highlight|Byline|Length|Section|Dateline):\s)")
 _CLASSIC_DOC = re.compile(
     r"^\s*(?:FOCUS\s*-\s*)?(?P<n>\d+)\s+(?:of|von|de|sur)\s+\d+\s+(?:DOCUMENTS?|DOKUMENTE?N?)\s*$"
     r"|^\s*(?:Dokument|Document)\s+(?P<n2>\d+)\s+(?:von|de|sur|of)\s+\d+\s*$",
@@ -72,7 +85,8 @@ _LABELS = {
     "notes": "notes", "url": "link", "type": "type", "update": "update",
     "section-title": "section", "body": None, "copyright": "copyright",
     "länge": "length", "longueur": "length", "rubrik": "section", "autor": "author",
-    "sprache": "language", "langue": "language",
+    "sprache": "language", "langue": "language", "ladedatum": "load_date", "grafik": "graphic",
+    "anchors": "anchors", "guests": "guests", "show": "show",
 }
 _LABEL = re.compile(
     r"^\s*(?P<label>" + "|".join(sorted((re.escape(k) for k in _LABELS), key=len, reverse=True))
@@ -92,7 +106,8 @@ _COVER = re.compile(
     re.I,
 )
 _COPYRIGHT = re.compile(r"^\s*(?:copyright\b|©|\(c\)\s*\d{4})|all rights reserved", re.I)
-_WORDS = re.compile(r"([\d.,]+)\s*(?:words|wörter|mots)", re.I)
+_WORDS = re.compile(r"(\d{1,3}(?:[,.\u202f\u2009 ]\d{3})+|\d+)\s*(?:words|wörter|mots|woorden|palabras|parole|palavras)",
+                    re.I)
 
 
 # -- sniffing -------------------------------------------------------------------
@@ -127,9 +142,10 @@ def _head_text(path: Path, nbytes: int = SNIFF_BYTES) -> str:
 
 def _looks_like(text: str) -> bool:
     text = text.replace("\u00a0", " ")
-    if _CLASSIC_DOC.search(text) and re.search(r"^\s*(LENGTH|LOAD-DATE|BYLINE|LANGUAGE):", text, re.M):
+    if _CLASSIC_DOC.search(text) and re.search(
+            r"^\s*(LENGTH|LOAD-DATE|BYLINE|LANGUAGE|LÄNGE|SPRACHE|AUTOR|RUBRIK|LONGUEUR|LANGUE):", text, re.M):
         return True
-    if re.search(r"^\s*End of Document\s*$", text, re.M | re.I):
+    if any(_END.match(line) for line in text.split("\n")):
         return True
     labels = {m.group(1).lower() for m in re.finditer(
         r"^\s*(Length|Byline|Section|Load-Date|Publication-Type|Dateline):\s*\S", text, re.M)}
@@ -201,9 +217,20 @@ def parse_lines(lines: list[str], *, one_per_line: bool | None = None, path: Pat
     for line in lines:
         split.extend(line.split("\x0c"))
     lines = [line.rstrip() for line in split]
+    # 'End of Document' run into the line before it: split off when that line is a
+    # field ('Load-Date: July 24, 2021End of Document') or the file has no marker lines
+    alone = any(_END.match(line) for line in lines)
+    glued: list[str] = []
+    for line in lines:
+        m = _END_GLUED.match(line)
+        if m and (not alone or _label(m.group("before"))[0]):
+            glued.extend([m.group("before"), "End of Document"])
+        else:
+            glued.append(line)
+    lines = glued
     text = "\n".join(lines)
     if _CLASSIC_DOC.search(text):
-        return _parse_classic(lines, path)
+        return _parse_classic(lines, path, one_per_line=bool(one_per_line))
     if any(_END.match(line) for line in lines) or any(_BODY.match(line) for line in lines):
         return _parse_uni(lines, one_per_line, path)
     raise ReaderError(
@@ -236,11 +263,12 @@ def _record(rec: str, *, title, outlet, date_line, fields, body_text) -> Record:
             continue
         if key == "length":
             m = _WORDS.search(value)
-            value = int(re.sub(r"[.,]", "", m.group(1))) if m else value
+            value = int(re.sub(r"\D", "", m.group(1))) if m else value
         elif key in ("load_date", "correction_date"):
             value = parse_date(value) or value
         extra[key] = value
-    author = fields.get("author")
+    # broadcast transcripts name their presenters instead of a byline
+    author = fields.get("author") or fields.get("anchors")
     if author:
         author = re.sub(r"^(?:by|von|par|por)\s+", "", author, flags=re.I).strip() or None
     return Record(
@@ -300,6 +328,10 @@ def _parse_uni_doc(chunk: list[str], rec: str, *, first: bool, one_per_line) -> 
         meta, rest = chunk[: body_at + 1], chunk[body_at + 1:]
     else:
         meta, rest = chunk[:body_at], chunk[body_at + 1:]
+    split_meta: list[str] = []
+    for line in meta:
+        split_meta.extend(_INLINE_LABEL.split(line) if _label(line)[0] else [line])
+    meta = split_meta
     # cover page (first document only): drop everything up to the last cover line
     start = 0
     if first:
@@ -430,13 +462,19 @@ def _blocks(lines: list[str]) -> list[list[str]]:
     return out
 
 
-def _parse_classic(lines: list[str], path) -> ReadResult:
+_CLASSIC_BODY = re.compile(r"^\s*(?:body|text)\s*$", re.I)
+
+
+def _parse_classic(lines: list[str], path, *, one_per_line: bool = False) -> ReadResult:
     starts = [(i, m) for i, line in enumerate(lines) if (m := _CLASSIC_DOC.match(line))]
     records, problems = [], []
     for j, (i, m) in enumerate(starts):
         rec = m.group("n") or m.group("n2")
         chunk = lines[i + 1: starts[j + 1][0] if j + 1 < len(starts) else len(lines)]
-        blocks = _blocks(chunk)
+        # Word/RTF copies of this layout (with 'End of Document' lines) have no blank
+        # lines between paragraphs: every paragraph is a block of its own
+        chunk = [line for line in chunk if not _END.match(line)]
+        blocks = [[line.strip()] for line in chunk if line.strip()] if one_per_line else _blocks(chunk)
         if not blocks:
             problems.append((rec, "empty document"))
             continue
@@ -447,6 +485,9 @@ def _parse_classic(lines: list[str], path) -> ReadResult:
         tail_ok = [all(_label(b[0])[0] or _COPYRIGHT.search(" ".join(b)) for b in blocks[n + 1:])
                    for n in range(len(blocks))]
         for n, block in enumerate(blocks):
+            if state in ("head", "labels") and len(block) == 1 and _CLASSIC_BODY.match(block[0]) and n:
+                state = "body"  # a 'BODY' heading line
+                continue
             key, value = _label(block[0])
             if key:
                 if state == "body" and (key not in _TAIL or not tail_ok[n]):
@@ -478,6 +519,10 @@ def _parse_classic(lines: list[str], path) -> ReadResult:
             outlet = " ".join(line for bi, line in flat[:d]) or None
             edition = [line for bi, line in flat[d + 1:] if bi == date_block]
             title_lines = [line for bi, line in flat[d + 1:] if bi != date_block]
+            if one_per_line and len(title_lines) > 1:
+                # one paragraph per line: the headline is the last paragraph above the
+                # fields, edition lines sit between it and the date
+                edition, title_lines = edition + title_lines[:-1], title_lines[-1:]
             title = " ".join(title_lines) or None
         elif head:
             outlet = " ".join(head[0])
