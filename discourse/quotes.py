@@ -124,15 +124,19 @@ _INSTITUTION_TAIL = set(
     Administration Government Embassy Police Taliban Kremlin Association Company Corporation
     Reuters AP Agency Service Services Republic States Nations Kingdom""".split()
 )
-_CONNECTORS = {"of", "for", "from", "at"}
+_CONNECTORS = {"of", "for", "from", "at", "by", "in"}
+# prepositional cues that introduce the source on their right
+_SOURCE_PREP = {"according to", "in the words of"}
+# "a source familiar with the matter", "people close to the talks"
+_POSTMOD = {"familiar", "close", "briefed", "knowledgeable", "involved", "privy", "aware", "linked", "loyal"}
 
 # ------------------------------------------------------------------- regexes
-_DQ = re.compile(r'["“”„«»]')
+_DQ = re.compile(r'["“”„«»″‶]')
 _SQ = re.compile(r"['‘’‚]")
-_DOUBLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[—–]))[\"“„«]\w", re.MULTILINE)
-_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[—–]))[‘']\w", re.MULTILINE)
+_DOUBLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[—–]))[\"“„«″‶]\w", re.MULTILINE)
+_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[—–]))[‘'‚](?![nN]['’]\s)[^\W\d_]", re.MULTILINE)
 _PARA_SEP = re.compile(r"\n[ \t\r\f\v]*\n\s*")
-_SENT_END = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[" + _UP + r"0-9" + _FILL + r"])")
+_SENT_END = re.compile(r"[.!?…]+[\"”’'“‘»«›‹″)\]]*\s+(?=[\"“‘'„‚«»‹›″‶(\[]?\s?[" + _UP + r"0-9" + _FILL + r"])")
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[’'\-.]\w+)*(?:['’]s?)?\.?|" + _FILL + r"+|[^\w\s]")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _NAME = re.compile(
@@ -140,6 +144,7 @@ _NAME = re.compile(
     r"(?:\s+(?:(?:(?:" + _TITLES + r")\.|[" + _UP + r"]\.)\s+)*(?:(?:of|for|de|al|bin|ibn|van|von|der|du|da|la|le|al-)\s+)?"
     r"[" + _UP + r"][\w’'\-]*\w)*"
 )
+_APPOS_NAME = re.compile(r",\s+(" + _NAME.pattern + r")(?=\s*(?:[,.;]|$))")
 _SO_CALLED = re.compile(
     r"(?:\bso[- ]called|\bself[- ](?:styled|proclaimed|described)|\bsupposed|\bpurported|"
     r"\bwould-be|\bquote[- ]unquote)\s*[(\[]?\s*$",
@@ -149,9 +154,16 @@ _WHAT_CALLS = re.compile(
     r"\b(?:what|which|as)\b[^.;:!?" + _FILL + r"]{0,80}?\b(?:calls?|called|calling|describes?|described|"
     r"describing|terms?|termed|dubs?|dubbed|labell?ed|labels?|brands?|branded|refers?\s+to|"
     r"referred\s+to|known|likes\s+to\s+call|chose\s+to\s+call|characteri[sz]e[sd]?)"
-    r"(?:\s+(?:it|them|this|that))?(?:\s+as)?\s*[,:]?\s*$",
+    r"(?:\s+(?:it|them|this|that|[" + _UP + r"][\w.\-]*['’]s))?(?:\s+as)?\s*[,:]?\s*$",
     re.IGNORECASE,
 )
+_QUOTED_AS = re.compile(r"\bquot(?:ed|es|ing)\s+([^;:" + _FILL + r"]{2,120}?),?\s+as\s+$", re.IGNORECASE)
+_ELIDED = re.compile(r"[nN](['’])(?=\s)")  # rock 'n' roll
+_DECADE = re.compile(r"\d0s\b|(?:em|til|cause|bout|round|tis|twas|nother)\b(?!['’])", re.IGNORECASE)  # '90s, 'em, 'Tis
+# "WASHINGTON — ", "KABUL (Reuters) - ", "NEW YORK, March 3 (Reuters) - "
+_DATELINE = re.compile(r"[" + _UP + r"][" + _UP + r" .,'’\-]+(?:,[^—–()\n]{1,40})?(?:\s*\([^)\n]{1,30}\))?\s*(?:—|–|--|-)\s+")
+_NEW_CLAUSE = re.compile(r"\s+(?:and|but|or|before|after|then|as|when|while)\s+[a-z]")
+_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lady|Lord)\.?\s+(?:[" + _UP + r"]\.\s+)?(?:[" + _UP + r"][\w’'\-]+\s+)?([" + _UP + r"][\w’'\-]*\w)")
 _DASH_RIGHT = re.compile(r"^\s*[,.]?\s*(?:—|–|--)\s*")
 _APPOSITIVE_ROLE = re.compile(
     r"\s*,\s*(?:[\w'’\-]+\s+){0,6}?(?:" + "|".join(sorted(_PERSON_ROLE)) + r")\b", re.IGNORECASE
@@ -161,9 +173,9 @@ _POSS = re.compile(r"['’]s?$")
 _RELATIVE_END = re.compile(r"\b(?:which|who|whom|whose|that)\s*$", re.IGNORECASE)
 _PARTY = re.compile(r"^[RDI]-[A-Z]")  # "Sen. X, R-Ky., said": party and state, not a name
 _COLON_END = re.compile(r":\s*$")
-_UPPER_START = re.compile(r"^[\s.…'‘’\"“(\[\-–—]*(?:[" + _UP + r"0-9]|" + _FILL + r")")
+_UPPER_START = re.compile(r"^[\s.…'‘’‚\"“„«»‹›″‶(\[\-–—]*(?:[" + _UP + r"0-9]|" + _FILL + r")")
 # "…," he said, "and …": the second half of a direct quotation split by its attribution
-_SPLIT_DIRECT = re.compile(r"[\"”][^\"“”" + _FILL + r"]{1,80},\s*$")
+_SPLIT_DIRECT = re.compile(r"[\"”“»«″][^\"“”„«»″" + _FILL + r"]{1,80},\s*$")
 
 
 # ------------------------------------------------------------- verb lexicon
@@ -435,6 +447,10 @@ class _Doc:
 
     def __init__(self, doc_id: str, text: str, *, scare_max_words: int, nested: bool, tables):
         self.doc_id = doc_id
+        self.orig = text
+        if "``" in text:
+            # TeX/ASCII quotes (``…''): read as curly marks, same length, same offsets
+            text = text.replace("``", " “").replace("''", "” ")
         self.text = text
         self.scare_max_words = scare_max_words
         self.rows: list[tuple] = []
@@ -488,13 +504,39 @@ class _Doc:
     def _pair_top(self) -> list[tuple[int, int, int]]:
         text = self.text
         if self.primary == "double":
-            return self._pair_double()
-        # single-quote primary (British style): pair per paragraph, never report
+            spans = self._pair_double()
+            # single marks outside double quotes: a paragraph without double marks may
+            # still quote with single ones (headlines: Mayor calls plan 'a disgrace')
+            ends = self.para_starts[1:] + [len(text)]
+            extra = []
+            for ps, pe in zip(self.para_starts, ends):
+                if _DQ.search(text, ps, pe) is None and _SQ.search(text, ps, pe) is not None:
+                    for o, c in _pair_single(text, ps, pe):
+                        inner = text[o + 1:c]
+                        if not inner[:1].isdigit() and re.search(r"[^\W\d_]{2}", inner):
+                            extra.append((o, c, 1))
+            return sorted(spans + extra) if extra else spans
+        # single-quote primary (British style): pair per paragraph, never report; a
+        # paragraph that leaves a quotation open continues into the next one when that
+        # one opens with a single mark (the news convention for long quotations)
         spans = []
         ends = self.para_starts[1:] + [len(text)]
-        for ps, pe in zip(self.para_starts, ends):
-            for o, c in _pair_single(text, ps, pe):
-                spans.append((o, c, 1))
+        carry = None  # (open position, first paragraph)
+        for k, (ps, pe) in enumerate(zip(self.para_starts, ends)):
+            start_pend, begin = None, ps
+            if carry is not None:
+                first = _first_nonspace(text, ps)
+                if first is not None and first < pe and text[first] in "‘'" and first + 1 < pe and not text[first + 1].isspace():
+                    start_pend, begin = carry[0], first + 1
+                else:
+                    carry = None
+            pairs, pend = _pair_single(text, begin, pe, pend=start_pend, with_pending=True)
+            for o, c in pairs:
+                spans.append((o, c, k - carry[1] + 1 if (carry is not None and o == carry[0]) else 1))
+            if pend is None:
+                carry = None
+            elif carry is None or pend != carry[0]:
+                carry = (pend, k)
         return spans
 
     def _pair_double(self) -> list[tuple[int, int, int]]:
@@ -611,13 +653,15 @@ class _Doc:
             prev = toks[-1][2] if toks else ""
             if form[0].isupper() and toks and prev not in {'"', "“", "”", ":", "—", "–", "("}:
                 continue  # capitalised mid-sentence: a name ("United States"), not a verb
-            if low != "according to" and (prev.lower() in _DETS or (prev[:1].isalpha() and re.search(r"['’]s?$", prev))):
+            if low not in _SOURCE_PREP and (prev.lower() in _DETS or (prev[:1].isalpha() and re.search(r"['’]s?$", prev))):
                 continue  # "the claims", "the Taliban's claims": a noun
+            if prev.lower() in {"not", "never"} or prev.lower().endswith("n't"):
+                continue  # negated: "a number she did not recognize: "…""
             if prev.lower() in {"is", "are", "was", "were", "be", "been", "being"} and not low.endswith("ing"):
                 continue  # passive ("was denounced as")
-            if low != "according to" and re.match(r"\s+by\b", m[ve:ve + 4]):
+            if low not in _SOURCE_PREP and re.match(r"\s+by\b", m[ve:ve + 4]):
                 continue  # passive with agent
-            if low == "according to":
+            if low in _SOURCE_PREP:
                 out.append((vs, ve, low, _np_right(m, ve, se), "according-to"))
                 continue
             subj = _np_left(m, ss, vs)
@@ -663,6 +707,11 @@ class _Doc:
                         res["span"] = cd[3]
             return res
         gov = max(governing, key=lambda cd: cd[1]) if governing else None
+        if gov is not None and gov[4] == "participle" and m[gov[0] - 2:gov[0]] == ", " and "," in m[gov[1]:o]:
+            # a parenthetical participle: "X told AFP, asking not to be named, that …"
+            earlier = [cd for cd in governing if cd[1] < gov[0] and cd[4] != "participle"]
+            if earlier:
+                gov = max(earlier, key=lambda cd: cd[1])
         # the governing verb is close on the left ("X denounced the claim as "…"",
         # "Insisting that "…"", "X said, "…""): no clause break in between
         gov_close = gov is not None and re.fullmatch(r"[^,;" + _FILL + r"]*,?\s*", m[gov[1]:o]) is not None
@@ -715,6 +764,13 @@ class _Doc:
         # a participle ("Insisting that "…," Milley added", "…, describing it as "…"")
         # takes the subject of the nearest finite reporting verb: on its left first,
         # else the main clause that follows
+        qa = _QUOTED_AS.search(m, max(self.sent_starts[self._sent_of(gov[0])], gov[0] - 200), gov[0])
+        if qa is not None:
+            # "X quoted the ambassador, Dmitry Zhirnov, as saying …": the object speaks
+            sp = _np_right(m, qa.start(1), qa.end(1))
+            if sp is not None:
+                res.update(span=sp, attribution="quoted-as-saying")
+                return res
         lefts = [d for d in with_subject if d[1] <= gov[0]]
         rights = [d for d in with_subject if d[0] > gov[1]]
         if lefts:
@@ -735,6 +791,20 @@ class _Doc:
                     sp = _np_right(m, k, self.sent_ends[self._sent_of(gov[0])])
                     if sp is not None and re.match(r"\s+[a-z]", m[sp[1]:sp[1] + 3]):
                         res.update(span=sp, attribution="participle-main-subject")
+            elif re.search(r",\s*$", m[ss:gov[0]]):
+                # "…, citing "…"", "A judge blocked the plan, calling it "…"": a participle
+                # after a comma shares the subject of the main clause
+                k = ss
+                dl = _DATELINE.match(m, ss, gov[0])
+                if dl:
+                    k = dl.end()
+                w = re.match(r"[A-Za-z]+", m[k:k + 20])
+                if w and w.group() in _CAP_STOP and w.group() not in ("The", "A", "An"):
+                    comma = m.find(",", k, gov[0])  # "On Tuesday, the company …"
+                    k = _skip_space(m, comma + 1) if comma != -1 else k
+                sp = _np_right(m, k, gov[0])
+                if sp is not None and re.match(r"\s+[a-z]", m[sp[1]:sp[1] + 3]):
+                    res.update(span=sp, attribution="participle-main-subject")
         return res
 
     def _cross_sentence(self, results: list[dict]) -> list[dict]:
@@ -758,22 +828,38 @@ class _Doc:
                         d = cds[-1]
                         res.update(span=d[3], verb=d[2], attribution="previous-sentence-colon")
                         continue
-            # (b) continuation of the previous sentence's attributed quotation
+            # (b) continuation of the previous sentence's attributed quotation; when
+            # the quotation opens a new paragraph, (c) comes first
+            cont = None
             if i > 0:
                 pr = results[i - 1]
                 po, pc, _ = self.spans[i - 1]
                 if pr["span"] is not None and not pr["distancing"] and pr["si2"] in (si - 1, si):
-                    if self._block_of(o) - self._block_of(pc) <= 1:
-                        res.update(span=pr["span"], verb=pr["verb"], attribution="continuation")
-                        continue
-            # (c) the next sentence begins with "X said" / "He added"
+                    gap = self._block_of(o) - self._block_of(pc)
+                    if gap <= 1:
+                        cont = dict(span=pr["span"], verb=pr["verb"], attribution="continuation")
+                        if gap == 0:
+                            res.update(cont)
+                            continue
+            # (c) the next sentence begins with "X said" / "He added"; (d) below
             nxt = si2 + 1
             if nxt < len(self.sent_starts) and self._block_of(self.sent_starts[nxt]) == self._block_of(c):
                 ns = self.sent_starts[nxt]
                 for d in self._candidates(nxt):
-                    if d[4] == "subject" and d[3] is not None and m[ns:d[3][0]].strip() == "":
+                    if d[4] == "subject" and d[3] is not None and re.fullmatch(
+                            r"\s*(?:[^,;:." + _FILL + r"]{1,40},\s*)?", m[ns:d[3][0]]):
                         res.update(span=d[3], verb=d[2], attribution="next-sentence")
                     break
+            if res["span"] is None and cont is not None:
+                res.update(cont)
+            # (d) an action beat: the previous sentence, in the same paragraph and
+            # without quotation, is about a person ("Ms Haidari paused. "…"")
+            if res["span"] is None and prev_si >= 0 and self._block_of(self.sent_starts[prev_si]) == self._block_of(o):
+                ps, pe = self.sent_starts[prev_si], self.sent_ends[prev_si]
+                if _FILL not in m[ps:pe]:
+                    sub = self._sentence_subject(pe)
+                    if sub is not None and sub[0] >= ps:
+                        res.update(span=sub, attribution="previous-sentence-subject")
         return results
 
     # --------------------------------------------------------------- rows
@@ -782,7 +868,7 @@ class _Doc:
         a, b = o + 1, c
         full = text[a:b]
         n_words = len(_WORD.findall(full))
-        speaker = text[res["span"][0]:res["span"][1]] if res.get("span") else None
+        speaker = self.orig[res["span"][0]:res["span"][1]] if res.get("span") else None
         verb = res.get("verb")
         if res.get("distancing"):
             kind = "scare"
@@ -798,6 +884,7 @@ class _Doc:
             left_ok = (left_s.strip("\"“‘'( ") == "" or left_s[-1:] in ",:—–-(" or
                        self.verb_rx.ends_with_verb(left_s[-30:]))
             right_ok = (bool(re.search(r"[.,!?…;:—–-]\s*$", full)) or
+                        (res.get("attribution") == "X-said-quote" and _NEW_CLAUSE.match(right) is not None) or
                         bool(re.match(r"\s*(?:[,.;:!?—–)]|$)", right)) or res.get("adjacent", False))
             upper = bool(_UPPER_START.match(full)) or (
                 res.get("attribution") == "X-said-quote" and _SPLIT_DIRECT.search(left_s) is not None)
@@ -829,7 +916,7 @@ class _Doc:
         para = self._para_of(o)
         sent = self._sent_of(o) if hasattr(self, "sent_starts") else -1
         self.rows.append((
-            self.doc_id, a, b, text[a:b], speaker, verb, kind, resolved, lemma, group,
+            self.doc_id, a, b, self.orig[a:b], speaker, verb, kind, resolved, lemma, group,
             res.get("attribution", "none"), para, sent, len(_WORD.findall(text[a:b])), depth, npara,
         ))
 
@@ -853,7 +940,13 @@ class _Doc:
                 # a reporting verb inside the quotation, with its subject
                 best = None
                 for hit in vrx.finditer(seg, 0, lo):
+                    before = _WORD.findall(seg[max(0, hit[0] - 30):hit[0]])
+                    pw = before[-1] if before else ""
+                    if pw.lower() in _DETS or _POSS.search(pw) or (hit[2][0].isupper() and before):
+                        continue  # a noun ("a state", "the claims") or a name
                     best = hit
+                if best is not None and re.search(r"[.!?…][\"”’')\]]*\s", seg[best[1]:lo]):
+                    best = None  # the verb belongs to an earlier sentence of the quotation
                 if best is not None:
                     sp = _np_left(seg, 0, best[0])
                     res["verb"] = " ".join(best[2].split()).lower()
@@ -891,8 +984,26 @@ class _Doc:
     def _resolve(self, speaker: str, span, quote_pos: int) -> str:
         words = speaker.split()
         low0 = words[0].lower()
+        if len(words) == 1 and low0 in ("they", "it"):
+            # "Lawmakers denounced what they called …": the subject of an earlier
+            # reporting verb in the same sentence
+            si = self._sent_of(span[0])
+            for d in reversed(self._candidates(si)):
+                if d[4] == "subject" and d[3] is not None and d[3][1] <= span[0]:
+                    sub = self.orig[d[3][0]:d[3][1]]
+                    head = _POSS.sub("", sub.split()[-1])
+                    if head.lower() in _PRONOUNS:
+                        continue
+                    plural = head.endswith("s") and not head.endswith("ss") and not head[:1].isupper()
+                    if (low0 == "they") == plural:
+                        return sub
+                    break
+        if len(words) == 1 and low0 in ("he", "she"):
+            sub = self._sentence_subject(span[0])
+            if sub is not None:
+                return self._resolve(self.orig[sub[0]:sub[1]], sub, quote_pos)
         if len(words) == 1 and low0 in _PRONOUNS:
-            return self._resolve_pronoun(low0, quote_pos) or speaker
+            return self._resolve_pronoun(low0, min(span[0], quote_pos)) or speaker
         sp_start = span[0]
         # trailing capitalised run = the name part
         run = []
@@ -920,6 +1031,35 @@ class _Doc:
             if found:
                 return found
         return speaker
+
+    def _sentence_subject(self, pos: int):
+        """The subject noun phrase opening the sentence at ``pos`` when it ends before
+        ``pos`` and is a person (a titled name, a name used with a title elsewhere, or
+        a person role: "The Pentagon's press secretary"); else None."""
+        m = self.masked
+        si = self._sent_of(pos)
+        k = self.sent_starts[si]
+        dl = _DATELINE.match(m, k, pos)
+        if dl:
+            k = dl.end()
+        w = re.match(r"[A-Za-z]+", m[k:k + 20])
+        if w and w.group() in _CAP_STOP and w.group() not in ("The", "A", "An"):
+            comma = m.find(",", k, pos)  # "Asked whether …, Ms Haidari paused"
+            if comma == -1:
+                return None
+            k = _skip_space(m, comma + 1)
+        sp = _np_right(m, k, pos)
+        if sp is None or sp[1] >= pos or not re.match(r"\s+[a-z]", m[sp[1]:sp[1] + 3]):
+            return None
+        words = m[sp[0]:sp[1]].split()
+        head = _POSS.sub("", words[-1])
+        if words[0].lower() in _PRONOUNS:
+            return None
+        if head.lower() in _PERSON_ROLE:
+            return sp
+        if _is_cap(head) and self._is_person(sp[0], sp[1], " ".join(words)):
+            return sp
+        return None
 
     def _resolve_role(self, content: set, before: int) -> str | None:
         m = self.masked
@@ -954,6 +1094,22 @@ class _Doc:
                 best = name
         return best
 
+    def _titled_surnames(self) -> set:
+        """Surnames that the document uses with a courtesy title ("Ms Haidari"), or
+        alone after a full name whose first word is not a title or function word
+        ("Nadia Rahimi" … "Rahimi, who …"): news style for people, not places."""
+        if getattr(self, "_titled", None) is None:
+            titled = {re.sub(r"['’]s?$", "", x.group(1)) for x in _TITLED.finditer(self.masked)}
+            ments = self._mentions_list()
+            alone = {last for _, _, name, last in ments if " " not in name}
+            for _, _, name, last in ments:
+                w = name.split()
+                if (len(w) in (2, 3) and last in alone and last not in _INSTITUTION_TAIL
+                        and all(_is_cap(x) and x.isalpha() for x in w)):
+                    titled.add(last)
+            self._titled = titled
+        return self._titled
+
     def _is_person(self, s: int, e: int, name: str) -> bool:
         """A name mention that is a person: titled, or next to a person role noun."""
         toks = name.split()
@@ -961,6 +1117,8 @@ class _Doc:
             return False
         if any(t.rstrip(".") in _TITLE_SET or t.lower() in _PERSON_ROLE for t in toks[:-1]):
             return True
+        if re.sub(r"['’]s?$", "", toks[-1]) in self._titled_surnames():
+            return True  # "Fatima Haidari … Ms Haidari"; "Nadia Rahimi … Rahimi said"
         before = _WORD.findall(self.masked[max(0, s - 30):s])
         if before and before[-1].lower() in _PERSON_ROLE:
             return True
@@ -974,7 +1132,7 @@ class _Doc:
         cands = []
         want_person = pron in ("he", "she")
         for back, r in enumerate(reversed(self.rows)):
-            if r[1] < lo or back >= 50:
+            if r[2] < lo or back >= 50:
                 break
             if r[14] == 0 and r[4] is not None and r[1] < pos:
                 name = r[7] or r[4]
@@ -1021,35 +1179,69 @@ def _last_word(m: str, pos: int) -> str:
     return m[k:pos].rstrip(".")
 
 
-def _pair_single(text: str, a: int, b: int) -> list[tuple[int, int]]:
+def _pair_single(text: str, a: int, b: int, pend: int | None = None, with_pending: bool = False):
     """Pair single quote marks in ``text[a:b]``; apostrophes are left alone.
 
     A mark between two letters or digits is an apostrophe ("Afghanistan's", "can't");
     ’ never opens ("’90s" is an elision); ‘ or ' opens after a space, an opening
     bracket, a dash or a double quote mark; ’ or ' closes before a space or
     punctuation, and only when a quotation is open (so "the soldiers’ families" stays
-    an apostrophe unless a ‘ came before).
+    an apostrophe unless a ‘ came before); elisions are apostrophes too ("the '90s",
+    "rock 'n' roll"). A plural possessive inside an open
+    quotation ("'We owe it to our veterans' families,' he said") is an apostrophe
+    when another closing mark follows before the next opening one.
+
+    ``pend`` is a quotation left open by the previous paragraph; with
+    ``with_pending`` the result is ``(pairs, position of a still open mark or None)``.
     """
     out = []
-    pend = None
-    for x in _SQ.finditer(text, a, b):
+    skip_to = None
+    marks = list(_SQ.finditer(text, a, b))
+    for k, x in enumerate(marks):
         p = x.start()
         ch = x.group()
         prev = text[p - 1] if p > a else " "
         nxt = text[p + 1] if p + 1 < b else " "
         if prev.isalnum() and nxt.isalnum():
             continue
-        opening = ch != "’" and (prev.isspace() or prev in "([{—–-\"“/") and not nxt.isspace()
-        closing = ch != "‘" and (nxt.isspace() or nxt in ".,;:!?)]}—–-…\"”") and not prev.isspace()
+        opening = ch != "’" and (prev.isspace() or prev in "([{—–-\"“„«»/") and not nxt.isspace()
+        # ‘ closes only the German ‚…‘
+        closing = ((ch != "‘" or (pend is not None and text[pend] == "‚"))
+                   and (nxt.isspace() or nxt in ".,;:!?)]}—–-…\"”“»«") and not prev.isspace())
+        if skip_to is not None and p <= skip_to:
+            continue
+        if opening and _DECADE.match(text, p + 1, min(b, p + 6)):
+            continue  # an elision, not a quotation: "the '90s", "let 'em go", "'Tis"
+        el = _ELIDED.match(text, p + 1, min(b, p + 5)) if opening else None
+        if el is not None:
+            skip_to = el.start(1)
+            continue  # an elided word inside a quotation: "rock 'n' roll"
         if pend is None:
             if opening:
                 pend = p
         elif closing and p > pend + 1:
+            if prev in "sS" and nxt == " " and p + 2 < b and text[p + 2].islower() and _closes_later(text, marks, k, a, b):
+                continue  # "veterans' families": an apostrophe, the quotation closes later
             out.append((pend, p))
             pend = None
-        elif opening and ch == "‘":
+        elif opening and ch in "‘‚":
             pend = p
-    return out
+    return (out, pend) if with_pending else out
+
+
+def _closes_later(text: str, marks, k: int, a: int, b: int) -> bool:
+    """Another closing-looking single mark follows mark ``k`` before any opening one."""
+    for x in marks[k + 1:]:
+        p = x.start()
+        prev = text[p - 1] if p > a else " "
+        nxt = text[p + 1] if p + 1 < b else " "
+        if prev.isalnum() and nxt.isalnum():
+            continue
+        if x.group() != "’" and (prev.isspace() or prev in "([{—–-\"“„«»/") and not nxt.isspace():
+            return False
+        if (nxt.isspace() or nxt in ".,;:!?)]}—–-…\"”“»«") and not prev.isspace():
+            return True
+    return False
 
 
 def _pair_double_simple(text: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -1090,6 +1282,22 @@ def _np_left(m: str, ss: int, vs: int):
     t = toks[i][2]
     if t.lower() in _PRONOUNS and (t.islower() or t in ("He", "She", "They", "It", "We", "I")):
         return (toks[i][0], toks[i][1])
+    if t.lower() in ("who", "that") and i >= 1:
+        # a relative clause: "the chief of the defence staff, who described …"
+        j = i - 1 if toks[i - 1][2] != "," else i - 2
+        return _collect_left(toks, j) if j >= 0 else None
+    if t == "and" and i >= 2:
+        # a coordinated verb phrase: "a man stood up and shouted" -> the clause subject
+        j = i - 1
+        while j >= 0 and toks[j][2] not in {",", ";", ":", "(", ")"} and not toks[j][2].startswith(_FILL) and i - j < 10:
+            j -= 1
+        cs = toks[j + 1][0]
+        sp = _np_right(m, cs, toks[i][0])
+        if sp is not None and toks[i][0] - sp[1] > 1 and m[sp[1]:sp[1] + 2].strip()[:1].islower():
+            rest = m[sp[1]:toks[i][0]]
+            if len(rest.split()) <= 5 and not re.search(r"\b(?:and|or|but|said|says)\b", rest):
+                return sp
+        return None
     # "X, who …, said" / "X, the chairman of Y, said" / "X, 45, said"
     if t == ",":
         j = i - 1
@@ -1126,12 +1334,21 @@ def _collect_left(toks, i):
             break
         if t.endswith(".") and t.rstrip(".") not in _TITLE_SET and not re.fullmatch(r"(?:[A-Z]\.)+", t):
             break
+        if tl == "the" and start_i is not None and i - 1 >= 0 and toks[i - 1][2].lower() in _CONNECTORS:
+            start_i = i  # "a spokeswoman for the Pharmaceutical Research …"
+            i -= 1
+            continue
         if tl in _DETS and not t[0].isupper():
             start_i = i
             break
         if t in {"The", "A", "An"} or (t[0].isupper() and tl in _DETS):
             start_i = i
             break
+        if (tl == "and" and start_i is not None and i - 1 >= 0 and _is_cap(toks[i - 1][2])
+                and _is_cap(toks[start_i][2])):
+            start_i = i
+            i -= 1
+            continue
         if tl in _CONNECTORS and start_i is not None:
             # "envoy for Afghanistan", "chairman of the Joint Chiefs"
             if i - 1 >= 0 and (toks[i - 1][2].lower() in _ROLE or _is_cap(toks[i - 1][2])):
@@ -1159,11 +1376,12 @@ def _collect_left(toks, i):
     first = toks[start_i][2]
     head_l = re.sub(r"['’]s?$", "", head.lower())
     head_ok = _is_cap(head) or head_l in _ROLE
-    has_det = first.lower() in _DETS
+    # a determiner, or a possessive name as determiner ("Washington's establishment")
+    has_det = first.lower() in _DETS or (start_i < end_i and _is_cap(first) and _POSS.search(first) is not None)
     if not head_ok and not has_det:
         return None
-    if not head_ok and has_det and head_l in _STOP_LOW:
-        return None
+    if not head_ok and has_det and (head_l in _STOP_LOW or re.fullmatch(r"[a-z]{3,}ed", head_l)):
+        return None  # "the think tanks produced reports": a verb, not a head noun
     if not has_det and first[0].islower():
         # drop lowercase lead-ins that are not part of a role phrase ("reportedly", "also")
         k = start_i
@@ -1172,6 +1390,12 @@ def _collect_left(toks, i):
         start_i = k
     if re.search(r"['’]s?$", head) and head[0].isalpha() and head.lower() not in _PRONOUNS:
         return None  # a possessive is not a subject ("Milley's")
+    if (start_i >= 3 and toks[start_i - 1][2].lower() in {"with", "to", "on", "about", "in", "of"}
+            and toks[start_i - 2][2].lower() in _POSTMOD):
+        # "a source familiar with the matter", "people close to the talks"
+        sp = _collect_left(toks, start_i - 3)
+        if sp is not None and _POSS.sub("", toks[start_i - 3][2]).lower() in _ROLE:
+            return (sp[0], toks[end_i][1])
     return (toks[start_i][0], toks[end_i][1])
 
 
@@ -1229,6 +1453,11 @@ def _np_right(m: str, pos: int, se: int):
         if final:
             break
     if strong is not None:
+        head = _POSS.sub("", m[start:strong].split()[-1]).lower()
+        if head in _ROLE:
+            x = _APPOS_NAME.match(m, strong)
+            if x is not None and _is_cap(x.group(1).split()[0]):
+                return (start, x.end(1))
         return (start, strong)
     if has_det and first_low is not None:
         return (start, first_low)
