@@ -406,7 +406,8 @@ def _finish(out: pd.DataFrame, ids, texts) -> pd.DataFrame:
     out = out.astype({"start": "int64", "end": "int64", "para_id": "int64", "n_words": "int64",
                       "depth": "int64", "n_paras": "int64"})
     out["sent_id"] = _sentence_ids(out, ids, texts)
-    for c in ("doc_id", "quote", "kind", "attribution"):
+    out["doc_id"] = out["doc_id"].astype("string")  # the corpus's id dtype: merges stay lossless
+    for c in ("quote", "kind", "attribution"):
         out[c] = out[c].astype("str")
     for c in ("speaker", "verb", "speaker_resolved", "verb_lemma", "verb_group"):
         out[c] = pd.Series(out[c].tolist(), index=out.index, dtype="str")

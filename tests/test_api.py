@@ -175,12 +175,12 @@ def test_shared_columns_have_shared_dtypes(results, name):
 
 
 #: analyses that still return doc_id as the default "str" dtype (see docs/api.md)
-#: (quotes.find: its own module; summarize: group keys rebuilt by stats.bootstrap_ratio)
-OWN_ID_DTYPE = {"quotes.find", "sentiment.summarize"}
+#: (summarize: group keys rebuilt by stats.bootstrap_ratio)
+OWN_ID_DTYPE = {"sentiment.summarize"}
 
 
 def test_results_merge_with_the_corpus_on_doc_id_without_object_fallback(results, seed):
-    for name in ("text.sentences", "terms.find", "sentiment.mentions", "framing.score",
+    for name in ("text.sentences", "quotes.find", "terms.find", "sentiment.mentions", "framing.score",
                  "framing.actor_labels", "framing.sources"):
         merged = results[name][2][["doc_id"]].merge(seed[["doc_id", "outlet"]], on="doc_id")
         assert str(merged["doc_id"].dtype) == "string", name
