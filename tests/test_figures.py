@@ -343,3 +343,21 @@ def test_lengths_plots_every_article(seed_corpus):
     assert sorted(ax.collections[0].get_offsets()[:, 0].tolist()) == [2.0, 3.0]
     with pytest.raises(ValueError, match="unit must be 'words' or 'paragraphs', got 'chars'"):
         plots.lengths(df, unit="chars")
+
+
+def test_check_is_stale_when_bundled_lexicons_change(tmp_path, capsys, monkeypatch):
+    from discourse.figures import _build
+
+    out = tmp_path / "figs"
+    assert cli.main(["figures", "--only", "seed-structure", "--out", str(out), "--formats", "png"]) == 0
+    manifest = json.loads((out / "manifest.json").read_text())
+    recorded = manifest["figures"]["seed-structure"]["package_inputs"]
+    assert "discourse/lexicons/loaded_language.csv" in recorded
+    assert "discourse/lexicons/reporting_verbs.csv" in recorded
+    capsys.readouterr()
+    edited = _build._package_inputs()
+    key = "discourse/lexicons/loaded_language.csv"
+    monkeypatch.setattr(_build, "_package_inputs", lambda: {**edited, key: "0" * 64})
+    assert cli.main(["figures", "--check", "--only", "seed-structure", "--out", str(out)]) == 1
+    printed = capsys.readouterr().out
+    assert "stale: seed-structure" in printed and "loaded_language.csv" in printed

@@ -278,6 +278,14 @@ def _build_into(specs: list[FigureSpec], folder: Path, fmts: list[str], corpora:
     return entries
 
 
+def _package_inputs() -> dict[str, str]:
+    """The data files shipped with the package (lexicons, frame dictionaries, reporting
+    verbs) that analyses read by default, by package-relative name: recorded for every
+    figure as ``package_inputs`` and compared by ``--check`` like the corpus inputs."""
+    folder = Path(__file__).resolve().parents[1] / "lexicons"
+    return {f"discourse/lexicons/{f.name}": _sha256_file(f) for f in sorted(folder.glob("*.csv"))}
+
+
 def _build_one(spec: FigureSpec, folder: Path, fmts: list[str], corpora: _Corpora,
                recorded: dict[str, str] | None) -> dict[str, dict[str, Any]]:
     src = corpora.path_for(spec, (recorded or {}).get(spec.name))
@@ -293,6 +301,7 @@ def _build_one(spec: FigureSpec, folder: Path, fmts: list[str], corpora: _Corpor
         "corpus_path": corpora.label(src),
         "params": _jsonable(spec.params),
         "inputs": inputs,
+        "package_inputs": _package_inputs(),
         "files": files,
     }}
 
@@ -485,7 +494,8 @@ def check(names: Iterable[str] | str | None = None, *, corpus: Any = None,
                 rows.append(dict(figure=name, file="", status="error",
                                  detail=f"cannot rebuild: {type(exc).__name__}: {msg}"))
                 continue
-            old_in, new_in = entry.get("inputs", {}), rebuilt["inputs"]
+            old_in = {**entry.get("inputs", {}), **entry.get("package_inputs", {})}
+            new_in = {**rebuilt["inputs"], **rebuilt["package_inputs"]}
             if old_in != new_in:
                 changed = sorted(k for k in set(old_in) & set(new_in) if old_in[k] != new_in[k])
                 added = sorted(set(new_in) - set(old_in))
@@ -496,7 +506,7 @@ def check(names: Iterable[str] | str | None = None, *, corpus: Any = None,
                         more = f" (+{len(items) - 3} more)" if len(items) > 3 else ""
                         parts.append(f"{label}: {', '.join(items[:3])}{more}")
                 rows.append(dict(figure=name, file="", status="stale",
-                                 detail=f"inputs of {corpora.label(src)} changed; " + "; ".join(parts)))
+                                 detail=f"inputs changed (corpus {corpora.label(src)}, package data); " + "; ".join(parts)))
             for fname, sha in sorted(entry.get("files", {}).items()):
                 on_disk = folder / fname
                 problems = []
