@@ -17,12 +17,21 @@ class UsageError(Exception):
     """A mistake by the person at the command line: exit 2, one line."""
 
 
+def _out_path(out: str) -> Path:
+    """``--out`` as a Path; a name that is not .csv, .tsv or .parquet is a usage error.
+
+    Commands call it before loading the corpus, so a typo fails at once, not after
+    the analysis has run."""
+    path = Path(out)
+    if path.suffix.lower() not in {".csv", ".parquet", ".pq", ".tsv"}:
+        raise UsageError(f"--out {out}: use a .csv, .tsv or .parquet file name")
+    return path
+
+
 def _write_table(df, out: str) -> None:
     """Write a DataFrame as CSV or Parquet, chosen by the extension of ``out``."""
-    path = Path(out)
+    path = _out_path(out)
     suffix = path.suffix.lower()
-    if suffix not in {".csv", ".parquet", ".pq", ".tsv"}:
-        raise UsageError(f"--out {out}: use a .csv, .tsv or .parquet file name")
     if path.parent and not path.parent.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
     if suffix in {".parquet", ".pq"}:
@@ -41,7 +50,9 @@ def _load_corpus(args):
 def _cmd_load(args) -> int:
     from discourse import corpus
 
-    df = corpus.load(args.paths, progress=not args.quiet)
+    if args.out:
+        _out_path(args.out)
+    df = _load_corpus(args)
     if args.out:
         if Path(args.out).suffix.lower() in {".parquet", ".pq"}:
             corpus.save(df, args.out)
@@ -55,6 +66,7 @@ def _cmd_load(args) -> int:
 def _cmd_quotes(args) -> int:
     from discourse import quotes
 
+    _out_path(args.out)
     df = _load_corpus(args)
     found = quotes.find(df)
     _write_table(found, args.out)
@@ -75,6 +87,7 @@ def _cmd_terms(args) -> int:
         lex = lexicon.read(args.lexicon) if args.lexicon else lexicon.read()
     except lexicon.LexiconError as exc:
         raise UsageError(" | ".join(str(exc).splitlines()[1:]) or str(exc)) from None
+    _out_path(args.out)
     df = _load_corpus(args)
     matches = terms.find(df, lex)
     _write_table(matches, args.out)
@@ -89,6 +102,7 @@ def _cmd_terms(args) -> int:
 def _cmd_sentiment(args) -> int:
     from discourse import sentiment
 
+    _out_path(args.out)
     df = _load_corpus(args)
     scores = sentiment.score(df, level=args.level, method=args.method)
     _write_table(scores, args.out)
@@ -149,6 +163,7 @@ def _cmd_frames(args) -> int:
     name = args.dictionary
     if name is not None and name not in framing.DICTIONARIES and name != "all" and not Path(name).exists():
         raise UsageError(f"--dictionary {name}: no such file (or use generic, policy, all)")
+    _out_path(args.out)
     df = _load_corpus(args)
     try:
         scores = framing.score(df, dictionary=name)

@@ -94,6 +94,25 @@ def _expand(paths, format: str | None = None) -> tuple[list[tuple[Path, Path]], 
         paths = [paths]
     files: list[tuple[Path, Path]] = []
     report: list[dict] = []
+    def unsupported(f: Path) -> bool:
+        if format is None and f.suffix.lower() not in READERS:
+            report.append(dict(source=str(f), record="", reason=f"skipped: unsupported format {f.suffix or '(no extension)'!r}"))
+            return True
+        return False
+
+    def walk(folder: Path) -> None:
+        for f in sorted(x for x in folder.rglob("*") if x.is_file() or (x.is_symlink() and not x.exists())):
+            rel = f.relative_to(folder)
+            if any(part.startswith(".") for part in rel.parts):
+                continue  # hidden files and folders (.git, .DS_Store) are not articles
+            if f.name == _METADATA_FILE:
+                continue
+            if _DOC_FILES.match(f.name):
+                report.append(dict(source=str(f), record="", reason="skipped: documentation file, not an article"))
+                continue
+            if not unsupported(f):
+                files.append((f, folder))
+
     for p in paths:
         p = str(p)
         if any(ch in p for ch in "*?["):
@@ -102,30 +121,17 @@ def _expand(paths, format: str | None = None) -> tuple[list[tuple[Path, Path]], 
                 raise FileNotFoundError(f"{p}: the pattern matches no file; check the path")
             for m in matches:
                 mp = Path(m)
-                if not mp.is_file():
-                    continue
-                if format is None and mp.suffix.lower() not in READERS:
-                    report.append(dict(source=str(mp), record="", reason=f"skipped: unsupported format {mp.suffix or '(no extension)'!r}"))
-                    continue
-                files.append((mp, mp.parent))
+                if mp.is_dir():
+                    if "**" not in p:  # (a recursive pattern lists the folder's files itself)
+                        walk(mp)  # a folder the pattern names is read like a folder argument
+                elif mp.is_file() and not unsupported(mp):
+                    files.append((mp, mp.parent))
             continue
         path = Path(p)
         if not path.exists():
             raise FileNotFoundError(f"{p}: no such file or folder; check the path")
         if path.is_dir():
-            for f in sorted(x for x in path.rglob("*") if x.is_file() or (x.is_symlink() and not x.exists())):
-                rel = f.relative_to(path)
-                if any(part.startswith(".") for part in rel.parts):
-                    continue  # hidden files and folders (.git, .DS_Store) are not articles
-                if f.name == _METADATA_FILE:
-                    continue
-                if _DOC_FILES.match(f.name):
-                    report.append(dict(source=str(f), record="", reason="skipped: documentation file, not an article"))
-                    continue
-                if format is None and f.suffix.lower() not in READERS:
-                    report.append(dict(source=str(f), record="", reason=f"skipped: unsupported format {f.suffix or '(no extension)'!r}"))
-                    continue
-                files.append((f, path))
+            walk(path)
         else:
             if format is None:
                 reader_for(path)  # raises ReaderError for an unknown format
@@ -197,7 +203,8 @@ _EPOCH_STR = re.compile(r"^\s*(\d{10}|\d{13})(\.\d+)?\s*$")
 
 def _epoch(v):
     """Unix time stamps (numbers, or 10/13-digit strings) to Timestamps: seconds,
-    milliseconds, microseconds or nanoseconds by magnitude. Anything else unchanged."""
+    milliseconds, microseconds or nanoseconds by magnitude. Whole numbers below 1e8
+    (years, ``YYYYMMDD``) become strings for the date parser. Anything else unchanged."""
     if isinstance(v, str):
         if not _EPOCH_STR.match(v):
             return v
@@ -206,6 +213,10 @@ def _epoch(v):
         num = float(v)
         if num != num:  # NaN
             return None
+        if abs(num) < 1e8 and num == int(num):
+            # not a time stamp of the news era (1e8 s is March 1973): a year (2021) or a
+            # compact date (20210723) in a numeric column, read like the same string
+            return str(int(num))
     else:
         return v
     for unit, limit in (("s", 1e11), ("ms", 1e14), ("us", 1e17), ("ns", 1e20)):
@@ -222,6 +233,9 @@ def _parse_date_string(s: str) -> pd.Timestamp:
 
     Only strings with a four-digit year are parsed (fuzzily); the parser never fills
     a missing year from today's date, so the result does not depend on when it runs.
+    Day-month-year dates with a month name in German, Dutch, French, Spanish,
+    Portuguese or Italian (and CJK ``2021年7月23日``) are read with the readers' date
+    rule (:func:`discourse.readers._layout.parse_date`).
     """
     s = re.sub(r"(?<=\d),(?=\d{4}\b)", ", ", s.strip())  # "July 23,2021"
     try:
@@ -230,17 +244,32 @@ def _parse_date_string(s: str) -> pd.Timestamp:
             return ts
     except (ValueError, TypeError):
         pass
-    if not re.search(r"\b(1[6-9]|20)\d\d\b", s):
-        raise ValueError(f"no year in {s!r}")
     from datetime import datetime
 
     from dateutil import parser as dparser
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        ts = pd.Timestamp(dparser.parse(s, fuzzy=True, default=datetime(2000, 1, 1), tzinfos=_TZ))
-    if f"{ts.year:04d}" not in re.findall(r"\d{4}", s):  # the year must come from the text
-        raise ValueError(f"year of {s!r} unclear")
+    from discourse.readers._layout import parse_date
+
+    # day, month name and year in the languages of news exports ("23. Juli 2021",
+    # "4 oktober 2017 woensdag", "2021年7月23日"), which the fuzzy parser misses or
+    # misreads (it takes "4 oktober 2017" for 1 April 2017)
+    named = parse_date(s)
+    if not re.search(r"\b(1[6-9]|20)\d\d\b", s):
+        if named is not None:
+            return pd.Timestamp(named)
+        raise ValueError(f"no year in {s!r}")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            ts = pd.Timestamp(dparser.parse(s, fuzzy=True, default=datetime(2000, 1, 1), tzinfos=_TZ))
+        if f"{ts.year:04d}" not in re.findall(r"\d{4}", s):  # the year must come from the text
+            raise ValueError(f"year of {s!r} unclear")
+    except (ValueError, OverflowError):
+        ts = None
+    if named is not None and (ts is None or ts.date().isoformat() != named):
+        return pd.Timestamp(named)
+    if ts is None:
+        raise ValueError(f"date {s!r} not understood")
     return ts
 
 
@@ -380,14 +409,7 @@ def _finish(rows: list[dict], report: list[dict], duplicates) -> pd.DataFrame:
         if col not in df.columns:
             df[col] = None
     df["published"] = _to_datetime(list(df["published"]), list(df["source"]), report) if len(df) else pd.Series([], dtype="datetime64[ns]")
-    # disambiguate id collisions deterministically (same text, same file name)
-    if df["doc_id"].duplicated().any():
-        counts: dict[str, int] = {}
-        new = []
-        for d in df["doc_id"]:
-            counts[d] = counts.get(d, 0) + 1
-            new.append(d if counts[d] == 1 else f"{d}-{counts[d]}")
-        df["doc_id"] = new
+    df["doc_id"] = _unique_ids(df["doc_id"])
     for col in _STR_COLUMNS:
         df[col] = df[col].astype("string")
     df["duplicate_of"] = _flag_duplicates(df, duplicates) if len(df) else df["duplicate_of"]
@@ -397,6 +419,26 @@ def _finish(rows: list[dict], report: list[dict], duplicates) -> pd.DataFrame:
     df = df[COLUMNS + extra].reset_index(drop=True)
     df.attrs["load_report"] = _report(report)
     return df
+
+
+def _unique_ids(ids) -> list:
+    """Disambiguate repeated ids deterministically: the second ``x`` becomes ``x-2`` ...
+    (a repeated id means the same text under the same file name)."""
+    ids = list(ids)
+    if len(set(ids)) == len(ids):
+        return ids
+    counts: dict[str, int] = {}
+    taken = set(ids)
+    new = []
+    for d in ids:
+        counts[d] = counts.get(d, 0) + 1
+        if counts[d] > 1:
+            while f"{d}-{counts[d]}" in taken:
+                counts[d] += 1
+            d = f"{d}-{counts[d]}"
+            taken.add(d)
+        new.append(d)
+    return new
 
 
 def _storable(col: pd.Series) -> pd.Series:
@@ -574,6 +616,14 @@ def load(
         for col in _STR_COLUMNS:
             df[col] = df[col].astype("string")
         df["published"] = df["published"].astype("datetime64[ns]")
+        if df["doc_id"].duplicated().any():
+            # the same article from two saved corpora (or from a saved corpus and its
+            # sources): keep both, give the later copy its own id and flag it
+            first = ~df["doc_id"].duplicated()
+            original = dict(zip(df["doc_id"][first], df["duplicate_of"][first].fillna(df["doc_id"][first])))
+            again = ~first & df["duplicate_of"].isna()
+            df.loc[again, "duplicate_of"] = df.loc[again, "doc_id"].map(original)
+            df["doc_id"] = pd.array(_unique_ids(df["doc_id"]), dtype="string")
         df.attrs["load_report"] = _report(
             pd.concat([_report(report)] + [r for r in saved_report if r is not None], ignore_index=True)
         )

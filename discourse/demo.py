@@ -51,7 +51,6 @@ Quotations use three forms: direct quotes (``"...," X said.``), partial quotes
 """
 from __future__ import annotations
 
-import hashlib
 import re
 import sys
 from pathlib import Path
@@ -398,7 +397,8 @@ def generate(n_articles: int = 200, *, year: int = 2024, random_state: int = 0) 
         ``published``, ``url``, ``text``, ``source``, ``duplicate_of``) plus the
         planted labels ``topic`` and ``frame`` and ``synthetic`` (always True).
         ``source`` is the relative file path :func:`write` uses; ``doc_id`` is
-        ``sha1(source + text)[:16]``. Rows are sorted by ``outlet`` and
+        the id :func:`discourse.corpus.load` gives the written file
+        (:func:`discourse.corpus.doc_id` of the text and the file name). Rows are sorted by ``outlet`` and
         ``published``. See the module docstring for the planted differences.
 
     Examples
@@ -433,8 +433,10 @@ def generate(n_articles: int = 200, *, year: int = 2024, random_state: int = 0) 
         f"{OUTLETS[o]['slug']}/{p:%Y-%m-%d}-{n:03d}-{_slug(t)}.txt"
         for o, p, n, t in zip(df["outlet"], df["published"], df["seq"], df["title"])
     ]
-    df["doc_id"] = [hashlib.sha1((s + t).encode("utf-8")).hexdigest()[:16]
-                    for s, t in zip(df["source"], df["text"])]
+    from discourse.corpus import doc_id
+
+    # the id corpus.load gives the written file, so planted labels join a loaded copy
+    df["doc_id"] = [doc_id(t, Path(s).name) for s, t in zip(df["source"], df["text"])]
     df["url"] = pd.NA
     df["duplicate_of"] = pd.NA
     df["synthetic"] = True

@@ -63,8 +63,9 @@ def bootstrap(
     ci : float
         Coverage of the interval.
     random_state : int
-        Seed; each group draws from its own generator seeded from it, so a group's
-        interval does not depend on which other groups are present.
+        Seed; each group draws from its own generator, seeded from it and the
+        group's position in sorted group order (so adding or removing a group can
+        change the intervals of the groups sorted after it, never the estimates).
 
     Returns
     -------
@@ -119,7 +120,8 @@ def bootstrap_ratio(
     """Bootstrap interval of ``scale * sum(numerator) / sum(denominator)`` per group.
 
     The pooled ratio (e.g. matches per 1,000 words over all documents of an outlet)
-    with documents as the resampling unit.
+    with documents as the resampling unit. Rows with a missing numerator or
+    denominator are left out (``n`` counts the rows used), as in :func:`bootstrap`.
 
     Returns
     -------
@@ -131,9 +133,13 @@ def bootstrap_ratio(
             raise KeyError(f"column {c!r} not in data")
     keys = [] if by is None else ([by] if isinstance(by, str) else list(by))
     rows = []
+    if not 0 < ci < 1:
+        raise ValueError(f"ci must be between 0 and 1, not {ci}")
     for gi, (key, sub) in enumerate(_groups(data, by)):
         num = sub[numerator].to_numpy(dtype=float)
         den = sub[denominator].to_numpy(dtype=float)
+        ok = ~(np.isnan(num) | np.isnan(den))  # like bootstrap: rows with a missing value do not count
+        num, den = num[ok], den[ok]
         row = dict(zip(keys, key))
         row["n"] = int(len(num))
         if len(num) == 0 or den.sum() == 0:
@@ -144,7 +150,7 @@ def bootstrap_ratio(
             with np.errstate(invalid="ignore", divide="ignore"):
                 boot = scale * num[idx].sum(axis=1) / den[idx].sum(axis=1)
             boot = boot[np.isfinite(boot)]
-            lo, hi = _percentile_ci(boot, ci)
+            lo, hi = _percentile_ci(boot, ci) if len(boot) else (np.nan, np.nan)
             row.update(estimate=float(scale * num.sum() / den.sum()), ci_low=lo, ci_high=hi)
         rows.append(row)
     return pd.DataFrame(rows, columns=[*keys, "estimate", "ci_low", "ci_high", "n"])

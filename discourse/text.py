@@ -88,7 +88,8 @@ def paragraphs(corpus: pd.DataFrame) -> pd.DataFrame:
     _check(corpus)
     rows = []
     for did, text in zip(corpus["doc_id"], corpus["text"]):
-        for i, (s, e) in enumerate(_para_spans(str(text))):
+        text = str(text)
+        for i, (s, e) in enumerate(_para_spans(text)):
             rows.append((did, i, s, e, text[s:e]))
     return _ids_like(pd.DataFrame(rows, columns=["doc_id", "para_id", "start", "end", "text"]).astype(
         {"para_id": "int64", "start": "int64", "end": "int64"}
@@ -187,14 +188,13 @@ def tokens(corpus: pd.DataFrame, *, sentences: pd.DataFrame | None = None) -> pd
     _check(corpus)
     sents = _sentence_table(corpus) if sentences is None else sentences
     rows = []
-    last_doc = None
-    tid = 0
+    next_id: dict = {}  # per document, so a sentence table in any row order numbers tokens right
     for did, pid, sid, s, stext in zip(sents["doc_id"], sents["para_id"], sents["sent_id"], sents["start"], sents["text"]):
-        if did != last_doc:
-            tid, last_doc = 0, did
+        tid = next_id.get(did, 0)
         for a, b in _token_spans(stext):
             rows.append((did, pid, sid, tid, s + a, s + b, stext[a:b]))
             tid += 1
+        next_id[did] = tid
     return _ids_like(pd.DataFrame(rows, columns=["doc_id", "para_id", "sent_id", "token_id", "start", "end", "token"]).astype(
         {"para_id": "int64", "sent_id": "int64", "token_id": "int64", "start": "int64", "end": "int64"}
     ), corpus)

@@ -68,3 +68,13 @@ def test_argument_errors_are_one_line(args, message):
     assert proc.returncode == 2
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and message in lines[0] and lines[0].startswith("discourse")
+
+
+@pytest.mark.parametrize("command", ["load", "quotes", "terms", "sentiment", "frames"])
+def test_bad_out_name_fails_before_loading(command, tmp_path, monkeypatch, capsys):
+    def no_load(*a, **k):  # the corpus must not be read when --out cannot be written
+        raise AssertionError("corpus loaded before --out was checked")
+
+    monkeypatch.setattr(corpus, "load", no_load)
+    assert cli.main([command, str(tmp_path), "--out", str(tmp_path / "x.xlsx")]) == 2
+    assert "use a .csv, .tsv or .parquet" in capsys.readouterr().err

@@ -262,3 +262,55 @@ def test_near_copies_found_among_many_texts():
     expected = np.full(400, -1)
     expected[1::20] = np.arange(0, 400, 20)
     assert flagged.tolist() == expected.tolist()
+
+
+# ------------------------------------------------------------------ review fixes
+def test_glob_naming_folders_reads_them(tmp_path):
+    # 'corpus/*' names the outlet folders; they are read like folder arguments
+    # (with their corpus.toml), not skipped without a word
+    for outlet in ("a", "b"):
+        folder = tmp_path / outlet
+        folder.mkdir()
+        (folder / "corpus.toml").write_text(f'outlet = "Outlet {outlet.upper()}"\n', encoding="utf-8")
+        _write(folder / "one.txt", f"First article of {outlet}.")
+        _write(folder / "two.txt", f"Second article of {outlet}.")
+    df = corpus.load(str(tmp_path / "*"))
+    assert df["outlet"].tolist() == ["Outlet A"] * 2 + ["Outlet B"] * 2
+    assert df["text"].tolist() == ["First article of a.", "Second article of a.",
+                                   "First article of b.", "Second article of b."]
+    # a recursive pattern lists the files itself: each is read once
+    assert len(corpus.load(str(tmp_path / "**"))) == 4
+
+
+def test_saved_corpus_loaded_with_its_sources_keeps_ids_unique(tmp_path):
+    _write(tmp_path / "src" / "a.txt", "An article about one thing.")
+    saved = corpus.save(corpus.load(tmp_path / "src"), tmp_path / "saved.parquet")
+    both = corpus.load([tmp_path / "src", saved])
+    first = both["doc_id"].iloc[0]
+    assert both["doc_id"].tolist() == [first, f"{first}-2"]
+    assert both["duplicate_of"].tolist()[1] == first and pd.isna(both["duplicate_of"].iloc[0])
+    assert both["doc_id"].dtype == "string"
+    corpus.validate(both)  # the table meets the contract: unique doc_id
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("4 oktober 2017 woensdag", "2017-10-04"),   # the fuzzy parser read 1 April 2017
+    ("23. Juli 2021", "2021-07-23"),              # was not understood
+    ("23 de julio de 2021", "2021-07-23"),
+    ("2021年7月23日", "2021-07-23"),
+    ("July 23, 2021 Friday 10:00 AM EST", "2021-07-23 15:00"),  # unchanged: time and zone kept
+])
+def test_dates_with_month_names_in_other_languages(value, expected):
+    report: list = []
+    out = corpus._to_datetime([value], ["x.csv#1"], report)
+    assert out.tolist() == [pd.Timestamp(expected)] and report == []
+
+
+def test_numeric_years_and_compact_dates_are_not_epoch_seconds(tmp_path):
+    # JSON/Parquet numbers: 2021 and 20210723 were read as seconds after 1970
+    rows = [{"text": "A.", "date": 2021}, {"text": "B.", "date": 20210723},
+            {"text": "C.", "date": 1627041600}]
+    (tmp_path / "a.json").write_text(json.dumps(rows), encoding="utf-8")
+    df = corpus.load(tmp_path / "a.json")
+    assert df["published"].tolist() == [pd.Timestamp("2021-01-01"), pd.Timestamp("2021-07-23"),
+                                        pd.Timestamp("2021-07-23 12:00")]

@@ -127,3 +127,14 @@ def test_bundled_demo_corpus_is_current(tmp_path):
     assert ours == theirs
     for rel in ours:
         assert (tmp_path / rel).read_bytes() == (bundled / rel).read_bytes(), rel
+
+
+def test_generated_ids_are_the_ids_of_the_loaded_files(tmp_path):
+    # the planted labels (topic, frame) join a loaded copy of the written corpus by doc_id
+    from discourse import corpus as corpus_mod
+
+    written = demo.write(tmp_path, n_articles=8, random_state=2)
+    loaded = corpus_mod.load(tmp_path)
+    assert sorted(loaded["doc_id"]) == sorted(written["doc_id"])
+    joined = loaded.merge(written[["doc_id", "text", "topic"]], on="doc_id", suffixes=("", "_generated"))
+    assert len(joined) == 8 and (joined["text"] == joined["text_generated"]).all()

@@ -44,3 +44,13 @@ def test_period_labels_accept_both_spellings():
     assert pd.isna(stats.period_labels(dates, "Y").iloc[2])
     with pytest.raises(ValueError, match="period must be one of"):
         stats.period_alias("fortnight")
+
+
+def test_bootstrap_ratio_leaves_out_missing_rows_like_bootstrap():
+    df = pd.DataFrame({"g": ["a", "a", "a"], "n": [1.0, np.nan, 3.0], "w": [10.0, 20.0, 10.0]})
+    out = stats.bootstrap_ratio(df, "n", "w", by="g", n_boot=200)
+    assert out["n"].tolist() == [2]
+    assert out["estimate"].tolist() == [0.2]
+    assert 0.1 <= out["ci_low"].iloc[0] <= 0.2 <= out["ci_high"].iloc[0] <= 0.3
+    with pytest.raises(ValueError, match="ci must be between 0 and 1"):
+        stats.bootstrap_ratio(df, "n", "w", ci=95)

@@ -66,3 +66,13 @@ def test_count_words():
 def test_missing_columns():
     with pytest.raises(KeyError, match="no 'text' column"):
         text.sentences(pd.DataFrame({"doc_id": ["a"]}))
+
+
+def test_token_ids_count_per_document_in_any_row_order():
+    df = pd.DataFrame({"doc_id": ["a", "b"], "text": ["One two. Three.", "Four five."]})
+    sents = text.sentences(df)
+    shuffled = sents.iloc[[0, 2, 1]]  # a, b, a
+    toks = text.tokens(df, sentences=shuffled)
+    a = toks[toks["doc_id"] == "a"]
+    assert a["token_id"].tolist() == list(range(len(a)))
+    assert a["token"].tolist() == ["One", "two", ".", "Three", "."]

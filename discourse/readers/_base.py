@@ -83,11 +83,15 @@ def decode(data: bytes, *, path: Path | str = "<bytes>", encoding: str | None = 
     return text
 
 
+#: control characters that do not occur in text (tab, newlines, vertical tab and form feed do)
+_BINARY = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+
+
 def _looks_binary(text: str) -> bool:
     sample = text[:100_000]
     if not sample:
         return False
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\x0b\x0c") or ch == "\x7f")
+    bad = len(_BINARY.findall(sample))
     return bad > max(2, 0.01 * len(sample))
 
 

@@ -19,6 +19,7 @@ What it does to the body:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from discourse.readers._base import Record, ReadResult, ReaderError, read_text
@@ -89,8 +90,9 @@ def _strip_md(s: str) -> str:
     return s
 
 
+@lru_cache(maxsize=1024)  # a header line is tested up to three times in parse()
 def _parse_date(line: str):
-    """Return the line as a date string if the whole (short) line is a date."""
+    """Return the line as a date (datetime) if the whole (short) line is a date."""
     if len(line) > 60 or not _DATEISH.search(line):
         return None
     from datetime import datetime

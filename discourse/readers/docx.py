@@ -26,8 +26,9 @@ def _open(path: Path):
     import docx as _docx
 
     path = Path(path)
-    data = path.read_bytes()
-    if not data.strip():
+    with open(path, "rb") as fh:  # the head is enough: python-docx reads the file itself
+        data = fh.read(4096)
+    if not data.strip() and not path.read_bytes().strip():
         raise ReaderError(f"{path}: file is empty; remove it or save the document again")
     if not zipfile.is_zipfile(path):
         hint = " (an old binary .doc? open it in Word and save as .docx)" if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" else ""

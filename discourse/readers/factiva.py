@@ -147,12 +147,12 @@ def _html_lines(html: str) -> list[str]:
 
 def _head_text(path: Path) -> str:
     ext = path.suffix.lower()
-    with open(path, "rb") as fh:
-        data = fh.read(SNIFF_BYTES * (3 if ext in (".rtf", ".html", ".htm") else 1))
     if ext == ".rtf":
         from discourse.readers.rtf import to_text
 
         return to_text(path, limit=SNIFF_BYTES * 3)
+    with open(path, "rb") as fh:
+        data = fh.read(SNIFF_BYTES * (3 if ext in (".html", ".htm") else 1))
     text = normalize_text(decode(data, path=path))
     if ext in (".html", ".htm"):
         text = re.sub(r"(?is)<(script|style)\b.*?</\1>", " ", text)
