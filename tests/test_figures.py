@@ -361,3 +361,19 @@ def test_check_is_stale_when_bundled_lexicons_change(tmp_path, capsys, monkeypat
     assert cli.main(["figures", "--check", "--only", "seed-structure", "--out", str(out)]) == 1
     printed = capsys.readouterr().out
     assert "stale: seed-structure" in printed and "loaded_language.csv" in printed
+
+
+def test_a_failing_figure_leaves_no_figure_open():
+    import matplotlib.pyplot as plt
+
+    from discourse.figures import _build
+    from discourse.figures._registry import FigureSpec
+
+    def broken(corpus):
+        plt.subplots()
+        raise RuntimeError("drawing failed")
+
+    before = set(plt.get_fignums())
+    with pytest.raises(RuntimeError, match="drawing failed"):
+        _build._draw(FigureSpec("broken", broken), pd.DataFrame({"doc_id": ["a"], "text": ["x"]}))
+    assert set(plt.get_fignums()) == before

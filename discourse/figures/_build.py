@@ -20,6 +20,7 @@ never the commit, so it passes on a fresh clone.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -183,10 +184,18 @@ def _formats(formats: Iterable[str] | str) -> list[str]:
 def _draw(spec: FigureSpec, df: pd.DataFrame):
     from discourse import style
 
-    width = spec.params.get("width", "single")
-    with style.paper(width if width in style.WIDTHS or isinstance(width, (int, float)) else "single"):
-        fig = spec.func(df, **spec.params)
+    import matplotlib.pyplot as plt
     from matplotlib.figure import Figure
+
+    width = spec.params.get("width", "single")
+    before = set(plt.get_fignums())
+    try:
+        with style.paper(width if width in style.WIDTHS or isinstance(width, (int, float)) else "single"):
+            fig = spec.func(df, **spec.params)
+    except BaseException:
+        for num in set(plt.get_fignums()) - before:  # a failed figure leaves nothing open
+            plt.close(num)
+        raise
 
     if not isinstance(fig, Figure):
         raise TypeError(f"figure {spec.name!r}: function returned {type(fig).__name__}, not a matplotlib Figure")
@@ -278,12 +287,21 @@ def _build_into(specs: list[FigureSpec], folder: Path, fmts: list[str], corpora:
     return entries
 
 
+@functools.lru_cache(maxsize=8)
+def _hash_cached(path: str, mtime_ns: int, size: int) -> str:
+    return _sha256_file(Path(path))
+
+
 def _package_inputs() -> dict[str, str]:
     """The data files shipped with the package (lexicons, frame dictionaries, reporting
     verbs) that analyses read by default, by package-relative name: recorded for every
     figure as ``package_inputs`` and compared by ``--check`` like the corpus inputs."""
     folder = Path(__file__).resolve().parents[1] / "lexicons"
-    return {f"discourse/lexicons/{f.name}": _sha256_file(f) for f in sorted(folder.glob("*.csv"))}
+    out = {}
+    for f in sorted(folder.glob("*.csv")):
+        st = f.stat()
+        out[f"discourse/lexicons/{f.name}"] = _hash_cached(str(f), st.st_mtime_ns, st.st_size)
+    return out
 
 
 def _build_one(spec: FigureSpec, folder: Path, fmts: list[str], corpora: _Corpora,
