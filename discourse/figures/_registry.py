@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-__all__ = ["FigureSpec", "figure", "REGISTRY"]
+__all__ = ["FigureSpec", "figure", "REGISTRY", "synthetic_note"]
 
 
 @dataclass(frozen=True)
@@ -45,3 +45,12 @@ def figure(name: str, *, corpus: str = "seed", description: str = "", **params: 
         return func
 
     return decorator
+
+
+def synthetic_note(corpus) -> str:
+    """``" (synthetic demo corpus)"`` when ``corpus`` is the synthetic demo corpus
+    (its ``description`` metadata says SYNTHETIC), else ``""``: for figure titles, so a
+    synthetic result is never presented as real news."""
+    if "description" in corpus.columns and corpus["description"].astype(str).str.contains("SYNTHETIC").any():
+        return " (synthetic demo corpus)"
+    return ""

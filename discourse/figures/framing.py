@@ -9,7 +9,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 
 from discourse import effects, framing, plots, style
-from discourse.figures._registry import figure
+from discourse.figures._registry import figure, synthetic_note
 
 __all__ = ["frame_profile", "actor_labels", "frame_effects"]
 
@@ -20,11 +20,6 @@ DEMO_ACTORS = {
 }
 
 
-def _synthetic(corpus) -> str:
-    if "description" in corpus.columns and corpus["description"].astype(str).str.contains("SYNTHETIC").any():
-        return " (synthetic demo corpus)"
-    return ""
-
 
 @figure("demo-frame-profile", corpus="demo", width="double",
         description="Mean share of each generic news frame per outlet, with 95% bootstrap intervals.")
@@ -34,7 +29,7 @@ def frame_profile(corpus, *, width="double", dictionary="generic", n_boot=1000, 
     agg = framing.aggregate(scores, corpus, by="outlet", n_boot=n_boot, random_state=random_state)
     fig, ax = plt.subplots(figsize=style.figsize(width, aspect=0.45))
     plots.frame_profile(agg, ax=ax)
-    ax.set_title("Frames by outlet" + _synthetic(corpus))
+    ax.set_title("Frames by outlet" + synthetic_note(corpus))
     return fig
 
 
@@ -47,7 +42,7 @@ def actor_labels(corpus, *, width="double", actor="government", top=8, voice="au
     summary = framing.label_summary(labels, corpus, by="outlet", label_type="modifier", voice=voice)
     fig, ax = plt.subplots(figsize=style.figsize(width, aspect=0.45))
     plots.actor_labels(summary, actor=actor, top=top, ax=ax)
-    ax.set_title(f"How outlets label the {actor}" + (f" ({voice} voice)" if voice else "") + _synthetic(corpus))
+    ax.set_title(f"How outlets label the {actor}" + (f" ({voice} voice)" if voice else "") + synthetic_note(corpus))
     return fig
 
 
@@ -62,5 +57,5 @@ def frame_effects(corpus, *, width="double", dictionary="generic", formula="shar
     fig, ax = plt.subplots(figsize=style.figsize(width, aspect=0.5))
     plots.effects(diff, ax=ax)
     ref = sorted(corpus["outlet"].dropna().astype(str).unique())[0]
-    ax.set_title(f"Outlet differences in frame share vs. {ref}" + _synthetic(corpus))
+    ax.set_title(f"Outlet differences in frame share vs. {ref}" + synthetic_note(corpus))
     return fig

@@ -4,7 +4,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 
 from discourse import plots, quotes, style
-from discourse.figures._registry import figure
+from discourse.figures._registry import figure, synthetic_note
 
 __all__ = ["seed_sources", "seed_reporting_verbs", "demo_sources", "demo_reporting_verbs"]
 
@@ -13,11 +13,6 @@ def _with_outlet(corpus):
     q = quotes.find(corpus)
     return q.merge(corpus[["doc_id", "outlet"]], on="doc_id", how="left")
 
-
-def _synthetic(corpus) -> str:
-    if "description" in corpus.columns and corpus["description"].astype(str).str.contains("SYNTHETIC").any():
-        return " (synthetic demo corpus)"
-    return ""
 
 
 @figure("seed-sources", corpus="seed", width="single",
@@ -46,7 +41,7 @@ def demo_sources(corpus, *, width="double", n=12):
     """Most quoted sources by outlet (default: the SYNTHETIC demo corpus)."""
     fig, ax = plt.subplots(figsize=style.figsize(width, aspect=0.55))
     plots.sources(_with_outlet(corpus), n=n, by="outlet", ax=ax)
-    ax.set_title("Quoted sources by outlet" + _synthetic(corpus))
+    ax.set_title("Quoted sources by outlet" + synthetic_note(corpus))
     return fig
 
 
@@ -56,5 +51,5 @@ def demo_reporting_verbs(corpus, *, width="double"):
     """Share of neutral, distancing and endorsing reporting verbs by outlet (default: the SYNTHETIC demo corpus)."""
     fig, ax = plt.subplots(figsize=style.figsize(width, aspect=0.4))
     plots.reporting_verbs(_with_outlet(corpus), by="outlet", ax=ax)
-    ax.set_title("Reporting verbs by outlet" + _synthetic(corpus), pad=22)
+    ax.set_title("Reporting verbs by outlet" + synthetic_note(corpus), pad=22)
     return fig

@@ -4,7 +4,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 
 from discourse import plots, sentiment, style
-from discourse.figures._registry import figure
+from discourse.figures._registry import figure, synthetic_note
 
 __all__ = ["seed_sentiment_arc", "demo_sentiment_toward", "DEMO_ACTORS"]
 
@@ -16,11 +16,6 @@ DEMO_ACTORS: dict[str, list[str]] = {
     "Defence minister": ["Talia Verne", "defence minister"],
 }
 
-
-def _synthetic(corpus) -> str:
-    if "description" in corpus.columns and corpus["description"].astype(str).str.contains("SYNTHETIC").any():
-        return " (synthetic demo corpus)"
-    return ""
 
 
 @figure("seed-sentiment-arc", corpus="seed", width="single",
@@ -48,5 +43,5 @@ def demo_sentiment_toward(corpus, *, width="double", targets=None, method="vader
                             n_boot=n_boot, random_state=random_state)
     fig, ax = plt.subplots(figsize=style.figsize(width, aspect=0.5))
     plots.sentiment_toward(data, ax=ax, min_n=min_n)
-    ax.set_title("Sentiment toward actors" + _synthetic(corpus))
+    ax.set_title("Sentiment toward actors" + synthetic_note(corpus))
     return fig

@@ -1,23 +1,12 @@
 """Figures of structure: how the seed article is built, and what the demo corpus holds."""
 from __future__ import annotations
 
-import importlib.util
-
 import matplotlib.pyplot as plt
 
-from discourse import plots, style, text
-from discourse.figures._registry import figure
+from discourse import plots, quotes, style, text
+from discourse.figures._registry import figure, synthetic_note
 
 __all__ = ["seed_structure", "demo_coverage", "demo_lengths"]
-
-
-def _quotes(corpus):
-    """Quotations when :mod:`discourse.quotes` exists, else ``None``."""
-    if importlib.util.find_spec("discourse.quotes") is None:
-        return None
-    from discourse import quotes
-
-    return quotes.find(corpus)
 
 
 @figure("seed-structure", corpus="seed", width="single",
@@ -27,7 +16,7 @@ def seed_structure(corpus, *, width="single"):
     first = corpus.sort_values("source", kind="stable").iloc[[0]]
     paras = text.paragraphs(first)
     fig, ax = plt.subplots(figsize=style.figsize(width, aspect=1.1))
-    plots.article_map(paras, _quotes(first), doc_id=first["doc_id"].iloc[0], ax=ax)
+    plots.article_map(paras, quotes.find(first), doc_id=first["doc_id"].iloc[0], ax=ax)
     ax.set_title("Seed article: paragraphs and quotations")
     return fig
 
@@ -38,7 +27,7 @@ def demo_coverage(corpus, *, width="double"):
     """Articles per month by outlet in the corpus (default: the SYNTHETIC demo corpus)."""
     fig, ax = plt.subplots(figsize=style.figsize(width, aspect=0.4))
     plots.articles_over_time(corpus, by="outlet", freq="MS", ax=ax)
-    synthetic = "description" in corpus.columns and corpus["description"].astype(str).str.contains("SYNTHETIC").any()
+    synthetic = bool(synthetic_note(corpus))
     ax.set_title("Articles per month" + (" (synthetic demo corpus, not real news)" if synthetic else ""))
     return fig
 
@@ -49,6 +38,6 @@ def demo_lengths(corpus, *, width="single"):
     """Article length in words by outlet (default: the SYNTHETIC demo corpus)."""
     fig, ax = plt.subplots(figsize=style.figsize(width, aspect=0.75))
     plots.lengths(corpus, by="outlet", unit="words", ax=ax)
-    synthetic = "description" in corpus.columns and corpus["description"].astype(str).str.contains("SYNTHETIC").any()
+    synthetic = bool(synthetic_note(corpus))
     ax.set_title("Article length" + (" (synthetic demo)" if synthetic else ""))
     return fig

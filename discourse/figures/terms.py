@@ -6,15 +6,10 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from discourse import plots, style, terms
-from discourse.figures._registry import figure
+from discourse.figures._registry import figure, synthetic_note
 
 __all__ = ["seed_terms_in_article", "demo_term_rates"]
 
-
-def _synthetic(corpus) -> str:
-    if "description" in corpus.columns and corpus["description"].astype(str).str.contains("SYNTHETIC").any():
-        return " (synthetic demo corpus)"
-    return ""
 
 
 @figure("seed-terms-in-article", corpus="seed", width="double",
@@ -58,5 +53,5 @@ def demo_term_rates(corpus, *, width="double", n_boot=1000):
     handles, labels = axes.flat[0].get_legend_handles_labels()
     if handles:
         fig.legend(handles, labels, title="Voice", loc="outside right upper")
-    fig.suptitle("Loaded terms per 1,000 words by category and voice" + _synthetic(corpus), x=0.01, ha="left")
+    fig.suptitle("Loaded terms per 1,000 words by category and voice" + synthetic_note(corpus), x=0.01, ha="left")
     return fig
