@@ -100,6 +100,11 @@ def _where(source: str | None, line: int | None) -> str:
     return f"{source or '<lexicon>'}:{line}: "
 
 
+def _missing(value) -> bool:
+    """None, NaN or ``pd.NA`` (a nullable column's missing value)."""
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
+
+
 def _check_rows(rows: list[dict], source: str | None, lines: list[int | None], match: str | None) -> pd.DataFrame:
     """Validate and normalize row dicts; raise LexiconError listing every problem."""
     problems: list[str] = []
@@ -109,16 +114,16 @@ def _check_rows(rows: list[dict], source: str | None, lines: list[int | None], m
     for row, line in zip(rows, lines):
         where = _where(source, line)
         pat = row.get("pattern")
-        pat = "" if pat is None or (isinstance(pat, float) and pat != pat) else str(pat)
+        pat = "" if _missing(pat) else str(pat)
         pat = unicodedata.normalize("NFC", pat.strip())
         cat = row.get("category")
-        cat = "" if cat is None or (isinstance(cat, float) and cat != cat) else str(cat).strip()
+        cat = "" if _missing(cat) else str(cat).strip()
         mode = row.get("match")
-        mode = "" if mode is None or (isinstance(mode, float) and mode != mode) else str(mode).strip().lower()
+        mode = "" if _missing(mode) else str(mode).strip().lower()
         mode = mode or match or "glob"
         w = row.get("weight")
         note = row.get("note")
-        note = "" if note is None or (isinstance(note, float) and note != note) else str(note).strip()
+        note = "" if _missing(note) else str(note).strip()
         bad = False
         if not pat:
             problems.append(f"{where}empty pattern")
@@ -129,7 +134,7 @@ def _check_rows(rows: list[dict], source: str | None, lines: list[int | None], m
         if mode not in MATCH_MODES:
             problems.append(f"{where}unknown match mode {mode!r} for pattern {pat!r} (use fixed, glob or regex)")
             bad = True
-        if w is None or (isinstance(w, str) and not w.strip()) or (isinstance(w, float) and w != w):
+        if _missing(w) or (isinstance(w, str) and not w.strip()):
             weight = 1.0
         else:
             try:
@@ -266,10 +271,10 @@ def _read_yaml(text: str, source: str, match: str | None) -> pd.DataFrame:
     if isinstance(data, Mapping):
         rows, lines = [], []
         for cat, pats in data.items():
-            for p in ([pats] if isinstance(pats, str) else pats or []):
+            for j, p in enumerate([pats] if isinstance(pats, str) else pats or []):
                 rows.append(p if isinstance(p, Mapping) else {"pattern": p, "category": cat})
                 rows[-1] = {"category": cat, **rows[-1]}
-                lines.append(f"{cat}[{len(lines)}]")
+                lines.append(f"{cat}[{j}]")  # the item's position in its category's list
     elif isinstance(data, list):
         rows = [dict(r) if isinstance(r, Mapping) else {"pattern": r} for r in data]
         lines = [f"item {i}" for i in range(len(rows))]

@@ -97,28 +97,23 @@ def polarity_scores(texts: str | Iterable[str], *, method: Literal["vader", "nlt
 
 def _interval(values: np.ndarray, groups: np.ndarray, n_groups: int, *, n_boot: int, ci: float,
               random_state: int | None) -> tuple[np.ndarray, np.ndarray]:
-    """Percentile bootstrap of the mean of ``values`` within each group (vectorised).
+    """Percentile bootstrap of the mean of ``values`` within each group.
 
-    Group ``g`` draws from a generator seeded with ``[random_state, g]``, so its interval
-    does not depend on the other groups.
+    ``groups`` are codes ``0 .. n_groups - 1``, each present (``GroupBy.ngroup``);
+    :func:`discourse.stats.bootstrap` seeds group ``g`` with ``[random_state, g]``, so its
+    interval does not depend on the other groups. ``n_boot <= 0`` gives NaN.
     """
+    from discourse import stats
+
     lo = np.full(n_groups, np.nan)
     hi = np.full(n_groups, np.nan)
     if n_boot <= 0 or not len(values):
         return lo, hi
-    order = np.argsort(groups, kind="stable")
-    v, g = values[order], groups[order]
-    counts = np.bincount(g, minlength=n_groups)
-    starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
-    alpha = (1 - ci) / 2
-    for k in np.flatnonzero(counts).tolist():
-        x = v[starts[k]:starts[k] + counts[k]]
-        if len(x) == 1:  # every resample is the value itself
-            lo[k] = hi[k] = x[0]
-            continue
-        rng = np.random.default_rng([random_state or 0, k])
-        boot = x[rng.integers(0, len(x), size=(n_boot, len(x)))].mean(axis=1)
-        lo[k], hi[k] = np.quantile(boot, [alpha, 1 - alpha])
+    res = stats.bootstrap(pd.DataFrame({"g": groups, "v": values}), "v", by="g", n_boot=n_boot, ci=ci,
+                          random_state=random_state)
+    g = res["g"].to_numpy(dtype=np.int64)
+    lo[g] = res["ci_low"].to_numpy(dtype=float)
+    hi[g] = res["ci_high"].to_numpy(dtype=float)
     return lo, hi
 
 
@@ -216,12 +211,11 @@ def score(
     keys = ["doc_id", "para_id"] if level == "paragraph" else ["doc_id"]
     agg = _aggregate(out, keys, n_boot=n_boot, ci=ci, random_state=random_state)
     span = out.groupby(keys, sort=False).agg(start=("start", "min"), end=("end", "max")).reset_index()
-    if level == "document":
-        lengths = corpus.drop_duplicates("doc_id").set_index("doc_id")["text"].astype(str).str.len()
-        span["start"] = 0
-        span["end"] = span["doc_id"].map(lengths).astype("int64")
-    agg = span.merge(agg, on=keys, how="left")
     texts = corpus.drop_duplicates("doc_id").set_index("doc_id")["text"].astype(str)
+    if level == "document":
+        span["start"] = 0
+        span["end"] = span["doc_id"].map(texts.str.len()).astype("int64")
+    agg = span.merge(agg, on=keys, how="left")
     unit_text = [texts[d][s:e] for d, s, e in zip(agg["doc_id"], agg["start"], agg["end"])]
     agg["compound_raw"] = _vader.polarity_scores(unit_text, method=method)[:, 3]
     cols = [*keys, "start", "end", "n_sentences", "neg", "neu", "pos", "compound", "compound_low", "compound_high",
@@ -279,7 +273,9 @@ def arc(
     if int(n_bins) < 1:
         raise ValueError(f"n_bins must be at least 1, not {n_bins}")
     s = score(corpus, level="sentence", method=method, sentences=sentences)
-    lengths = s["doc_id"].map(corpus.drop_duplicates("doc_id").set_index("doc_id")["text"].astype(str).str.len())
+    doc_len = corpus.drop_duplicates("doc_id").set_index("doc_id")["text"].astype(str).str.len()
+    # float: an empty sentence table maps to an empty column of the index's dtype
+    lengths = s["doc_id"].map(doc_len).astype("float64")
     mid = (s["start"] + s["end"]) / 2 / lengths.clip(lower=1)
     if unit == "paragraph":
         s["position"] = s["para_id"]
@@ -372,6 +368,11 @@ def mentions(
     if window is not None and int(window) < 0:
         raise ValueError(f"window must be a non-negative number of words, not {window}")
     lex = _targets_lexicon(targets, match)
+    # terms.find returns ids as strings: join sentences and metadata on strings too
+    # (integer ids would otherwise look up no sentence, or the wrong one)
+    corpus = corpus.assign(doc_id=corpus["doc_id"].astype("string"))
+    if sentences is not None and "doc_id" in sentences.columns:
+        sentences = sentences.assign(doc_id=sentences["doc_id"].astype("string"))
     sents = _sentences(corpus, sentences)
     m = terms.find(corpus, lex, quotes=quotes, sentences=sents)
     if quotes is False:

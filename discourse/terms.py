@@ -547,10 +547,12 @@ def _assign_voice(m: pd.DataFrame, quotes: pd.DataFrame | None) -> tuple[pd.Seri
     speaker = np.array([pd.NA] * n, dtype=object)
     if n and len(quotes):
         q = quotes[["doc_id", "start", "end", "kind"]].copy()
+        q["doc_id"] = q["doc_id"].astype(str)  # compared as text, whatever the id dtypes
         q["speaker"] = quotes["speaker"] if "speaker" in quotes.columns else pd.NA
         q = q.rename(columns={"start": "q_start", "end": "q_end"})
         q["q_len"] = q["q_end"] - q["q_start"]
-        left = pd.DataFrame({"doc_id": m["doc_id"].to_numpy(), "start": m["start"].to_numpy(), "row": np.arange(n)})
+        left = pd.DataFrame({"doc_id": m["doc_id"].astype(str).to_numpy(), "start": m["start"].to_numpy(),
+                             "row": np.arange(n)})
         j = left.merge(q, on="doc_id", how="inner")
         j = j[(j["q_start"] <= j["start"]) & (j["start"] < j["q_end"])]
         if len(j):
@@ -571,15 +573,16 @@ def _units(corpus: pd.DataFrame, doc_ids: np.ndarray, starts: np.ndarray, sents:
         from discourse import text as _text
 
         sents = _text.sentences(corpus)
-    codes = {d: i for i, d in enumerate(pd.unique(corpus["doc_id"]))}
-    s_doc = sents["doc_id"].map(codes).to_numpy(dtype=np.int64)
+    # ids compared as text: matches may carry string ids of an integer-id corpus
+    codes = {d: i for i, d in enumerate(pd.unique(corpus["doc_id"].astype(str)))}
+    s_doc = sents["doc_id"].astype(str).map(codes).to_numpy(dtype=np.int64)
     s_key = s_doc * (1 << 40) + sents["start"].to_numpy(dtype=np.int64)
     order = np.argsort(s_key, kind="stable")
     s_key = s_key[order]
     para = sents["para_id"].to_numpy(dtype=np.int64)[order]
     sid = sents["sent_id"].to_numpy(dtype=np.int64)[order]
     s_doc = s_doc[order]
-    m_doc = np.fromiter((codes[d] for d in doc_ids), dtype=np.int64, count=n)
+    m_doc = np.fromiter((codes[str(d)] for d in doc_ids), dtype=np.int64, count=n)
     m_key = m_doc * (1 << 40) + starts
     pos = np.searchsorted(s_key, m_key, side="right") - 1
     ok = (pos >= 0) & (s_doc[np.clip(pos, 0, None)] == m_doc) if len(s_key) else np.zeros(n, bool)
@@ -667,7 +670,7 @@ def find(
         doc, st, en = doc[rep], st[rep], en[rep]
     elif len(pi):
         pi = np.array([matcher._rows[i][0] for i in pi.tolist()], dtype=np.int64)
-    ids = corpus["doc_id"].to_numpy(dtype=object)
+    ids = corpus["doc_id"].astype(str).to_numpy(dtype=object)  # ids are strings in every output
     doc_ids = ids[doc] if len(doc) else np.array([], dtype=object)
     para, sent = _units(corpus, doc_ids, st, sentences)
     out = pd.DataFrame({
@@ -733,7 +736,9 @@ def scare_terms(quotes: pd.DataFrame, corpus: pd.DataFrame | None = None, *, max
                             dtype=object),
         "category": "scare_quote",
         "voice": "scare",
-        "speaker": pd.Series([pd.NA] * len(q), dtype=object).to_numpy(),
+        # a scare quote can have a speaker ("what the Pentagon describes as ..."), as in find()
+        "speaker": (q["speaker"].astype(object).where(q["speaker"].notna(), pd.NA).to_numpy()
+                    if "speaker" in q.columns else np.array([pd.NA] * len(q), dtype=object)),
         "weight": 1.0,
     })
     if corpus is not None and len(out):
@@ -820,7 +825,8 @@ def rates(
     missing = [c for c in doc_keys if c not in corpus.columns]
     if missing:
         raise KeyError(f"by: column(s) {missing} are neither corpus columns nor one of {list(_MATCH_LEVEL)}")
-    docs = pd.DataFrame({"doc_id": corpus["doc_id"].to_numpy(dtype=object)})
+    # ids compared as text: find() returns them as strings whatever the corpus's dtype
+    docs = pd.DataFrame({"doc_id": corpus["doc_id"].astype(str).to_numpy(dtype=object)})
     for c in doc_keys:
         docs[c] = corpus[c].to_numpy()
     if period is not None:
@@ -851,6 +857,7 @@ def rates(
     for c in split:
         if c not in m.columns:
             raise KeyError(f"by: matches has no column {c!r}")
+    sel = sel.assign(doc_id=sel["doc_id"].astype(str).to_numpy(dtype=object))
     m_docs = sel[sel["doc_id"].isin(docs["doc_id"])]
     if split:
         counts = m_docs.groupby(["doc_id", *split], dropna=False, sort=False).size().rename("n").reset_index()
@@ -879,7 +886,10 @@ def rates(
     res = res.rename(columns={"estimate": "rate", "n": "docs"})
     if keys:
         agg = table.groupby(keys, dropna=False, sort=True, observed=True)[["n", "words"]].sum().reset_index()
-        res = res.merge(agg, on=keys, how="left")
+        if len(res):
+            res = res.merge(agg, on=keys, how="left")
+        else:  # no documents: nothing to merge (and empty key columns may differ in dtype)
+            res = res.assign(n=pd.Series(dtype="int64"), words=pd.Series(dtype="int64"))
     else:
         res["n"] = int(table["n"].sum())
         res["words"] = int(table["words"].sum())
@@ -1015,10 +1025,10 @@ def kwic(
         else:
             sub = _lexicon.from_records([{"pattern": p, "category": "kwic"} for p in pats], match=match)
         m = find(corpus, sub, quotes=quotes)
-    texts = dict(zip(corpus["doc_id"], corpus["text"].astype(str)))
+    texts = dict(zip(corpus["doc_id"].astype(str), corpus["text"].astype(str)))  # ids as in find()
     lefts, rights, matched = [], [], []
     for d, a, b in zip(m["doc_id"], m["start"].astype(int), m["end"].astype(int)):
-        t = texts.get(d)
+        t = texts.get(str(d))
         if t is None:
             raise KeyError(f"doc_id {d!r} of the matches is not in corpus")
         l, r = _context(t, a, b, window, unit)

@@ -406,6 +406,8 @@ class TopicModel:
         return _normalize_and_blank(W, X, self)
 
     def _transform_matrix(self, X: sp.csr_matrix) -> np.ndarray:
+        if X.shape[0] == 0:  # scikit-learn rejects an empty matrix
+            return np.zeros((0, self.n_topics))
         W = self.estimator_.transform(self._weight(X))
         return _normalize_and_blank(W, X, self)[:, self.order_]
 
@@ -903,6 +905,8 @@ def _shares_for(model: TopicModel, corpus: pd.DataFrame) -> pd.DataFrame:
         parts.append(_long_shares(ids[seen].to_numpy(), model.shares_[pos]))
     if (~seen).any():
         parts.append(model.transform(corpus.loc[~seen.to_numpy()]))
+    if not parts:  # no documents
+        return model.transform(corpus)
     return pd.concat(parts, ignore_index=True)
 
 

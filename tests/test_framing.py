@@ -485,3 +485,62 @@ def test_seed_mentions_carry_their_sentence_and_its_sentiment(seed_corpus):
     assert len(joined) == len(lab)
     assert ((joined["start_s"] <= joined["start"]) & (joined["end"] <= joined["end_s"])).all()
     assert (joined["compound"] == joined["compound_s"]).all()
+
+
+# ------------------------------------------------------------- review regressions
+def test_sentence_level_score_splits_sentences_once(monkeypatch):
+    from discourse import text
+
+    calls = []
+    real = text.sentences
+    monkeypatch.setattr(text, "sentences", lambda corpus, *a, **k: calls.append(1) or real(corpus, *a, **k))
+    s = framing.score(docs("The war began.\n\nPrices rose. Nothing else."), level="sentence", quotes=False)
+    assert calls == [1]  # one split shared by the units and the matches' sent_id
+    assert s[s["present"]][["para_id", "sent_id", "frame"]].values.tolist() == [[0, 0, "conflict"], [1, 1, "economic"]]
+
+
+def test_actor_voice_follows_the_innermost_quotation_like_terms_find():
+    from discourse import lexicon, terms
+
+    corpus = docs('"We will never accept the \'Taliban regime\' in Kabul," the minister said.')
+    t = corpus["text"][0]
+    outer, inner = t.index("We"), t.index("Taliban regime")
+    q = pd.DataFrame({"doc_id": ["d0", "d0"], "start": [outer, inner], "end": [t.index(',"'), inner + 14],
+                      "kind": ["direct", "scare"], "speaker": ["the minister", pd.NA]})
+    lab = framing.actor_labels(corpus, {"Taliban": ["Taliban"]}, quotes=q, sentiment=NO_SENT)
+    m = terms.find(corpus, lexicon.from_dict({"Taliban": ["Taliban"]}), quotes=q)
+    assert lab["voice"].tolist() == m["voice"].tolist() == ["scare"]
+    # the closing single quote is not glued to the head noun
+    assert lab[["mention", "label"]].values.tolist() == [["Taliban regime", "regime"]]
+    assert t[lab["start"][0]:lab["end"][0]] == "Taliban regime"
+
+
+def test_actor_labels_keep_plural_possessives():
+    lab = framing.actor_labels(docs("The soldiers' families fled."), {"army": ["soldiers"]},
+                               quotes=pd.DataFrame(columns=["doc_id", "start", "end", "kind"]), sentiment=NO_SENT)
+    assert lab["mention"].tolist() == ["soldiers"]
+
+
+def test_sentence_level_score_with_integer_doc_ids():
+    corpus = pd.DataFrame({"doc_id": [1, 2], "text": ["The war began. Prices rose.", "Nothing."]})
+    s = framing.score(corpus, level="sentence", quotes=False)
+    assert s[s["present"]][["doc_id", "sent_id", "frame"]].values.tolist() == [["1", 0, "conflict"],
+                                                                               ["1", 1, "economic"]]
+    assert len(s) == 3 * 5
+
+
+def test_sources_without_quotes_have_the_columns_of_a_result(seed_corpus):
+    q = __import__("discourse").quotes.find(seed_corpus)
+    for by in ("document", "outlet"):
+        full = framing.sources(seed_corpus, quotes=q, by=by)
+        empty = framing.sources(seed_corpus, quotes=q.iloc[:0], by=by)
+        assert empty.empty and empty.columns.tolist() == full.columns.tolist()
+
+
+def test_classifier_rejects_min_frames_it_cannot_honour():
+    texts = ["troops attack", "budget cost", "troops fight", "cost of jobs"] * 3
+    labels = [["conflict"], ["economic"], ["conflict"], ["economic"]] * 3
+    with pytest.raises(ValueError, match="min_frames must be 0 or 1"):
+        framing.FrameClassifier(min_df=1, min_frames=2).fit(texts, labels)
+    one = framing.FrameClassifier(min_df=1, min_frames=1, threshold=1.0).fit(texts, labels)
+    assert one.predict(["troops attack again", "a cost"]) == [["conflict"], ["economic"]]

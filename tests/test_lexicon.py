@@ -179,3 +179,21 @@ def test_validate_adds_defaults_and_does_not_mutate():
         lexicon.validate(pd.DataFrame({"pattern": ["x"]}))
     with pytest.raises(LexiconError, match=r"<DataFrame>:row 0: empty pattern"):
         lexicon.validate(pd.DataFrame({"pattern": [""], "category": ["c"]}))
+
+
+def test_validate_reads_nullable_missing_values_as_missing():
+    # pd.NA (nullable Float64 / string columns) is a missing value, like NaN
+    df = pd.DataFrame({"pattern": ["war", "peace"], "category": ["c", "c"],
+                       "weight": pd.array([2.0, None], dtype="Float64"),
+                       "note": pd.array(["x", None], dtype="string")})
+    out = lexicon.validate(df)
+    assert out["weight"].tolist() == [2.0, 1.0] and out["note"].tolist() == ["x", ""]
+    with pytest.raises(LexiconError, match=r"row 1: empty pattern"):  # not the pattern "<NA>"
+        lexicon.validate(pd.DataFrame({"pattern": pd.array(["war", None], dtype="string"), "category": ["c", "c"]}))
+
+
+def test_yaml_errors_name_the_item_within_its_category(tmp_path):
+    pytest.importorskip("yaml")
+    p = _write(tmp_path, "label: [regime, junta]\nfear:\n  - menace\n  - {pattern: x, weight: heavy}\n", name="lex.yaml")
+    with pytest.raises(LexiconError, match=r"fear\[1\]: weight 'heavy'"):
+        lexicon.read(p)

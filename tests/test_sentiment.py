@@ -395,3 +395,47 @@ def test_per_sentence_builtin_sum_path(monkeypatch, edge_sentences):
     # builtin. On any version both paths must agree with the reference.
     monkeypatch.setattr(_vader, "_SEQUENTIAL_SUM", False)
     assert_exact(edge_sentences[:3000], "vader")
+
+
+# ------------------------------------------------------- empty and sentence-less input
+def test_every_analysis_takes_an_empty_corpus(seed_corpus):
+    empty = seed_corpus.iloc[0:0]
+    assert sentiment.score(empty).empty
+    for level in ("paragraph", "document"):
+        assert sentiment.score(empty, level=level, n_boot=10).empty
+    for unit in ("paragraph", "decile"):
+        out = sentiment.arc(empty, unit=unit, n_boot=10)
+        assert out.empty and out.columns.tolist() == ["doc_id", "position", "relative", "n_sentences", "compound",
+                                                      "compound_low", "compound_high", "pos_share", "neg_share"]
+    assert sentiment.mentions(empty, ["Taliban"]).empty
+    assert sentiment.toward(empty, ["Taliban"], n_boot=10).empty
+
+
+def test_arc_of_articles_without_sentences_is_empty_not_an_error():
+    # regression: the article lengths mapped onto an empty sentence table kept the
+    # dtype of the ids, and the division raised TypeError
+    df = pd.DataFrame({"doc_id": pd.array(["a", "b"], dtype="string"), "text": ["", "   "]})
+    assert sentiment.arc(df, n_boot=10).empty
+    assert sentiment.arc(df, unit="decile", n_boot=10).empty
+    # with one scorable article, only its sentences count
+    df2 = pd.DataFrame({"doc_id": pd.array(["a", "b"], dtype="string"), "text": ["", "A good plan. A bad war."]})
+    out = sentiment.arc(df2, unit="decile", n_bins=2, n_boot=0)
+    assert out["doc_id"].tolist() == ["b", "b"]
+    want = sentiment.polarity_scores(["A good plan.", "A bad war."])["compound"].tolist()
+    assert out["compound"].tolist() == want and want[0] > 0 > want[1]
+
+
+def test_mentions_with_integer_doc_ids_use_their_own_sentence():
+    # regression: terms.find gives string ids, the sentences kept the integers, and
+    # every mention was scored on the table's last sentence
+    df = pd.DataFrame({"doc_id": [1, 2], "outlet": ["x", "y"],
+                       "text": ["The army won a great victory. Rain fell.", "It was sad. The army failed badly."]})
+    m = sentiment.mentions(df, ["army"], quotes=False)
+    want = sentiment.polarity_scores(["The army won a great victory.", "The army failed badly."])["compound"]
+    assert m["compound"].tolist() == want.tolist()
+    assert m[["doc_id", "sent_id", "outlet"]].values.tolist() == [["1", 0, "x"], ["2", 1, "y"]]
+    w = sentiment.mentions(df, ["army"], quotes=False, window=1)
+    assert [df["text"][i][a:b] for i, a, b in zip([0, 1], w["context_start"], w["context_end"])] == [
+        "The army won", "The army failed"]
+    t = sentiment.toward(df, ["army"], quotes=False, n_boot=10)
+    assert t["estimate"].tolist() == want.tolist()

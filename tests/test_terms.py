@@ -515,3 +515,53 @@ def test_pattern_in_two_categories_is_reported_once_per_category():
     df = pd.DataFrame({"doc_id": ["a"], "text": ["The regime fell."]})
     m = terms.find(df, lex, quotes=False)
     assert m[["match", "category", "start"]].values.tolist() == [["regime", "label", 4], ["regime", "delegitimizing", 4]]
+
+
+# ----------------------------------------------------- review regressions: ids, empty
+def test_rates_and_kwic_with_integer_doc_ids():
+    # find() returns ids as strings; rates and kwic used to compare them with the
+    # corpus's integer ids (every rate 0, kwic a KeyError)
+    from discourse import lexicon as _lex
+
+    df = pd.DataFrame({"doc_id": [1, 2], "outlet": ["x", "y"], "text": ["The war goes on.", "No war."]})
+    m = terms.find(df, _lex.from_dict({"w": ["war"]}), quotes=False)
+    r = terms.rates(m, df, voice="all")
+    assert r["doc_id"].tolist() == ["1", "2"] and r["n"].tolist() == [1, 1] and r["rate"].tolist() == [250.0, 500.0]
+    g = terms.rates(m, df, by="outlet", voice="all", n_boot=10)
+    assert g["rate"].tolist() == [250.0, 500.0] and g["n"].tolist() == [1, 1]
+    k = terms.kwic(df, m, window=1)
+    assert k[["left", "match", "right"]].values.tolist() == [["The ", "war", " goes"], ["No ", "war", "."]]
+
+
+def test_rates_of_an_empty_corpus():
+    from discourse import lexicon as _lex
+
+    empty = pd.DataFrame({"doc_id": [], "outlet": [], "text": []})  # float64 columns when built empty
+    m = terms.find(empty, _lex.from_dict({"w": ["war"]}), quotes=False)
+    assert m.empty
+    out = terms.rates(m, empty, by="outlet", voice="all", n_boot=10)
+    assert out.empty and out.columns.tolist() == ["outlet", "rate", "ci_low", "ci_high", "n", "words", "docs"]
+    assert terms.rates(m, empty, voice="all").empty
+    assert terms.kwic(empty, m).empty
+
+
+def test_scare_terms_keep_the_speaker_of_the_scare_quote():
+    from discourse import quotes
+
+    df = pd.DataFrame({"doc_id": [7], "text": ['What the Pentagon describes as "over the horizon" strikes. '
+                                               'The "surgical" war.']})
+    q = quotes.find(df)
+    s = terms.scare_terms(q, df)
+    assert s[["doc_id", "sent_id", "match"]].values.tolist() == [["7", 0, "over the horizon"], ["7", 1, "surgical"]]
+    assert s["speaker"].tolist()[0] == q["speaker"].tolist()[0] == "the Pentagon" and s["speaker"].isna().tolist()[1]
+    # the same speaker as find() gives a lexicon match inside that scare quote
+    m = terms.find(df, lexicon.from_dict({"e": ["horizon"]}), quotes=q)
+    assert m[["voice", "speaker"]].values.tolist() == [["scare", "the Pentagon"]]
+
+
+def test_voice_with_integer_doc_ids():
+    # regression: the corpus's integer ids were compared with the quotations' string
+    # ids, so no match was ever inside a quotation
+    df = pd.DataFrame({"doc_id": [1, 2], "text": ['He said "the regime is evil" today.', "The regime fell."]})
+    m = terms.find(df, lexicon.from_dict({"r": ["regime"]}))
+    assert m[["doc_id", "voice", "speaker"]].values.tolist() == [["1", "quoted", "He"], ["2", "authorial", pd.NA]]

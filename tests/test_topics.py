@@ -484,3 +484,19 @@ def test_news_stop_words_default():
     english = topics.fit(docs, 2, min_df=1, max_df=1.0, stop_words="english")
     assert "said" not in set(news.term_topics["term"]) and "mr" not in set(news.term_topics["term"])
     assert "said" in set(english.term_topics["term"])
+
+
+def test_transform_prevalence_and_trajectories_of_no_documents():
+    # regression: scikit-learn rejected the empty matrix, and pd.concat the empty list
+    docs = pd.DataFrame({"doc_id": list("abcd"), "outlet": ["x", "x", "y", "y"],
+                         "published": pd.to_datetime(["2021-01-01", "2021-02-01"] * 2),
+                         "text": ["troops airstrikes", "troops airstrikes", "budget vote", "troops budget"]})
+    m = topics.fit(docs, 2, min_df=1, max_df=1.0)
+    none = docs.iloc[0:0]
+    t = m.transform(none)
+    assert t.empty and t.columns.tolist() == ["doc_id", "topic", "share"]
+    p = topics.prevalence(m, none, n_boot=10)
+    assert p.empty and p.columns.tolist() == ["outlet", "topic", "label", "share", "ci_low", "ci_high", "n"]
+    assert topics.trajectories(m, none, by="outlet", n_boot=10).empty
+    full = topics.prevalence(m, docs, n_boot=10)
+    assert full.groupby("outlet")["share"].sum().round(6).tolist() == [1.0, 1.0]

@@ -188,21 +188,6 @@ def _modifier_label(toks, s, e, hits_in_np) -> str | None:
     return label or None
 
 
-def _voice_for(start: int, end: int, qspans: list[tuple[int, int, str]]) -> str:
-    for qs, qe, kind in qspans:
-        if qs <= start and end <= qe:
-            return "scare" if kind == "scare" else "quoted"
-    return "authorial"
-
-
-def _optional(module: str, func: str, *args, **kwargs):
-    try:
-        mod = __import__(f"discourse.{module}", fromlist=[func])
-        return getattr(mod, func)(*args, **kwargs)
-    except (ImportError, AttributeError):
-        return None
-
-
 def actor_labels(
     corpus: pd.DataFrame,
     actors: Mapping[str, Iterable[str]] | pd.DataFrame,
@@ -243,7 +228,7 @@ def actor_labels(
         ``{actor: [alias, ...]}`` or a DataFrame with ``actor`` and ``alias``.
     quotes : DataFrame, optional
         Output of :func:`discourse.quotes.find`, for the voice; computed when
-        omitted (voice is NA when the quotes module is unavailable).
+        omitted.
     sentiment : DataFrame, optional
         Sentence sentiment (:func:`discourse.sentiment.score` at sentence level);
         computed when omitted.
@@ -269,14 +254,13 @@ def actor_labels(
     _check_corpus(corpus)
     specs = _alias_specs(_actor_table(actors))
     if quotes is None:
-        quotes = _optional("quotes", "find", corpus)
+        from discourse import quotes as _quotes
+
+        quotes = _quotes.find(corpus)
     if sentiment is None:
-        sentiment = _optional("sentiment", "score", corpus, level="sentence")
-    qby: dict[str, list] = {}
-    if quotes is not None and len(quotes):
-        kind = quotes["kind"] if "kind" in quotes.columns else pd.Series("direct", index=quotes.index)
-        for d, s, e, k in zip(quotes["doc_id"].astype(str), quotes["start"], quotes["end"], kind):
-            qby.setdefault(d, []).append((int(s), int(e), str(k)))
+        from discourse import sentiment as _sentiment
+
+        sentiment = _sentiment.score(corpus, level="sentence")
     sby: dict[str, tuple[np.ndarray, ...]] = {}
     if sentiment is not None and len(sentiment):
         comp = sentiment["compound"] if "compound" in sentiment.columns else pd.Series(np.nan, index=sentiment.index)
@@ -290,7 +274,6 @@ def actor_labels(
     for doc_id, text in zip(corpus["doc_id"].astype(str), corpus["text"].astype(str)):
         toks = _tokenize(text)
         hits = _find_aliases(toks, specs)
-        qspans = qby.get(doc_id, [])
         sents = sby.get(doc_id)
         used = set()
         prev_end_tok: dict[str, int] = {}  # actor -> end token of its last mention
@@ -324,8 +307,7 @@ def actor_labels(
                 mention = mention[: len(mention) - (len(toks[e - 1].text) - len(toks[e - 1].base))]
                 end = start + len(mention)
             base = dict(doc_id=doc_id, actor=actor, alias=alias, mention=mention,
-                        voice=_voice_for(start, end, qspans) if quotes is not None else pd.NA,
-                        start=start, end=end)
+                        voice=pd.NA, start=start, end=end)
             labels = [(_modifier_label(toks, s, e, group), "modifier")]
             # appositive after: ", the/a ... ," or ", the/a ... ."
             if e < len(toks) - 2 and toks[e].text == "," and toks[e + 1].low in {"the", "a", "an"}:
@@ -380,6 +362,11 @@ def actor_labels(
     out["end"] = out["end"].astype("int64")
     out["sent_id"] = out["sent_id"].astype("Int64")
     out["compound"] = out["compound"].astype(float)
+    if quotes is not None:  # the voice rule of discourse.terms.find: the innermost quotation holding the start
+        from discourse.terms import _assign_voice
+
+        q = quotes if "kind" in quotes.columns else quotes.assign(kind="direct")
+        out["voice"] = _assign_voice(out, q)[0].to_numpy()
     return _string_ids(out)
 
 

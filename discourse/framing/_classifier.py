@@ -139,6 +139,8 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
             raise ValueError(f"X has {len(texts)} texts but y has {len(lists)} label sets")
         if not 0 <= self.threshold <= 1:
             raise ValueError(f"threshold must be between 0 and 1, not {self.threshold}")
+        if self.min_frames not in (0, 1):  # more than one forced frame is not implemented
+            raise ValueError(f"min_frames must be 0 or 1, not {self.min_frames!r}")
         self.mlb_ = MultiLabelBinarizer(classes=cols) if cols is not None else MultiLabelBinarizer()
         Y = self.mlb_.fit_transform(lists)
         self.classes_ = np.asarray(self.mlb_.classes_, dtype=object)

@@ -13,13 +13,11 @@ from discourse.framing._dictionaries import dictionary as _dictionary
 from discourse.stats import period_labels
 
 
-def _unit_frame(corpus: pd.DataFrame, level: str) -> pd.DataFrame:
+def _unit_frame(corpus: pd.DataFrame, level: str, sents: pd.DataFrame | None) -> pd.DataFrame:
     if level == "document":
         return pd.DataFrame({"doc_id": corpus["doc_id"].astype(str).drop_duplicates().to_numpy()})
-    from discourse import text
-
-    sents = text.sentences(corpus)
-    return sents[["doc_id", "para_id", "sent_id"]].reset_index(drop=True)
+    units = sents[["doc_id", "para_id", "sent_id"]].reset_index(drop=True)
+    return units.assign(doc_id=units["doc_id"].astype(str))  # as the matches' ids below
 
 
 def score(
@@ -89,12 +87,17 @@ def score(
     _check_corpus(corpus)
     lex = _dictionary(dictionary)  # the module function; ``dictionary`` is the option
     frames = list(dict.fromkeys(lex["category"].astype(str)))
+    sents = None
+    if level == "sentence":  # split once: the units here and the sent_id of the matches
+        from discourse import text
+
+        sents = text.sentences(corpus)
     if matches is None:
         from discourse import terms
 
         # one search per distinct pattern, then one row per frame it indicates
         unique = lex.drop_duplicates(["pattern", "match"]).reset_index(drop=True)
-        found = terms.find(corpus, unique, quotes=quotes, overlap="all")
+        found = terms.find(corpus, unique, quotes=quotes, overlap="all", sentences=sents)
         found = found.drop(columns=[c for c in ("category", "weight") if c in found.columns])
         matches = found.merge(lex[["pattern", "category"]].drop_duplicates(), on="pattern", how="inner")
     m = _longest_per_frame(matches)
@@ -109,7 +112,7 @@ def score(
         m["_w"] = pd.Series(dtype=float)
     m = m[m["category"].astype(str).isin(frames)] if len(m) else m
     keys = ["doc_id"] if level == "document" else ["doc_id", "para_id", "sent_id"]
-    units = _unit_frame(corpus, level)
+    units = _unit_frame(corpus, level, sents)
     grid = units.merge(pd.DataFrame({"frame": frames}), how="cross")
     if len(m):
         m = m.assign(doc_id=m["doc_id"].astype(str), frame=m["category"].astype(str))

@@ -226,9 +226,10 @@ def sources(
     if "kind" in q.columns:
         q = q[q["kind"].isin(list(kinds))]
     q = q[q["speaker"].notna() & (q["speaker"].astype(str).str.strip() != "")]
-    if q.empty:
-        out = pd.DataFrame(columns=cols)
-        return out if by == "document" else out.drop(columns="doc_id")
+    if q.empty:  # the columns of a non-empty result (by outlet: n_docs instead of doc_id)
+        if by == "document":
+            return _string_ids(pd.DataFrame(columns=cols))
+        return pd.DataFrame(columns=["outlet", "speaker", "affiliation", "title", "n_docs", *cols[5:]])
     q["doc_id"] = q["doc_id"].astype(str)
     key = q["speaker_resolved"].where(q["speaker_resolved"].notna(), q["speaker"]) \
         if "speaker_resolved" in q.columns else q["speaker"]

@@ -10,7 +10,9 @@ from dataclasses import dataclass
 
 _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}(?:-[^\W_][\w'’\-]*)?"      # U.S., U.N., U.S.-backed
-    r"|[^\W_](?:[\w'’\-&]*[^\W_])?(?:['’]s?)?"    # words, hyphen compounds, possessives
+    # words, hyphen compounds, possessives ("Taliban's", "soldiers'"); a bare apostrophe
+    # after another letter is a closing single quote, not part of the word
+    r"|[^\W_](?:[\w'’\-&]*[^\W_])?(?:['’]s|(?<=[sS])['’])?"
     r"|\$?\d[\d,.]*"                              # numbers
     r"|\S",                                        # punctuation
     re.UNICODE,

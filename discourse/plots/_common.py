@@ -5,6 +5,9 @@ from typing import Sequence
 
 import pandas as pd
 
+#: marker per voice, so voice reads without colour too (authorial ○, quoted □, scare △)
+VOICE_MARKERS = {"authorial": "o", "quoted": "s", "scare": "^"}
+
 
 def _ax(ax, size=(4.5, 3.0)):
     """Return ``ax``, or a new Axes of ``size`` inches when it is None."""

@@ -27,6 +27,22 @@ def _pretty(frame: str) -> str:
     return str(frame).replace("_", " ")
 
 
+def _dodged_dots(ax, d: pd.DataFrame, row: str, rows: list, by: str | None, groups: list, label) -> None:
+    """One dot with its interval per row of ``d``, at the position of its ``row`` value in
+    ``rows``, groups (values of ``by``) side by side in their own colour; missing group
+    values are a group too."""
+    k = len(groups)
+    offsets = np.linspace(-0.4, 0.4, k + 2)[1:-1] if k > 1 else np.array([0.0])
+    ypos = {r: i for i, r in enumerate(rows)}
+    for g, color, off in zip(groups, _colors(k), offsets):
+        sub = d if g is None else d[d[by].isna()] if pd.isna(g) else d[d[by] == g]
+        y = sub[row].map(ypos).to_numpy(dtype=float) + off
+        x = sub["estimate"].to_numpy(dtype=float)
+        err = np.vstack([x - sub["ci_low"].to_numpy(dtype=float), sub["ci_high"].to_numpy(dtype=float) - x])
+        ax.errorbar(x, y, xerr=np.clip(err, 0, None), fmt="o", color=color, ecolor=color, elinewidth=0.8,
+                    capsize=0, markersize=3.5, label=None if g is None else label(g))
+
+
 
 def frame_profile(agg: pd.DataFrame, *, by: str = "outlet", frames: Sequence[str] | None = None,
                   ax=None, xlabel: str | None = None):
@@ -52,18 +68,7 @@ def frame_profile(agg: pd.DataFrame, *, by: str = "outlet", frames: Sequence[str
     ax = _ax(ax, (5.0, 3.0))
     frames = list(frames) if frames is not None else list(dict.fromkeys(agg["frame"]))
     groups = list(dict.fromkeys(agg[by])) if by is not None and by in agg.columns else [None]
-    k = len(groups)
-    height = 0.8
-    offsets = np.linspace(-height / 2, height / 2, k + 2)[1:-1] if k > 1 else np.array([0.0])
-    ypos = {f: i for i, f in enumerate(frames)}
-    for g, color, off in zip(groups, _colors(k), offsets):
-        sub = agg if g is None else agg[agg[by] == g]
-        sub = sub[sub["frame"].isin(frames)]
-        y = sub["frame"].map(ypos).to_numpy(dtype=float) + off
-        x = sub["estimate"].to_numpy(dtype=float)
-        err = np.vstack([x - sub["ci_low"].to_numpy(dtype=float), sub["ci_high"].to_numpy(dtype=float) - x])
-        ax.errorbar(x, y, xerr=np.clip(err, 0, None), fmt="o", color=color, ecolor=color, elinewidth=0.8,
-                    capsize=0, markersize=3.5, label=None if g is None else str(g))
+    _dodged_dots(ax, agg[agg["frame"].isin(frames)], "frame", frames, by, groups, str)
     ax.set_yticks(range(len(frames)), [_pretty(f) for f in frames])
     ax.invert_yaxis()
     ax.set_xlim(left=0)
@@ -157,16 +162,7 @@ def effects(est: pd.DataFrame, *, variable: str | None = "outlet", by: str | Non
         by = next((c for c in ("frame", "topic") if c in d.columns), None)
     rows = list(dict.fromkeys(d["_y"]))
     groups = list(dict.fromkeys(d[by])) if by is not None else [None]
-    k = len(groups)
-    offsets = np.linspace(-0.4, 0.4, k + 2)[1:-1] if k > 1 else np.array([0.0])
-    ypos = {r: i for i, r in enumerate(rows)}
-    for g, color, off in zip(groups, _colors(k), offsets):
-        sub = d if g is None else d[d[by] == g]
-        y = sub["_y"].map(ypos).to_numpy(dtype=float) + off
-        x = sub["estimate"].to_numpy(dtype=float)
-        err = np.vstack([x - sub["ci_low"].to_numpy(dtype=float), sub["ci_high"].to_numpy(dtype=float) - x])
-        ax.errorbar(x, y, xerr=np.clip(err, 0, None), fmt="o", color=color, ecolor=color, elinewidth=0.8,
-                    capsize=0, markersize=3.5, label=None if g is None else _pretty(g))
+    _dodged_dots(ax, d, "_y", rows, by, groups, _pretty)
     ax.axvline(0, color="#808080", linewidth=0.6, zorder=0)
     ax.set_yticks(range(len(rows)), rows)
     ax.invert_yaxis()

@@ -10,11 +10,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from discourse.plots._common import _ax, _need
+from discourse.plots._common import VOICE_MARKERS, _ax, _need
 
 __all__ = ["sentiment_arc", "sentiment_toward"]
-
-_VOICE_MARKERS = {"authorial": "o", "quoted": "s", "scare": "^"}
 
 
 
@@ -162,7 +160,7 @@ def sentiment_toward(
             err = np.vstack([est - sub["ci_low"].to_numpy(dtype=float), sub["ci_high"].to_numpy(dtype=float) - est])
             err = np.where(np.isfinite(err), np.maximum(err, 0), 0)
             ax.errorbar(est, ypos, xerr=err, fmt="none", ecolor=colors[h], elinewidth=1, capsize=0, zorder=2)
-        ax.scatter(est, ypos, color=colors[h], marker=_VOICE_MARKERS.get(s, "o"), s=18, zorder=3,
+        ax.scatter(est, ypos, color=colors[h], marker=VOICE_MARKERS.get(s, "o"), s=18, zorder=3,
                    edgecolors="white", linewidths=0.4)
     ax.axvline(0, color="0.5", linewidth=0.6, zorder=1)
     ax.set_yticks(range(len(rows)))
@@ -175,7 +173,7 @@ def sentiment_toward(
     if hue and len(hues) > 1:
         handles += [Line2D([], [], color=colors[h], marker="o", linestyle="", label=str(h)) for h in hues]
     if style_by and len(styles) > 1:
-        handles += [Line2D([], [], color="0.3", marker=_VOICE_MARKERS.get(s, "o"), linestyle="", label=str(s))
+        handles += [Line2D([], [], color="0.3", marker=VOICE_MARKERS.get(s, "o"), linestyle="", label=str(s))
                     for s in styles]
     if handles:
         ax.legend(handles=handles, frameon=False, fontsize="small", loc="center left", bbox_to_anchor=(1.0, 0.5))

@@ -264,15 +264,17 @@ def lengths(corpus: pd.DataFrame, *, by: str = "outlet", unit: str = "words", ax
     horizontal = ({"orientation": "horizontal"} if tuple(map(int, matplotlib.__version__.split(".")[:2])) >= (3, 10)
                   else {"vert": False})
     thin = {"linewidth": 0.6}
-    ax.boxplot(data, positions=range(len(groups)), widths=0.5, showfliers=False,
-               medianprops={"color": "black", "linewidth": 1.0}, boxprops=thin, whiskerprops=thin,
-               capprops=thin, **horizontal)
+    if groups:  # matplotlib's boxplot rejects an empty list (empty corpus: empty axes)
+        ax.boxplot(data, positions=range(len(groups)), widths=0.5, showfliers=False,
+                   medianprops={"color": "black", "linewidth": 1.0}, boxprops=thin, whiskerprops=thin,
+                   capprops=thin, **horizontal)
     rng = np.random.default_rng(0)  # fixed jitter: the same bytes on every run
     for i, (g, vals) in enumerate(zip(groups, data)):
         ax.scatter(vals, i + rng.uniform(-0.18, 0.18, len(vals)), s=6, color=cmap[g],
                    alpha=0.7, linewidths=0, zorder=3)
     ax.set_yticks(range(len(groups)), groups)
-    ax.set_ylim(len(groups) - 0.5, -0.5)
+    if groups:
+        ax.set_ylim(len(groups) - 0.5, -0.5)
     ax.set_xlabel(label("article_length", unit))
     ax.set_ylabel(label(by))
     return ax

@@ -10,12 +10,9 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
-from discourse.plots._common import _ax, _need
+from discourse.plots._common import VOICE_MARKERS, _ax, _need
 
 __all__ = ["terms_in_article", "term_rates"]
-
-#: marker per voice, so voice reads without colour too
-VOICE_MARKERS = {"authorial": "o", "quoted": "s", "scare": "^"}
 _VOICE_ORDER = ("authorial", "quoted", "scare")
 
 

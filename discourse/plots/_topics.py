@@ -201,7 +201,8 @@ def prevalence(prev: pd.DataFrame, *, topic: int | Sequence[int] | None = None, 
                       label=label or " · ".join(g) or None)
             if has_ci:
                 err = np.vstack([x - sub["ci_low"].to_numpy(float), sub["ci_high"].to_numpy(float) - x])
-                ax.errorbar(x, y, xerr=err, elinewidth=1, capsize=0, **kw)
+                # matplotlib rejects negative lengths (a percentile interval need not hold the mean)
+                ax.errorbar(x, y, xerr=np.clip(err, 0, None), elinewidth=1, capsize=0, **kw)
             else:
                 ax.errorbar(x, y, **kw)
         names = df.drop_duplicates("topic").set_index("topic")["_label"]
