@@ -282,6 +282,7 @@ def find(
     nested: bool = True,
     errors: Literal["report", "ignore", "raise"] = "report",
     verbs: pd.DataFrame | str | Iterable[str] | None = None,
+    sentences: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Find quotations with speaker, reporting verb and kind.
 
@@ -306,6 +307,9 @@ def find(
         Reporting verbs to use instead of the bundled table (:func:`reporting_verbs`):
         a table or CSV with ``verb`` and optionally ``lemma`` and ``group``, or a
         plain list of forms.
+    sentences : DataFrame, optional
+        :func:`discourse.text.sentences` of the same corpus, for ``sent_id``; computed
+        when not given (pass it to avoid splitting the corpus twice).
 
     Returns
     -------
@@ -344,7 +348,7 @@ def find(
                 raise ValueError(f"document {p[0]}: {p[4]} at offset {p[2]} ({p[3]!r})")
             probs.extend(doc.problems)
     out = pd.DataFrame(rows, columns=COLUMNS)
-    out = _finish(out, ids, texts)
+    out = _finish(out, ids, texts, sentences)
     if errors == "report":
         # plain records, so that the table still writes to Parquet (attrs go to JSON)
         out.attrs["problems"] = [
@@ -402,10 +406,10 @@ def _documents(corpus):
     return [str(i) for i in range(len(texts))], texts
 
 
-def _finish(out: pd.DataFrame, ids, texts) -> pd.DataFrame:
+def _finish(out: pd.DataFrame, ids, texts, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
     out = out.astype({"start": "int64", "end": "int64", "para_id": "int64", "n_words": "int64",
                       "depth": "int64", "n_paras": "int64"})
-    out["sent_id"] = _sentence_ids(out, ids, texts)
+    out["sent_id"] = _sentence_ids(out, ids, texts, sentences)
     out["doc_id"] = out["doc_id"].astype("string")  # the corpus's id dtype: merges stay lossless
     for c in ("quote", "kind", "attribution"):
         out[c] = out[c].astype("str")
@@ -414,21 +418,20 @@ def _finish(out: pd.DataFrame, ids, texts) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-def _sentence_ids(out: pd.DataFrame, ids, texts) -> pd.Series:
-    """sent_id from :func:`discourse.text.sentences` when available, else our own splitter."""
+def _sentence_ids(out: pd.DataFrame, ids, texts, sents: pd.DataFrame | None = None) -> pd.Series:
+    """sent_id from :func:`discourse.text.sentences` (or the table passed as ``sents``)."""
     if not len(out):
         return pd.Series([], dtype="int64")
-    own = out["sent_id"].astype("int64")
-    try:
-        from discourse import text as _text  # noqa: PLC0415
-        sentences = _text.sentences
-    except (ImportError, AttributeError):
-        return own
     docs = set(out["doc_id"])
-    sub = pd.DataFrame({"doc_id": [i for i in ids if i in docs],
-                        "text": [t for i, t in zip(ids, texts) if i in docs]})
-    sub = sub.drop_duplicates("doc_id")
-    sents = sentences(sub)
+    if sents is None:
+        from discourse import text as _text
+
+        sub = pd.DataFrame({"doc_id": [i for i in ids if i in docs],
+                            "text": [t for i, t in zip(ids, texts) if i in docs]})
+        sents = _text.sentences(sub.drop_duplicates("doc_id"))
+    else:
+        sents = sents.assign(doc_id=sents["doc_id"].astype(str))
+        sents = sents[sents["doc_id"].isin(docs)]
     starts = {d: g["start"].to_numpy() for d, g in sents.sort_values(["doc_id", "start"]).groupby("doc_id")}
     sids = {d: g["sent_id"].to_numpy() for d, g in sents.sort_values(["doc_id", "start"]).groupby("doc_id")}
     res = []

@@ -524,13 +524,13 @@ def _check_corpus(corpus: pd.DataFrame) -> None:
         raise KeyError(f"corpus is missing column(s) {missing}; load it with discourse.corpus.load")
 
 
-def _get_quotes(corpus: pd.DataFrame, quotes) -> pd.DataFrame | None:
+def _get_quotes(corpus: pd.DataFrame, quotes, sentences: pd.DataFrame | None = None) -> pd.DataFrame | None:
     if quotes is False:
         return None
     if quotes is None:
         from discourse import quotes as _quotes
 
-        return _quotes.find(corpus)
+        return _quotes.find(corpus, sentences=sentences)
     if not isinstance(quotes, pd.DataFrame):
         raise TypeError("quotes must be a DataFrame from discourse.quotes.find, None or False")
     missing = [c for c in ("doc_id", "start", "end", "kind") if c not in quotes.columns]
@@ -672,6 +672,10 @@ def find(
         pi = np.array([matcher._rows[i][0] for i in pi.tolist()], dtype=np.int64)
     ids = corpus["doc_id"].astype(str).to_numpy(dtype=object)  # ids are strings in every output
     doc_ids = ids[doc] if len(doc) else np.array([], dtype=object)
+    if sentences is None and (len(doc_ids) or quotes is None):
+        from discourse import text as _text
+
+        sentences = _text.sentences(corpus)  # once, for the units and the quotations
     para, sent = _units(corpus, doc_ids, st, sentences)
     out = pd.DataFrame({
         "doc_id": pd.Series(doc_ids, dtype=object),
@@ -683,7 +687,7 @@ def find(
         "pattern": pd.Series(lex["pattern"].to_numpy(dtype=object)[pi], dtype=object),
         "category": pd.Series(lex["category"].to_numpy(dtype=object)[pi], dtype=object),
     })
-    voice, speaker = _assign_voice(out, _get_quotes(corpus, quotes))
+    voice, speaker = _assign_voice(out, _get_quotes(corpus, quotes, sentences))
     out["voice"] = voice.to_numpy()
     out["speaker"] = speaker.to_numpy()
     out["weight"] = lex["weight"].to_numpy(dtype=float)[pi]

@@ -472,3 +472,10 @@ def test_wire_article_fixture(root):
     q = quotes.find(pd.DataFrame({"doc_id": ["wire"], "text": [text]}))
     assert _rows(q) == WIRE_EXPECTED
     assert q.attrs["problems"] == []
+
+
+def test_find_reuses_a_sentence_table(seed_corpus):
+    from discourse import text
+
+    sents = text.sentences(seed_corpus)
+    pd.testing.assert_frame_equal(quotes.find(seed_corpus, sentences=sents), quotes.find(seed_corpus))

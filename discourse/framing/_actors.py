@@ -253,14 +253,19 @@ def actor_labels(
     """
     _check_corpus(corpus)
     specs = _alias_specs(_actor_table(actors))
+    sents = None
+    if quotes is None or sentiment is None:
+        from discourse import text as _text
+
+        sents = _text.sentences(corpus)  # split once for the quotations and the scores
     if quotes is None:
         from discourse import quotes as _quotes
 
-        quotes = _quotes.find(corpus)
+        quotes = _quotes.find(corpus, sentences=sents)
     if sentiment is None:
         from discourse import sentiment as _sentiment
 
-        sentiment = _sentiment.score(corpus, level="sentence")
+        sentiment = _sentiment.score(corpus, level="sentence", sentences=sents)
     sby: dict[str, tuple[np.ndarray, ...]] = {}
     if sentiment is not None and len(sentiment):
         comp = sentiment["compound"] if "compound" in sentiment.columns else pd.Series(np.nan, index=sentiment.index)
