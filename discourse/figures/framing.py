@@ -21,8 +21,7 @@ DEMO_ACTORS = {
 
 
 
-@figure("demo-frame-profile", corpus="demo", width="double",
-        description="Mean share of each generic news frame per outlet, with 95% bootstrap intervals.")
+@figure("demo-frame-profile", corpus="demo", width="double")
 def frame_profile(corpus, *, width="double", dictionary="generic", n_boot=1000, random_state=0):
     """Mean share of each generic news frame per outlet, with 95% bootstrap intervals."""
     scores = framing.score(corpus, dictionary=dictionary)

@@ -15,8 +15,7 @@ def _with_outlet(corpus):
 
 
 
-@figure("seed-sources", corpus="seed", width="single",
-        description="Who the seed article quotes: quotations per speaker (resolved), by kind.")
+@figure("seed-sources", corpus="seed", width="single")
 def seed_sources(corpus, *, width="single", n=10):
     """Who the seed article quotes: quotations per speaker (resolved), by kind."""
     fig, ax = plt.subplots(figsize=style.figsize(width, aspect=0.75))
@@ -25,8 +24,7 @@ def seed_sources(corpus, *, width="single", n=10):
     return fig
 
 
-@figure("seed-reporting-verbs", corpus="seed", width="single",
-        description="Reporting verbs in the seed article, coloured neutral / distancing / endorsing.")
+@figure("seed-reporting-verbs", corpus="seed", width="single")
 def seed_reporting_verbs(corpus, *, width="single", n=15):
     """Reporting verbs in the seed article, coloured neutral / distancing / endorsing."""
     fig, ax = plt.subplots(figsize=style.figsize(width, aspect=0.75))
@@ -35,8 +33,7 @@ def seed_reporting_verbs(corpus, *, width="single", n=15):
     return fig
 
 
-@figure("demo-sources-by-outlet", corpus="demo", width="double",
-        description="Most quoted sources by outlet (default: the SYNTHETIC demo corpus).")
+@figure("demo-sources-by-outlet", corpus="demo", width="double")
 def demo_sources(corpus, *, width="double", n=12):
     """Most quoted sources by outlet (default: the SYNTHETIC demo corpus)."""
     fig, ax = plt.subplots(figsize=style.figsize(width, aspect=0.55))
@@ -45,8 +42,7 @@ def demo_sources(corpus, *, width="double", n=12):
     return fig
 
 
-@figure("demo-reporting-verbs-by-outlet", corpus="demo", width="double",
-        description="Share of neutral, distancing and endorsing reporting verbs by outlet (default: the SYNTHETIC demo corpus).")
+@figure("demo-reporting-verbs-by-outlet", corpus="demo", width="double")
 def demo_reporting_verbs(corpus, *, width="double"):
     """Share of neutral, distancing and endorsing reporting verbs by outlet (default: the SYNTHETIC demo corpus)."""
     fig, ax = plt.subplots(figsize=style.figsize(width, aspect=0.4))

@@ -18,8 +18,7 @@ DEMO_ACTORS: dict[str, list[str]] = {
 
 
 
-@figure("seed-sentiment-arc", corpus="seed", width="single",
-        description="Sentiment arc of the seed article: mean VADER compound of the sentences of each paragraph.")
+@figure("seed-sentiment-arc", corpus="seed", width="single")
 def seed_sentiment_arc(corpus, *, width="single", method="vader", n_boot=1000, random_state=0):
     """Sentiment arc of the seed article: mean VADER compound of the sentences of each paragraph."""
     first = corpus.sort_values("source", kind="stable").iloc[[0]]

@@ -9,8 +9,7 @@ from discourse.figures._registry import figure, synthetic_note
 __all__ = ["seed_structure", "demo_coverage", "demo_lengths"]
 
 
-@figure("seed-structure", corpus="seed", width="single",
-        description="The seed article paragraph by paragraph: length in words and where quotations sit.")
+@figure("seed-structure", corpus="seed", width="single")
 def seed_structure(corpus, *, width="single"):
     """The seed article paragraph by paragraph: length in words and where quotations sit."""
     first = corpus.sort_values("source", kind="stable").iloc[[0]]
@@ -21,8 +20,7 @@ def seed_structure(corpus, *, width="single"):
     return fig
 
 
-@figure("demo-coverage", corpus="demo", width="double",
-        description="Articles per month by outlet in the corpus (default: the SYNTHETIC demo corpus).")
+@figure("demo-coverage", corpus="demo", width="double")
 def demo_coverage(corpus, *, width="double"):
     """Articles per month by outlet in the corpus (default: the SYNTHETIC demo corpus)."""
     fig, ax = plt.subplots(figsize=style.figsize(width, aspect=0.4))
@@ -32,8 +30,7 @@ def demo_coverage(corpus, *, width="double"):
     return fig
 
 
-@figure("demo-lengths", corpus="demo", width="single",
-        description="Article length in words by outlet (default: the SYNTHETIC demo corpus).")
+@figure("demo-lengths", corpus="demo", width="single")
 def demo_lengths(corpus, *, width="single"):
     """Article length in words by outlet (default: the SYNTHETIC demo corpus)."""
     fig, ax = plt.subplots(figsize=style.figsize(width, aspect=0.75))

@@ -12,8 +12,7 @@ __all__ = ["seed_terms_in_article", "demo_term_rates"]
 
 
 
-@figure("seed-terms-in-article", corpus="seed", width="double",
-        description="Loaded terms in the seed article: position, category and voice (authorial, quoted, scare).")
+@figure("seed-terms-in-article", corpus="seed", width="double")
 def seed_terms_in_article(corpus, *, width="double"):
     """Loaded terms in the seed article: position, category and voice (authorial, quoted, scare)."""
     matches = terms.find(corpus)
