@@ -3,7 +3,7 @@
 Generates a planted-topic corpus (default 20,000 documents of 150 words, 20 topics of
 200 own words each plus 2,000 shared background words; pseudo-words, so no stop-word
 or tokenizer effects), then times ``discourse.topics.fit`` end to end (tokenising,
-sparse document-term matrix, factorisation, tidy tables) for NMF, MiniBatchNMF
+sparse document-term matrix by :func:`discourse.text.dtm`, factorisation, tidy tables) for NMF, MiniBatchNMF
 (``online=True``), batch LDA and online LDA, and reports how well the planted topics
 are recovered (NMI between dominant topic and planted label).
 
@@ -72,7 +72,7 @@ def main() -> None:
     rows = []
     for method, online, extra in runs:
         t = time.perf_counter()
-        model = topics.fit(df, args.k, method=method, online=online, random_state=0, **extra)
+        model = topics.TopicModel(args.k, method=method, online=online, random_state=0, **extra).fit(df)
         shares = model.doc_topics
         secs = time.perf_counter() - t
         dom = shares["share"].to_numpy().reshape(len(df), args.k).argmax(axis=1)

@@ -12,8 +12,8 @@ import importlib
 __version__ = "0.1.0"
 
 _SUBMODULES = {
-    "corpus", "readers", "text", "quotes", "terms", "lexicon", "sentiment", "topics",
-    "framing", "effects", "stats", "plots", "style", "figures", "demo", "cli",
+    "corpus", "readers", "text", "words", "quotes", "terms", "lexicon", "sentiment", "topics",
+    "framing", "effects", "stats", "plots", "style", "figures", "demo", "cli", "validate",
 }
 
 __all__ = sorted(_SUBMODULES) + ["__version__"]

@@ -82,10 +82,10 @@ def _emoji() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
-def _emoji_re() -> re.Pattern:
-    # polarity_scores replaces character by character, so only one-character keys ever match
-    chars = sorted(k for k in _emoji() if len(k) == 1)
-    return re.compile("[" + "".join(re.escape(c) for c in chars) + "]")
+def _emoji_chars() -> frozenset:
+    # polarity_scores replaces character by character, so only one-character keys ever
+    # match; a set test is ~50 times faster than a character class of thousands of them
+    return frozenset(k for k in _emoji() if len(k) == 1)
 
 
 def _replace_emoji(text: str) -> str:
@@ -562,8 +562,8 @@ class BatchScorer:
         vader = self.method == "vader"
         m = len(texts)
         if vader:
-            emoji_re = _emoji_re()
-            texts = [t if t.isascii() or not emoji_re.search(t) else _replace_emoji(t) for t in texts]
+            emoji = _emoji_chars()
+            texts = [t if t.isascii() or emoji.isdisjoint(t) else _replace_emoji(t) for t in texts]
         # str.split() separates at Unicode whitespace; map the non-ASCII ones to " " so
         # that the byte-level tokeniser below sees exactly the same tokens
         texts = [t if t.isascii() else _NONASCII_WS.sub(" ", t) for t in texts]

@@ -104,7 +104,8 @@ def _cmd_sentiment(args) -> int:
 
     _out_path(args.out)
     df = _load_corpus(args)
-    scores = sentiment.score(df, level=args.level, method=args.method)
+    scores = sentiment.score(df, level=args.level, method=args.method, n_boot=args.n_boot,
+                             progress=False if getattr(args, "quiet", False) else None)
     _write_table(scores, args.out)
     if not getattr(args, "quiet", False):
         c = scores["compound"]
@@ -160,15 +161,15 @@ def _cmd_frames(args) -> int:
     from discourse import framing
     from discourse.lexicon import LexiconError
 
-    name = args.dictionary
+    name = args.lexicon
     if name is not None and name not in framing.DICTIONARIES and name != "all" and not Path(name).exists():
-        raise UsageError(f"--dictionary {name}: no such file (or use generic, policy, all)")
+        raise UsageError(f"--lexicon {name}: no such file (or use generic, policy, all)")
     _out_path(args.out)
     df = _load_corpus(args)
     try:
-        scores = framing.score(df, dictionary=name)
+        scores = framing.score(df, lexicon=name, level=args.level, voice=args.voice)
     except LexiconError as exc:
-        raise UsageError(f"--dictionary {name}: " + " ".join(str(exc).split())) from exc
+        raise UsageError(f"--lexicon {name}: " + " ".join(str(exc).split())) from exc
     _write_table(scores, args.out)
     return 0
 
@@ -259,6 +260,8 @@ def _parser() -> argparse.ArgumentParser:
     sp.add_argument("paths", nargs="+", metavar="PATH")
     sp.add_argument("--level", choices=["sentence", "paragraph", "document"], default="sentence")
     sp.add_argument("--method", choices=["nltk", "vader"], default="vader")
+    sp.add_argument("--n-boot", type=int, default=0, dest="n_boot",
+                    help="bootstrap resamples for paragraph/document intervals (default 0: none)")
     sp.add_argument("--out", required=True, help="output table (.csv or .parquet)")
     sp.add_argument("--quiet", action="store_true", help="no progress bar")
     sp.set_defaults(func=_cmd_sentiment)
@@ -271,9 +274,15 @@ def _parser() -> argparse.ArgumentParser:
     sp.add_argument("--quiet", action="store_true", help="no progress bar")
     sp.set_defaults(func=_cmd_topics)
 
-    sp = add("frames", "Score frames with a frame dictionary.")
+    from discourse.voice import VOICES
+
+    sp = add("frames", "Score frames with a frame lexicon.")
     sp.add_argument("paths", nargs="+", metavar="PATH")
-    sp.add_argument("--dictionary", help="frame dictionary: generic (default), policy, all, or a lexicon CSV file")
+    sp.add_argument("--lexicon", "--dictionary", dest="lexicon",
+                    help="frame lexicon: generic (default), policy, all, or a lexicon CSV file")
+    sp.add_argument("--level", choices=["document", "sentence"], default="document", help="unit of the scores")
+    sp.add_argument("--voice", nargs="+", choices=list(VOICES),
+                    help="count only indicators in these voices (default: all)")
     sp.add_argument("--out", required=True, help="output table (.csv or .parquet)")
     sp.add_argument("--quiet", action="store_true", help="no progress bar")
     sp.set_defaults(func=_cmd_frames)

@@ -46,6 +46,38 @@ no letter or digit just before (after) it, so ``regime`` never matches ``regimen
     A Python regular expression (:mod:`re`), matched case-insensitively with word
     boundaries added at both ends; ``regimes?`` finds ``regime`` and ``regimes``.
 
+Exclusions: names and fixed expressions that veto a match
+---------------------------------------------------------
+Rows whose category is ``exclude`` (:data:`EXCLUDE`) are *veto phrases*: names and
+fixed expressions that contain a loaded word without being loaded language
+(``Department of Homeland Security``, ``International Criminal Court``,
+``natural disaster``, ``sanctions regime``)::
+
+    pattern,category,weight,note,match
+    homeland,flag_waving,1,appeal to the nation,glob
+    Department of Homeland Security,exclude,1,a US ministry's name,fixed
+
+A veto phrase is matched like any other pattern, so where it overlaps a shorter
+match the longest match wins and the shorter one is dropped;
+:func:`apply_exclusions` then removes the veto matches themselves (and, after
+``overlap="all"``, every match inside one). A loaded phrase longer than the veto
+phrase still wins (``so-called Islamic State`` over ``Islamic State``). The same rows
+state *context conditions*: a word loaded in most uses but neutral in a few fixed
+ones is kept, and the neutral uses are listed as veto phrases (``looming deadline``
+for ``looming``, ``criminal code`` for ``criminal``). Conditions that are not fixed
+phrases can be written as ``regex`` rows with lookarounds
+(``criminal(?! court| code)``). Users extend the bundled list by adding their own
+``exclude`` rows to a copy of the file, or by concatenating a table of them
+(``pd.concat([lexicon.read(), lexicon.read("my_exclusions.csv")])``).
+
+Weights
+-------
+``weight`` travels with every match (``terms.find`` reports it), so a researcher can
+keep only the more reliable patterns (``matches[matches["weight"] >= 0.5]``). In the
+bundled lexicon it is the pattern's estimated precision against annotated news (the
+method and the evidence are in ``SOURCES-loaded-language.md``); in a user's lexicon it
+means whatever the user decides (default 1.0).
+
 Validation
 ----------
 :func:`read` checks every row and raises :class:`LexiconError` (a ``ValueError``)
@@ -78,12 +110,15 @@ from typing import Iterable, Literal, Mapping
 
 import pandas as pd
 
-__all__ = ["read", "from_dict", "from_records", "validate", "LexiconError", "MATCH_MODES", "DEFAULT"]
+__all__ = ["read", "from_dict", "from_records", "validate", "apply_exclusions", "LexiconError", "MATCH_MODES",
+           "DEFAULT", "EXCLUDE"]
 
 MATCH_MODES = ("fixed", "glob", "regex")
 COLUMNS = ["pattern", "category", "weight", "note", "match"]
 #: name of the bundled default lexicon (in ``discourse/lexicons/``)
 DEFAULT = "loaded_language.csv"
+#: category of veto rows: names and fixed expressions that are never loaded language
+EXCLUDE = "exclude"
 
 MatchMode = Literal["fixed", "glob", "regex"]
 
@@ -162,6 +197,11 @@ def _check_rows(rows: list[dict], source: str | None, lines: list[int | None], m
     df = pd.DataFrame(out, columns=COLUMNS)
     if len(df):
         df = df.drop_duplicates(["pattern", "category", "match"], keep="first").reset_index(drop=True)
+        veto = df["category"] == EXCLUDE
+        both = set(zip(df.loc[veto, "pattern"], df.loc[veto, "match"])) & set(zip(df.loc[~veto, "pattern"], df.loc[~veto, "match"]))
+        if both:
+            raise LexiconError(f"{_where(source, None)}pattern(s) {sorted(p for p, _ in both)} are both exclusions "
+                               f"and loaded terms; keep one row (an exclusion must contain a loaded term, not equal it)")
     df["weight"] = df["weight"].astype(float)
     for c in ("pattern", "category", "note", "match"):
         df[c] = df[c].astype(object)
@@ -325,3 +365,46 @@ def read(path: str | Path | None = None, *, match: MatchMode | None = None) -> p
     if suffix in {".yaml", ".yml"}:
         return _read_yaml(text, str(p), match)
     return _read_delimited(text, str(p), "\t" if suffix == ".tsv" else ",", match)
+
+
+def apply_exclusions(matches: pd.DataFrame) -> pd.DataFrame:
+    """Drop veto matches (category :data:`EXCLUDE`) and every match inside one.
+
+    Parameters
+    ----------
+    matches : DataFrame
+        Lexicon matches with ``doc_id``, ``start``, ``end`` and ``category``
+        (:func:`discourse.terms.find`). With the default ``overlap="longest"`` the
+        matcher has already dropped the shorter matches a veto phrase overlaps; after
+        ``overlap="all"`` the matches lying within a veto match (same document,
+        ``start >= veto.start`` and ``end <= veto.end``) are dropped here.
+
+    Returns
+    -------
+    DataFrame
+        A copy of ``matches`` without the veto matches and the matches they contain,
+        in the same order, with a fresh index.
+
+    Examples
+    --------
+    >>> m = pd.DataFrame({"doc_id": ["a", "a", "a"], "start": [0, 11, 40], "end": [31, 19, 48],
+    ...                   "category": ["exclude", "flag_waving", "flag_waving"]})
+    >>> apply_exclusions(m)[["start", "category"]]
+       start     category
+    0     40  flag_waving
+    """
+    if not isinstance(matches, pd.DataFrame):
+        raise TypeError(f"matches must be a DataFrame (terms.find output), not {type(matches).__name__}")
+    missing = [c for c in ("doc_id", "start", "end", "category") if c not in matches.columns]
+    if missing:
+        raise KeyError(f"matches needs column(s) {missing} (has {list(matches.columns)}); pass terms.find output")
+    veto = (matches["category"] == EXCLUDE).fillna(False).to_numpy(dtype=bool)
+    drop = veto.copy()
+    if veto.any():
+        spans: dict[object, list[tuple[int, int]]] = {}
+        for d, a, b in zip(matches["doc_id"][veto], matches["start"][veto], matches["end"][veto]):
+            spans.setdefault(d, []).append((int(a), int(b)))
+        for i, (d, a, b) in enumerate(zip(matches["doc_id"], matches["start"], matches["end"])):
+            if not drop[i] and d in spans:
+                drop[i] = any(va <= a and b <= vb for va, vb in spans[d])
+    return matches.loc[~drop].reset_index(drop=True)

@@ -180,7 +180,8 @@ def period_alias(period: str) -> str:
 
 
 def period_labels(dates, period: str) -> pd.Series:
-    """Period labels (``"2024-01"``, ``"2024Q1"``, ``"2024"``) of dates; missing dates stay missing.
+    """Period labels (``"2024-01"``, ``"2024Q1"``, ``"2024"``) of dates, pandas ``string``
+    dtype; missing dates stay missing (``<NA>``).
 
     The one rule behind every ``period=`` option, so tables from different analyses
     join on ``period``.
@@ -188,10 +189,10 @@ def period_labels(dates, period: str) -> pd.Series:
     Examples
     --------
     >>> period_labels(pd.Series(pd.to_datetime(["2024-01-05", None])), "month").tolist()
-    ['2024-01', nan]
+    ['2024-01', <NA>]
     """
     freq = period_alias(period)
     dt = pd.to_datetime(pd.Series(dates), errors="coerce")
     if getattr(dt.dt, "tz", None) is not None:
         dt = dt.dt.tz_convert("UTC").dt.tz_localize(None)
-    return dt.dt.to_period(freq).astype(str).where(dt.notna())
+    return dt.dt.to_period(freq).astype(str).where(dt.notna()).astype("string")

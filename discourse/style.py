@@ -40,11 +40,12 @@ PALETTE: list[str] = [
     OKABE_ITO["sky_blue"], OKABE_ITO["reddish_purple"], OKABE_ITO["yellow"], OKABE_ITO["black"],
 ]
 
-#: colours for the ``voice`` of a term match (authorial | quoted | scare)
+#: colours for the ``voice`` of a span (:data:`discourse.voice.VOICES`)
 VOICE_COLORS: dict[str, str] = {
     "authorial": OKABE_ITO["vermillion"],
     "quoted": OKABE_ITO["blue"],
     "scare": OKABE_ITO["orange"],
+    "reported": OKABE_ITO["bluish_green"],
 }
 
 #: colours for the ``kind`` of a quotation (direct | partial | scare)

@@ -32,7 +32,7 @@
 # %%
 import pandas as pd
 
-from discourse import corpus, figures, lexicon, quotes, terms
+from discourse import corpus, figures, lexicon, terms, text
 
 # %% tags=["parameters"]
 corpus_path = "../seeds"
@@ -59,14 +59,15 @@ lex.sample(8, random_state=random_state)
 # %% [markdown]
 # ## Matches in the seed article, with voice
 #
-# Voice comes from the quotations found by `discourse.quotes.find`: a term inside an
-# attributed quotation is `quoted` (with its `speaker`), inside a scare quote
-# `scare`, otherwise `authorial`.
+# `text.annotate` splits the article into sentences and finds its quotations once;
+# every analysis below reads them from there. Voice (`discourse.voice`) comes from
+# those quotations: a term inside an attributed quotation is `quoted` (with its
+# `speaker`), inside a scare quote `scare`, otherwise `authorial`.
 
 # %%
 seed = corpus.load(corpus_path, progress=False)
-seed_quotes = quotes.find(seed)
-matches = terms.find(seed, lex, quotes=seed_quotes)
+seed_ann = text.annotate(seed)
+matches = terms.find(seed_ann, lex)
 matches[["para_id", "sent_id", "match", "category", "voice", "speaker"]]
 
 # %%
@@ -79,14 +80,14 @@ matches.groupby(["category", "voice"]).size().unstack(fill_value=0)
 # again. The match is highlighted by voice.
 
 # %%
-terms.kwic(seed, matches, window=window)
+terms.kwic(seed_ann, matches, window=window)
 
 # %% [markdown]
 # Scare-quoted phrases are signalled by voice whether or not they are in the
 # lexicon: `terms.scare_terms` lists every one of them.
 
 # %%
-terms.scare_terms(seed_quotes, seed)[["para_id", "match", "voice", "speaker"]]
+terms.scare_terms(seed_ann)[["para_id", "match", "voice", "speaker"]]
 
 # %% [markdown]
 # Where the terms sit in the article, and in whose voice:
@@ -97,13 +98,13 @@ figures.render("seed-terms-in-article", corpus=seed)
 # %% [markdown]
 # ## Whom the article quotes, and with which reporting verbs
 #
-# `discourse.quotes.find` gives one row per quotation with its `speaker`, reporting
+# The quotations of the annotations (`discourse.quotes.find`) have one row per quotation with its `speaker`, reporting
 # `verb` and `kind` (`direct`, `partial`, `scare`); `speaker_resolved` maps later
 # short references ("Milley", "the Joint Chiefs chairman") to the fullest earlier
 # name. Reporting verbs are grouped as neutral, distancing or endorsing.
 
 # %%
-seed_quotes[["quote", "speaker", "speaker_resolved", "verb", "verb_group", "kind"]]
+seed_ann.quotes[["quote", "speaker", "speaker_resolved", "verb", "verb_group", "kind"]]
 
 # %%
 figures.render("seed-sources", corpus=seed)
@@ -114,20 +115,21 @@ figures.render("seed-reporting-verbs", corpus=seed)
 # %% [markdown]
 # ## Rates per 1,000 words, by outlet (synthetic demo corpus)
 #
-# Words are counted by `discourse.text.WORD_PATTERN`. Intervals are 95% percentile
-# bootstrap intervals over articles. `voice="authorial"` (the default) counts only
-# the outlet's own words.
+# Words are counted by `discourse.words.WORD_PATTERN`. Intervals are 95% percentile
+# bootstrap intervals over articles (none for a group of one article).
+# `voice="authorial"` counts only the outlet's own words; the default (`None`) counts
+# every voice, and `by=[..., "voice"]` gives one rate per voice.
 
 # %%
-demo = corpus.load(demo_path, progress=False)
+demo = text.annotate(corpus.load(demo_path, progress=False))
 demo_matches = terms.find(demo, lex)
-authorial = terms.rates(demo_matches, demo, by=["outlet", "category"], n_boot=n_boot, random_state=random_state)
+authorial = terms.rates(demo_matches, demo, by=["outlet", "category"], voice="authorial", n_boot=n_boot,
+                        random_state=random_state)
 authorial.pivot(index="category", columns="outlet", values="rate").round(2)
 
 # %%
-by_voice = terms.rates(demo_matches, demo, by=["outlet", "voice"], voice="all", n_boot=n_boot,
-                       random_state=random_state)
+by_voice = terms.rates(demo_matches, demo, by=["outlet", "voice"], n_boot=n_boot, random_state=random_state)
 by_voice.round(2)
 
 # %%
-figures.render("demo-term-rates-by-outlet", corpus=demo)
+figures.render("demo-term-rates-by-outlet", corpus=demo.corpus)

@@ -25,7 +25,7 @@
 # because VADER's compound saturates on long text. Method notes: `docs/sentiment.md`.
 
 # %%
-from discourse import corpus, figures, quotes, sentiment, text
+from discourse import corpus, figures, sentiment, text
 from discourse.figures.sentiment import DEMO_ACTORS
 
 # %% tags=["parameters"]
@@ -39,12 +39,14 @@ random_state = 0
 # ## Sentences of the seed article
 #
 # One row per sentence with its offsets into the article text and VADER's `neg`,
-# `neu`, `pos` (shares of the sentence) and `compound` (-1 to 1).
+# `neu`, `pos` (shares of the sentence) and `compound` (-1 to 1). `text.annotate`
+# splits the article into sentences (and finds its quotations) once; every analysis
+# below reads them from there.
 
 # %%
 seed = corpus.load(corpus_path, progress=False)
-sentences = text.sentences(seed)
-scores = sentiment.score(seed, method=method, sentences=sentences)
+seed_ann = text.annotate(seed)
+scores = sentiment.score(seed_ann, method=method)
 scores[["para_id", "sent_id", "text", "neg", "neu", "pos", "compound"]]
 
 # %% [markdown]
@@ -56,14 +58,14 @@ scores.sort_values("compound")[["sent_id", "text", "compound"]].iloc[[0, 1, 2, -
 # %% [markdown]
 # ## The whole article: sentence averages versus VADER on the whole text
 #
-# `compound` is the mean sentence compound with a bootstrap interval over sentences;
+# `compound` is the mean sentence compound with a bootstrap interval over sentences
+# (computed only when asked, with `n_boot`);
 # `pos_share` / `neg_share` are the shares of sentences at or beyond +-0.05.
 # `compound_raw` is VADER run on the whole article at once: valences add up before
 # the normalisation, so it is pushed toward +-1 on any long text.
 
 # %%
-sentiment.score(seed, level="document", method=method, sentences=sentences, n_boot=n_boot,
-                random_state=random_state).T
+sentiment.score(seed_ann, level="document", method=method, n_boot=n_boot, random_state=random_state).T
 
 # %% [markdown]
 # ## The arc through the article
@@ -73,8 +75,7 @@ sentiment.score(seed, level="document", method=method, sentences=sentences, n_bo
 # `seed-sentiment-arc`.
 
 # %%
-sentiment.arc(seed, unit="paragraph", method=method, sentences=sentences, n_boot=n_boot,
-              random_state=random_state)
+sentiment.arc(seed_ann, unit="paragraph", method=method, n_boot=n_boot, random_state=random_state)
 
 # %%
 figures.render("seed-sentiment-arc", corpus=seed)
@@ -101,22 +102,22 @@ sentiment.polarity_scores(["The plan is no good.", 'He said it was "good."', "Wi
 #
 # On the SYNTHETIC demo corpus (invented outlets and events, not real news): the
 # sentences that mention each actor, split by voice — the outlet's own (`authorial`),
-# quoted speech (`quoted`) and scare quotes (`scare`), from `discourse.quotes.find`.
-# Intervals resample whole documents.
+# quoted speech (`quoted`) and scare quotes (`scare`), from the quotations of the
+# annotations (`by=[..., "voice"]`; the default pools every voice). Intervals
+# resample whole documents; a group of one document has none.
 
 # %%
-demo = corpus.load(demo_path, progress=False)
-demo_quotes = quotes.find(demo)
-toward = sentiment.toward(demo, DEMO_ACTORS, by="outlet", voice="split", method=method, quotes=demo_quotes,
-                          n_boot=n_boot, random_state=random_state)
+demo = text.annotate(corpus.load(demo_path, progress=False))
+toward = sentiment.toward(demo, DEMO_ACTORS, by=["outlet", "voice"], method=method, n_boot=n_boot,
+                          random_state=random_state)
 toward
 
 # %% [markdown]
 # The individual mentions behind one cell of that table:
 
 # %%
-mentions = sentiment.mentions(demo, DEMO_ACTORS, method=method, quotes=demo_quotes)
+mentions = sentiment.mentions(demo, DEMO_ACTORS, method=method)
 mentions[(mentions["target"] == "Government") & (mentions["voice"] == "quoted")].head(10)
 
 # %%
-figures.render("demo-sentiment-toward", corpus=demo)
+figures.render("demo-sentiment-toward", corpus=demo.corpus)

@@ -26,7 +26,7 @@
 # %%
 import pandas as pd
 
-from discourse import corpus, effects, framing, plots, style
+from discourse import corpus, effects, framing, plots, style, text
 
 pd.set_option("display.width", 160)
 pd.set_option("display.max_colwidth", 60)
@@ -34,7 +34,7 @@ pd.set_option("display.max_colwidth", 60)
 # %% tags=["parameters"]
 seed_path = "../seeds"
 demo_path = "../corpora/demo"
-dictionary = "generic"
+lexicon = "generic"
 n_boot = 1000
 random_state = 0
 
@@ -42,23 +42,32 @@ random_state = 0
 # ## Frame scores on the seed
 #
 # `score` counts the indicator words of each frame (the bundled generic news frames
-# of Semetko & Valkenburg 2000 by default; `dictionary="policy"` for the Policy Frames
-# Codebook) and returns counts, shares and presence per document.
+# of Semetko & Valkenburg 2000 by default; `lexicon="policy"` for the Policy Frames
+# Codebook) and returns counts, shares and presence per document. The corpus is
+# annotated once (sentences, tokens, quotations and voice); every framing function
+# below reads the same annotations.
 
 # %%
 seed = corpus.load(seed_path, progress=False)
-generic = framing.score(seed, dictionary=dictionary)
+seed_ann = text.annotate(seed)
+generic = framing.score(seed_ann, lexicon=lexicon)
 generic
 
 # %%
-policy = framing.score(seed, dictionary="policy")
+policy = framing.score(seed_ann, lexicon="policy")
 framing.primary(policy)
+
+# %% [markdown]
+# Only the outlet's own words (quotations left out):
+
+# %%
+framing.score(seed_ann, lexicon=lexicon, voice="authorial")
 
 # %% [markdown]
 # The same at sentence level: which sentences carry the conflict frame?
 
 # %%
-by_sentence = framing.score(seed, level="sentence")
+by_sentence = framing.score(seed_ann, level="sentence")
 by_sentence[by_sentence["present"]].groupby("frame")["sent_id"].apply(list)
 
 # %% [markdown]
@@ -72,17 +81,18 @@ actors = {
     "Afghan government": ["Afghan government", "government", "Kabul", "Ghani", "regime"],
     "Taliban": ["Taliban", "insurgency"],
 }
-labels = framing.actor_labels(seed, actors)
+labels = framing.actor_labels(seed_ann, actors)
 labels.dropna(subset=["label"])[["actor", "mention", "label", "label_type", "voice", "compound"]]
 
 # %% [markdown]
 # ## Who speaks
 #
 # Speakers with the affiliation the text gives them, the number of quotations and
-# words, and the reporting verbs grouped into neutral, distancing and endorsing.
+# words, and the reporting verbs grouped into neutral, distancing and endorsing (by
+# outlet; `by="doc_id"` per article).
 
 # %%
-framing.sources(seed)
+framing.sources(seed_ann)
 
 # %% [markdown]
 # ## Across outlets (synthetic demo corpus)
@@ -91,8 +101,8 @@ framing.sources(seed)
 
 # %%
 demo = corpus.load(demo_path, progress=False)
-scores = framing.score(demo, dictionary=dictionary)
-profile = framing.aggregate(scores, demo, by="outlet", n_boot=n_boot, random_state=random_state)
+scores = framing.score(demo, lexicon=lexicon)
+profile = framing.aggregate(demo, scores, by="outlet", n_boot=n_boot, random_state=random_state)
 profile.pivot(index="outlet", columns="frame", values="estimate").round(3)
 
 # %%
@@ -105,7 +115,7 @@ with style.paper("double", aspect=0.45):
 
 # %%
 demo_labels = framing.actor_labels(demo, {"government": ["government", "administration", "cabinet", "regime"]})
-summary = framing.label_summary(demo_labels, demo, by="outlet", label_type="modifier", voice="authorial", top=5)
+summary = framing.label_summary(demo, demo_labels, by="outlet", label_type="modifier", voice="authorial", top=5)
 summary
 
 # %%
@@ -115,14 +125,22 @@ with style.paper("double", aspect=0.45):
 # %% [markdown]
 # ## Effects of covariates
 #
-# Per-document frame shares regressed on outlet and month (OLS with HC3 robust
+# Per-document frame shares regressed on outlet and period (OLS with HC3 robust
 # standard errors, one model per frame); the coefficients are differences from the
-# reference outlet.
+# baseline outlet (the first in sorted order unless `baseline=` names another; the
+# result states it). The period is the month for a corpus of up to two years and the
+# year for a longer one: over many years most months hold too few articles, and
+# `effects.estimate` refuses a design it cannot estimate rather than return infinite
+# intervals. Undated articles are left out of a model with a period, counted in
+# `est.attrs["dropped"]` and warned about.
 
 # %%
-est = effects.estimate(scores, demo, "share ~ outlet + month")
+dated_years = demo["published"].dropna().dt.year
+period = "month" if dated_years.max() - dated_years.min() < 2 else "year"
+est = effects.estimate(scores, demo, f"share ~ outlet + {period}")
 differences = effects.differences(est, variable="outlet")
-differences[["frame", "level", "estimate", "ci_low", "ci_high", "p_value"]].round(3)
+print("baseline:", est.attrs["baseline"], "| left out:", est.attrs["dropped"])
+differences[["frame", "level", "baseline", "estimate", "ci_low", "ci_high", "p_value"]].round(3)
 
 # %%
 with style.paper("double", aspect=0.5):

@@ -75,21 +75,20 @@ CASES = {
     "corpus.validate": lambda s, d: (lambda c: corpus.validate(c), [s]),
     "text.paragraphs": lambda s, d: (text.paragraphs, [s]),
     "text.sentences": lambda s, d: (text.sentences, [s]),
-    "text.tokens": lambda s, d: (lambda c, u: text.tokens(c, sentences=u), [s, text.sentences(s)]),
+    "text.tokens": lambda s, d: (text.tokens, [s]),
+    "text.annotate": lambda s, d: (lambda c: text.annotate(c).tokens.copy(), [s]),
+    "text.dtm": lambda s, d: (lambda c: text.dtm(c, voice="authorial").to_frame(), [s]),
     "quotes.find": lambda s, d: (quotes.find, [s]),
-    "terms.find": lambda s, d: (lambda c, q: terms.find(c, quotes=q), [s, _q(s)]),
+    "terms.find": lambda s, d: (terms.find, [s]),
     "terms.rates": lambda s, d: (lambda m, c: terms.rates(m, c, by="outlet", n_boot=20),
                                  [_matches(s), s]),
-    "terms.rates[document]": lambda s, d: (terms.rates, [_matches(s), s]),
+    "terms.rates[document]": lambda s, d: (lambda m, c: terms.rates(m, c, by="doc_id"), [_matches(s), s]),
     "terms.kwic": lambda s, d: (lambda c, m: terms.kwic(c, m), [s, _matches(s)]),
     "terms.kwic[pattern]": lambda s, d: (lambda c: terms.kwic(c, "strike*"), [s]),
-    "terms.scare_terms": lambda s, d: (terms.scare_terms, [_q(s), s]),
-    "sentiment.score": lambda s, d: (lambda c, u: sentiment.score(c, level="paragraph",
-                                                                  sentences=u),
-                                     [s, text.sentences(s)]),
+    "terms.scare_terms": lambda s, d: (terms.scare_terms, [s]),
+    "sentiment.score": lambda s, d: (lambda c: sentiment.score(c, level="paragraph", n_boot=20), [s]),
     "sentiment.arc": lambda s, d: (lambda c: sentiment.arc(c, n_boot=20), [s]),
-    "sentiment.mentions": lambda s, d: (lambda c, q: sentiment.mentions(c, ["Taliban"], quotes=q),
-                                        [s, _q(s)]),
+    "sentiment.mentions": lambda s, d: (lambda c: sentiment.mentions(c, ["Taliban"]), [s]),
     "sentiment.toward": lambda s, d: (lambda c: sentiment.toward(c, ACTORS, n_boot=20), [s]),
     "sentiment.summarize": lambda s, d: (lambda u: sentiment.summarize(u, by="doc_id", n_boot=20),
                                          [sentiment.score(s)]),
@@ -100,15 +99,16 @@ CASES = {
                                       [d]),
     "topics.search_k": lambda s, d: (lambda c: topics.search_k(c, [2, 3], n_seeds=1, min_df=1),
                                      [d]),
-    "framing.score": lambda s, d: (lambda c, q: framing.score(c, quotes=q), [s, _q(s)]),
+    "framing.score": lambda s, d: (framing.score, [s]),
+    "framing.score[sentence]": lambda s, d: (lambda c: framing.score(c, level="sentence"), [s]),
     "framing.primary": lambda s, d: (framing.primary, [_scores(d)]),
-    "framing.aggregate": lambda s, d: (lambda f, c: framing.aggregate(f, c, n_boot=20),
-                                       [_scores(d), d]),
-    "framing.actor_labels": lambda s, d: (lambda c, q: framing.actor_labels(c, ACTORS, quotes=q),
-                                          [s, _q(s)]),
+    "framing.aggregate": lambda s, d: (lambda c, f: framing.aggregate(c, f, period="W", n_boot=20),
+                                       [d, _scores(d)]),
+    "framing.actor_labels": lambda s, d: (lambda c: framing.actor_labels(c, ACTORS), [s]),
     "framing.label_summary": lambda s, d: (framing.label_summary,
-                                           [framing.actor_labels(s, ACTORS), s]),
-    "framing.sources": lambda s, d: (lambda c, q: framing.sources(c, quotes=q), [s, _q(s)]),
+                                           [s, framing.actor_labels(s, ACTORS)]),
+    "framing.sources": lambda s, d: (lambda c: framing.sources(c, by="doc_id"), [s]),
+    "framing.sources[outlet]": lambda s, d: (framing.sources, [s]),
     "effects.estimate": lambda s, d: (lambda f, c: effects.estimate(f, c, "share ~ outlet"),
                                       [_scores(d), d]),
     "stats.bootstrap": lambda s, d: (lambda f: stats.bootstrap(f, "share", by="frame", n_boot=20),
@@ -211,14 +211,18 @@ PLOTS = _public(plots)
 SECOND_INPUT = {
     ("corpus.doc_id", "source_key"),         # a hash of (text, key)
     ("terms.find", "lexicon"),               # the lexicon to match (default: loaded language)
-    ("terms.scare_terms", "corpus"),
-    ("framing.label_summary", "corpus"),
+    ("framing.aggregate", "scores"),         # the scores of the corpus (computed when omitted)
     ("sentiment.summarize", "value"),        # the column to summarise, as in stats.bootstrap
     ("effects.estimate", "formula"),         # the model, as in statsmodels' ols(formula, data)
     ("plots.article_map", "quotes"),
 }
 #: functions that take no data table (readers of bundled data, string helpers)
-NO_DATA = {"lexicon.read", "framing.dictionary", "quotes.reporting_verbs"}
+NO_DATA = {"lexicon.read", "framing.dictionary", "quotes.reporting_verbs", "text.clear_cache"}
+
+#: n_boot defaults other than 1000, each with its reason
+N_BOOT_DEFAULT = {
+    "sentiment.score": 0,  # one interval per paragraph/document only when asked (issue #10)
+}
 
 #: spellings that other libraries use for an option that has one name here
 SYNONYMS = {
@@ -261,7 +265,7 @@ def test_shared_options_have_one_name_and_one_default(name, func):
         if p.name == "random_state":
             assert p.default == 0, name
         elif p.name == "n_boot":
-            assert p.default == 1000, name
+            assert p.default == N_BOOT_DEFAULT.get(name, 1000), name
         elif p.name == "ci":
             assert p.default == 0.95, name
         elif p.name == "ax":
@@ -285,12 +289,10 @@ def test_every_module_exports_an_explicit_all():
         assert all(hasattr(m, n) for n in m.__all__), m.__name__
 
 
-def test_sentences_option_is_reused_by_tokens(seed):
-    sents = text.sentences(seed)
-    pd.testing.assert_frame_equal(text.tokens(seed, sentences=sents), text.tokens(seed))
-    # the sentence table is used as given, not recomputed
-    first = sents.iloc[[0]]
-    assert set(text.tokens(seed, sentences=first)["sent_id"]) == {0}
+def test_unit_tables_come_from_the_shared_annotations(seed):
+    ann = text.annotate(seed)
+    pd.testing.assert_frame_equal(text.tokens(seed), ann.tokens)
+    pd.testing.assert_frame_equal(text.sentences(ann), ann.sentences)
 
 
 def test_articles_over_time_accepts_the_shared_period_option(demo_small):

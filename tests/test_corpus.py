@@ -314,3 +314,110 @@ def test_numeric_years_and_compact_dates_are_not_epoch_seconds(tmp_path):
     df = corpus.load(tmp_path / "a.json")
     assert df["published"].tolist() == [pd.Timestamp("2021-01-01"), pd.Timestamp("2021-07-23"),
                                         pd.Timestamp("2021-07-23 12:00")]
+
+
+# ------------------------------------------------------------------ bulk hashing, progress
+TRICKY = [
+    "",
+    "one",
+    "two words",
+    "Plain ASCII text, with punctuation; and digits 2021 and snake_case.",
+    "Curly “quotes” — dashes – and café NAÏVE ½ ² x²",
+    "Straße STRASSE ǅemo İstanbul ΣΊΣΥΦΟΣ",
+    "東京で2021年7月23日に会議 and Москва заявила",
+    "emoji 😀 between 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 words",
+    "a" * 300 + " " + "é" * 200 + " end",
+    "  \n\t leading and trailing  \r\n",
+]
+
+
+def test_bulk_word_hashes_equal_the_per_word_definition():
+    import zlib
+
+    from discourse.corpus._shingling import word_hashes
+
+    hashes, offsets = word_hashes(TRICKY)
+    assert len(offsets) == len(TRICKY) + 1
+    for i, text in enumerate(TRICKY):
+        expected = [zlib.crc32(w.encode()) for w in re.findall(r"\w+", text.casefold())]
+        assert hashes[offsets[i] : offsets[i + 1]].tolist() == expected, text
+    for block in (1, 40, 400):  # texts read a few at a time give the same arrays
+        small_hashes, small_offsets = word_hashes(TRICKY, block=block)
+        assert small_hashes.tolist() == hashes.tolist() and small_offsets.tolist() == offsets.tolist()
+
+
+def test_bulk_shingles_equal_the_per_text_definition():
+    from discourse.corpus._duplicates import _shingles
+    from discourse.corpus._shingling import shingle_hashes, word_hashes
+
+    for k in (1, 2, 3, 5):
+        values, offsets = shingle_hashes(*word_hashes(TRICKY), k)
+        for i, text in enumerate(TRICKY):
+            norm = " ".join(re.findall(r"\w+", text.casefold()))
+            assert np.unique(values[offsets[i] : offsets[i + 1]]).tolist() == _shingles(norm, k).tolist(), (k, text)
+
+
+def test_texts_without_a_possible_near_copy_are_skipped_and_the_others_kept():
+    from discourse.corpus._duplicates import _may_have_near_copies
+    from discourse.corpus._shingling import shingle_hashes, word_hashes
+
+    base = " ".join(f"w{i}" for i in range(40))
+    texts = [base, base.replace("w20", "changed"), " ".join(f"x{i}" for i in range(40)), "y1 y2 y3 y4"]
+    values, offsets = shingle_hashes(*word_hashes(texts), 3)
+    # the two near copies must stay; texts of words found nowhere else cannot reach 0.7
+    assert _may_have_near_copies(values, offsets, np.ones(4, dtype=bool), 0.7) == [0, 1]
+    # shingles of exact copies (not originals) do not count: text 0 then shares nothing
+    assert _may_have_near_copies(values, offsets, np.array([True, False, True, True]), 0.7) == []
+    # at threshold 0 any two texts are near copies: every text is kept
+    assert _may_have_near_copies(values, offsets, np.ones(4, dtype=bool), 0.0) == [0, 1, 2, 3]
+
+
+def test_find_duplicates_known_answer_with_exact_near_and_unrelated_texts():
+    base = " ".join(f"word{i}" for i in range(60))
+    texts = [
+        "Nothing in common here at all, just one short line.",
+        base,
+        base.replace("word30", "edited"),               # Jaccard 55/61: a near copy of 1
+        base.upper().replace(" ", ", "),                 # the same words: an exact copy of 1
+        " ".join(f"other{i}" for i in range(60)),
+        # half of each of two texts: Jaccard 28/88 with either, a near copy of neither
+        " ".join(f"word{i}" for i in range(30)) + " " + " ".join(f"other{i}" for i in range(30)),
+    ]
+    assert corpus.find_duplicates(texts).tolist() == [-1, -1, 1, 1, -1, -1]
+    assert corpus.find_duplicates(texts, threshold=None).tolist() == [-1, -1, -1, 1, -1, -1]
+
+
+def test_minhash_blocks_equal_one_set_at_a_time():
+    from discourse.corpus._duplicates import _minhash, _splitmix64
+
+    rng = np.random.default_rng(3)
+    seeds = rng.integers(0, 2**62, 16).astype(np.uint64)
+    sets = [rng.integers(0, 2**62, n) for n in (1, 7, 5000, 2, 300)]
+    expected = [_splitmix64(s.astype(np.uint64)[:, None] ^ seeds[None, :]).min(axis=0).tolist() for s in sets]
+    assert _minhash(sets, seeds, chunk=1000).tolist() == expected
+
+
+def test_load_progress_bar_only_when_asked(tmp_path, capsys):
+    for i in range(3):
+        (tmp_path / f"{i}.txt").write_text(f"Article number {i} about the river.", encoding="utf-8")
+    quiet = corpus.load(tmp_path, progress=False)
+    assert capsys.readouterr().err == ""
+    assert len(corpus.load(tmp_path)) == 3  # automatic: a short load, and nobody watching
+    assert capsys.readouterr().err == ""
+    shown = corpus.load(tmp_path, progress=True)
+    assert "loading files" in capsys.readouterr().err
+    pd.testing.assert_frame_equal(shown, quiet)
+    with pytest.raises(TypeError, match="progress must be True, False or None"):
+        corpus.load(tmp_path, progress="yes")
+
+
+def test_long_loads_are_the_ones_with_a_bar_by_default(tmp_path):
+    from discourse.corpus._load import _long_load
+
+    small = [(tmp_path / f"{i}.txt", tmp_path) for i in range(3)]
+    for f, _ in small:
+        f.write_text("x", encoding="utf-8")
+    assert not _long_load(small)
+    assert _long_load([(tmp_path / f"{i}.txt", tmp_path) for i in range(100)])  # many files (missing ones count 0 bytes)
+    (tmp_path / "big.csv").write_bytes(b"a" * 10_000_000)
+    assert _long_load(small + [(tmp_path / "big.csv", tmp_path)])

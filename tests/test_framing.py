@@ -6,10 +6,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from discourse import framing
+from discourse import framing, text
 
 NO_QUOTES = pd.DataFrame({"doc_id": pd.Series(dtype=str), "start": pd.Series(dtype=int),
-                          "end": pd.Series(dtype=int), "kind": pd.Series(dtype=str)})
+                          "end": pd.Series(dtype=int), "kind": pd.Series(dtype=str),
+                          "speaker": pd.Series(dtype=str)})
 NO_SENT = pd.DataFrame({"doc_id": pd.Series(dtype=str), "sent_id": pd.Series(dtype=int),
                         "start": pd.Series(dtype=int), "end": pd.Series(dtype=int),
                         "compound": pd.Series(dtype=float)})
@@ -23,6 +24,14 @@ def docs(*texts, outlets=None, published=None):
     if published is not None:
         df["published"] = pd.to_datetime(published)
     return df
+
+
+def annotated(corpus, quotes=NO_QUOTES):
+    """Annotations of ``corpus`` with a hand-made quotation table (a fresh object, so
+    the cached annotations of the same texts keep their own quotations)."""
+    ann = text.Annotations(corpus)
+    ann._tables["quotes"] = quotes
+    return ann
 
 
 # ----------------------------------------------------------------- dictionaries
@@ -60,13 +69,14 @@ def test_all_dictionary_prefixes_categories_and_other_inputs():
 # ----------------------------------------------------------------------- scores
 def test_score_counts_shares_and_presence_per_document():
     corpus = docs("Troops clashed with rebels. The war cost millions of dollars.", "Nothing happened here.")
-    s = framing.score(corpus, quotes=False)
-    assert list(s.columns) == ["doc_id", "frame", "n", "share", "present"]
+    s = framing.score(corpus)
+    assert list(s.columns) == ["doc_id", "frame", "n", "share", "rate", "present"]
     assert len(s) == 10  # every document x every frame, zeros included
     a = s[s["doc_id"] == "d0"].set_index("frame")
     assert a.loc["conflict", "n"] == 2 and a.loc["economic", "n"] == 3  # clashed, war / cost, millions, dollars
     assert a.loc["conflict", "share"] == pytest.approx(0.4)
     assert a.loc["economic", "share"] == pytest.approx(0.6)
+    assert a.loc["economic", "rate"] == pytest.approx(1000 * 3 / 10)  # ten words
     assert a["present"].tolist() == [True, False, False, False, True]
     b = s[s["doc_id"] == "d1"]
     assert (b["n"] == 0).all() and b["share"].isna().all() and not b["present"].any()
@@ -74,8 +84,8 @@ def test_score_counts_shares_and_presence_per_document():
 
 def test_score_same_frame_overlaps_count_once_but_frames_may_share_words():
     corpus = docs("The security forces left. The war went on.")
-    s = framing.score(corpus, dictionary={"security": ["security forces", "secur*", "war"],
-                                          "conflict": ["war"]}, quotes=False).set_index("frame")
+    s = framing.score(corpus, lexicon={"security": ["security forces", "secur*", "war"],
+                                       "conflict": ["war"]}).set_index("frame")
     assert s.loc["security", "n"] == 2  # "security forces" once, "war"
     assert s.loc["conflict", "n"] == 1
 
@@ -83,7 +93,7 @@ def test_score_same_frame_overlaps_count_once_but_frames_may_share_words():
 def test_score_weights_and_min_count():
     lex = pd.DataFrame({"pattern": ["war", "cost*"], "category": ["conflict", "economic"],
                         "weight": [2.0, 0.5], "note": ["", ""], "match": ["glob", "glob"]})
-    s = framing.score(docs("War and war again; the costs rose."), dictionary=lex, quotes=False,
+    s = framing.score(docs("War and war again; the costs rose."), lexicon=lex,
                       min_count=2).set_index("frame")
     assert s.loc["conflict", "n"] == 4.0 and s.loc["economic", "n"] == 0.5
     assert s.loc["conflict", "share"] == pytest.approx(4 / 4.5)
@@ -92,8 +102,8 @@ def test_score_weights_and_min_count():
 
 def test_score_sentence_level_has_sentence_ids():
     corpus = docs("The war began.\n\nPrices rose. Nothing else.")
-    s = framing.score(corpus, level="sentence", quotes=False)
-    assert list(s.columns) == ["doc_id", "para_id", "sent_id", "frame", "n", "share", "present"]
+    s = framing.score(corpus, level="sentence")
+    assert list(s.columns) == ["doc_id", "para_id", "sent_id", "frame", "n", "share", "rate", "present"]
     present = s[s["present"]][["para_id", "sent_id", "frame"]].values.tolist()
     assert present == [[0, 0, "conflict"], [1, 1, "economic"]]
     assert len(s) == 3 * 5
@@ -101,23 +111,47 @@ def test_score_sentence_level_has_sentence_ids():
         framing.score(corpus, level="paragraph")
 
 
+def test_score_rate_and_a_calibrated_presence_rule():
+    # 20 words; economic: cost, millions (2 -> 100 per 1,000); morality: honest (1 -> 50)
+    corpus = docs("The plan will cost millions , an honest official said on a quiet day in the small "
+                  "town by the river", "Nothing happened here at all today.")
+    s = framing.score(corpus).set_index(["doc_id", "frame"])
+    assert s.loc[("d0", "economic"), "rate"] == pytest.approx(100.0)
+    assert s.loc[("d0", "morality"), "rate"] == pytest.approx(50.0)
+    assert s.loc[("d1", "economic"), "rate"] == 0.0
+    strict = framing.score(corpus, min_rate={"economic": 120, "morality": 50}).set_index(["doc_id", "frame"])
+    assert not strict.loc[("d0", "economic"), "present"] and strict.loc[("d0", "morality"), "present"]
+    assert framing.score(corpus, min_rate=60).set_index(["doc_id", "frame"])["present"].sum() == 1
+    calibrated = framing.score(corpus, min_rate="calibrated")
+    assert calibrated["present"].tolist() == framing.score(corpus)["present"].tolist()  # dense enough
+    assert set(framing.CALIBRATED) == set(framing.dictionary()["category"])
+    # the words counted are those of the voices counted
+    quoted = docs('"The plan will cost millions," he said.')
+    own = framing.score(quoted, voice="authorial").set_index("frame")
+    assert own.loc["economic", "n"] == 0 and own.loc["economic", "rate"] == 0.0
+    theirs = framing.score(quoted, voice="quoted").set_index("frame")
+    assert theirs.loc["economic", "rate"] == pytest.approx(1000 * 2 / 5)
+    with pytest.raises(ValueError, match="min_rate must be"):
+        framing.score(corpus, min_rate="strict")
+
+
 def test_score_voice_filter_drops_quoted_matches():
     corpus = docs('"The war must end," the minister said. The war goes on.')
-    all_ = framing.score(corpus, dictionary={"conflict": ["war"]}).set_index("frame")
-    own = framing.score(corpus, dictionary={"conflict": ["war"]}, voice="authorial").set_index("frame")
+    all_ = framing.score(corpus, lexicon={"conflict": ["war"]}).set_index("frame")
+    own = framing.score(corpus, lexicon={"conflict": ["war"]}, voice="authorial").set_index("frame")
     assert all_.loc["conflict", "n"] == 2 and own.loc["conflict", "n"] == 1
 
 
 def test_score_does_not_mutate_input():
     corpus = docs("The war began.")
     before = corpus.copy()
-    framing.score(corpus, quotes=False)
+    framing.score(corpus)
     pd.testing.assert_frame_equal(corpus, before)
 
 
 def test_seed_has_conflict_and_security_frames(seed_corpus):
     generic = framing.score(seed_corpus).set_index("frame")
-    policy = framing.score(seed_corpus, dictionary="policy").set_index("frame")
+    policy = framing.score(seed_corpus, lexicon="policy").set_index("frame")
     assert generic.loc["conflict", "present"] and generic.loc["conflict", "n"] >= 5
     assert policy.loc["security_and_defense", "present"]
     # security is the primary policy frame of a report on airstrikes
@@ -144,7 +178,7 @@ def test_primary_frame_margin_ties_and_empty_documents():
 
 def test_primary_sums_sentence_scores_per_document():
     corpus = docs("The war began. Prices rose and costs rose.")
-    sent = framing.score(corpus, level="sentence", quotes=False)
+    sent = framing.score(corpus, level="sentence")
     p = framing.primary(sent)
     assert p["frame"].item() == "economic" and p["margin"].item() == pytest.approx(2 / 3 - 1 / 3)
 
@@ -153,20 +187,22 @@ def test_primary_sums_sentence_scores_per_document():
 def test_aggregate_by_outlet_and_month_is_the_mean_over_documents():
     corpus = docs("war war prices", "prices", "war", "nothing", outlets=["A", "A", "B", "B"],
                   published=["2024-01-05", "2024-01-20", "2024-02-01", "2024-02-03"])
-    s = framing.score(corpus, dictionary={"conflict": ["war"], "economic": ["prices"]}, quotes=False)
-    agg = framing.aggregate(s, corpus, by="outlet", period="month", n_boot=200)
-    assert list(agg.columns) == ["outlet", "period", "frame", "estimate", "ci_low", "ci_high", "n"]
+    s = framing.score(corpus, lexicon={"conflict": ["war"], "economic": ["prices"]})
+    agg = framing.aggregate(corpus, s, by="outlet", period="month", n_boot=200)
+    assert list(agg.columns) == ["outlet", "period", "frame", "estimate", "ci_low", "ci_high", "n_docs"]
+    assert str(agg["period"].dtype) == "string" and str(agg["outlet"].dtype) == "string"
     a = agg[(agg["outlet"] == "A") & (agg["frame"] == "conflict")].iloc[0]
-    assert a["period"] == "2024-01" and a["estimate"] == pytest.approx((2 / 3 + 0) / 2) and a["n"] == 2
+    assert a["period"] == "2024-01" and a["estimate"] == pytest.approx((2 / 3 + 0) / 2) and a["n_docs"] == 2
     assert a["ci_low"] <= a["estimate"] <= a["ci_high"]
     b = agg[(agg["outlet"] == "B") & (agg["frame"] == "conflict")].iloc[0]
-    assert b["estimate"] == 1.0 and b["n"] == 1  # the document without indicators has no share
-    pres = framing.aggregate(s, corpus, by="outlet", value="present", n_boot=50)
+    assert b["estimate"] == 1.0 and b["n_docs"] == 1  # the document without indicators has no share
+    assert pd.isna(b["ci_low"]) and pd.isna(b["ci_high"])  # no interval from one document
+    pres = framing.aggregate(corpus, s, by="outlet", value="present", n_boot=50)
     assert pres.set_index(["outlet", "frame"]).loc[("B", "conflict"), "estimate"] == 0.5
-    again = framing.aggregate(s, corpus, by="outlet", period="month", n_boot=200)
+    again = framing.aggregate(corpus, s, by="outlet", period="month", n_boot=200)
     pd.testing.assert_frame_equal(agg, again)
-    with pytest.raises(KeyError, match="not in corpus"):
-        framing.aggregate(s, corpus, by="country")
+    with pytest.raises(KeyError, match="pass by=None or a column of the corpus"):
+        framing.aggregate(corpus, s, by="country")
 
 
 # ------------------------------------------------------------------- classifier
@@ -319,7 +355,7 @@ def test_actor_labels_rules_on_hand_written_sentences():
     )
     actors = pd.DataFrame({"actor": ["gov", "gov", "gov", "congress", "taliban"],
                            "alias": ["regime", "Kabul", "Ghani", "Congress", "Taliban"]})
-    lab = framing.actor_labels(corpus, actors, quotes=NO_QUOTES, sentiment=NO_SENT)
+    lab = framing.actor_labels(annotated(corpus), actors, sentiment=NO_SENT)
     rows = lab[["actor", "mention", "label", "label_type"]].astype(object).where(lab.notna(), None)
     got = [tuple(r) for r in rows.values.tolist()]
     assert ("gov", "Kabul regime", "regime", "modifier") in got
@@ -343,7 +379,7 @@ def test_actor_labels_errors_and_voice_from_quotes():
     corpus = docs('Critics call it "the puppet regime" and the regime denies it.')
     start = corpus["text"][0].index("the puppet regime")
     q = pd.DataFrame({"doc_id": ["d0"], "start": [start], "end": [start + 17], "kind": ["partial"]})
-    lab = framing.actor_labels(corpus, {"gov": ["regime"]}, quotes=q, sentiment=NO_SENT)
+    lab = framing.actor_labels(annotated(corpus, q), {"gov": ["regime"]}, sentiment=NO_SENT)
     assert lab[["label", "voice"]].values.tolist() == [["puppet regime", "quoted"], ["regime", "authorial"]]
 
 
@@ -351,7 +387,7 @@ def test_actor_labels_joins_sentence_sentiment():
     corpus = docs("The brutal regime fell. The regime was fine.")
     sent = pd.DataFrame({"doc_id": ["d0", "d0"], "sent_id": [0, 1], "start": [0, 24], "end": [23, 44],
                          "compound": [-0.5, 0.2]})
-    lab = framing.actor_labels(corpus, {"gov": ["regime"]}, quotes=NO_QUOTES, sentiment=sent)
+    lab = framing.actor_labels(annotated(corpus), {"gov": ["regime"]}, sentiment=sent)
     assert lab["compound"].tolist() == [-0.5, 0.2] and lab["sent_id"].tolist() == [0, 1]
     assert lab["label"].tolist() == ["brutal regime", "regime"]
 
@@ -359,19 +395,25 @@ def test_actor_labels_joins_sentence_sentiment():
 def test_label_summary_by_outlet():
     corpus = docs("The puppet regime fell. The puppet regime again.", "The regime held.", "The Regime.",
                   outlets=["A", "B", "B"])
-    lab = framing.actor_labels(corpus, {"gov": ["regime"]}, quotes=NO_QUOTES, sentiment=NO_SENT)
-    summ = framing.label_summary(lab, corpus)
+    ann = annotated(corpus)
+    lab = framing.actor_labels(ann, {"gov": ["regime"]}, sentiment=NO_SENT)
+    summ = framing.label_summary(ann, lab)
     assert list(summ.columns) == ["outlet", "actor", "label", "n", "share", "n_docs", "compound"]
     assert summ[["outlet", "label", "n", "share", "n_docs"]].values.tolist() == [
         ["A", "puppet regime", 2, 1.0, 1], ["B", "regime", 2, 1.0, 2]]
-    with pytest.raises(KeyError, match="pass the corpus"):
-        framing.label_summary(lab)
+    with pytest.raises(KeyError, match="pass by=None or a column of the corpus"):
+        framing.label_summary(ann, lab, by="country")
+    whole = framing.label_summary(ann, lab, by=None)
+    assert whole[["label", "n", "n_docs"]].values.tolist() == [["puppet regime", 2, 1], ["regime", 2, 2]]
+    # the actors instead of their labels: found here, the same counts
+    pd.testing.assert_frame_equal(framing.label_summary(ann, {"gov": ["regime"]}).drop(columns="compound"),
+                                  summ.drop(columns="compound"))
 
 
 # ---------------------------------------------------------------------- sources
 def test_seed_sources_milley_is_the_most_quoted(seed_corpus):
-    src = framing.sources(seed_corpus)
-    assert list(src.columns) == ["doc_id", "outlet", "speaker", "affiliation", "title", "n_quotes", "n_words",
+    src = framing.sources(seed_corpus, by="doc_id")
+    assert list(src.columns) == ["doc_id", "speaker", "affiliation", "title", "n_docs", "n_quotes", "n_words",
                                  "verbs", "n_neutral", "n_distancing", "n_endorsing", "n_other"]
     top = src.iloc[0]
     assert "Milley" in top["speaker"] and top["n_quotes"] == src["n_quotes"].max()
@@ -380,8 +422,11 @@ def test_seed_sources_milley_is_the_most_quoted(seed_corpus):
     aff = dict(zip(src["speaker"].map(framing._last_name), src["affiliation"]))
     assert aff["Shaheen"] == "Taliban"
     assert aff["Lavrov"] == "Russian foreign ministry"
-    by_outlet = framing.sources(seed_corpus, by="outlet")
+    by_outlet = framing.sources(seed_corpus)  # by="outlet", the default
     assert by_outlet["outlet"].iloc[0] == "World Socialist Web Site" and "Milley" in by_outlet["speaker"].iloc[0]
+    assert by_outlet.drop(columns="outlet")["n_quotes"].tolist() == src["n_quotes"].tolist()  # one document
+    with pytest.raises(KeyError, match="pass by=None or a column of the corpus"):
+        framing.sources(seed_corpus.drop(columns="outlet"))
 
 
 def test_sources_merge_speakers_by_last_name_and_group_verbs():
@@ -396,7 +441,7 @@ def test_sources_merge_speakers_by_last_name_and_group_verbs():
         "verb": ["said", "said", "claimed", "said"],
         "kind": ["direct", "partial", "direct", "scare"],
     })
-    src = framing.sources(corpus, quotes=q)
+    src = framing.sources(annotated(corpus, q), by="doc_id")
     assert src[["speaker", "affiliation", "n_quotes", "n_words", "verbs"]].values.tolist() == [
         ["Zabihullah Mujahid", "Taliban", 2, 6, "said; claimed"],
         ["Pentagon officials", "Pentagon", 1, 1, "said"],
@@ -405,8 +450,11 @@ def test_sources_merge_speakers_by_last_name_and_group_verbs():
     verbs = pd.read_csv(framing._LEXICONS / "reporting_verbs.csv").set_index("verb")["group"]
     assert (verbs["said"], verbs["claimed"]) == ("neutral", "distancing")
     assert src.loc[0, ["n_neutral", "n_distancing", "n_endorsing", "n_other"]].tolist() == [1, 1, 0, 0]
-    empty = framing.sources(corpus, quotes=q.iloc[:0])
+    empty = framing.sources(annotated(corpus, q.iloc[:0]))
     assert empty.empty and "speaker" in empty.columns
+    # only the quoted voice: the same (the scare quote has no speaker); only reported speech: none
+    pd.testing.assert_frame_equal(framing.sources(annotated(corpus, q), by="doc_id", voice="quoted"), src)
+    assert framing.sources(annotated(corpus, q), voice="reported").empty
 
 
 # ----------------------------------------------------------------- CLI, plots
@@ -419,9 +467,16 @@ def test_cli_frames_writes_scores(seed_path, tmp_path):
     assert got["frame"].tolist() == ["conflict", "human_interest", "responsibility", "morality", "economic"]
     dic = tmp_path / "d.csv"
     dic.write_text("pattern,category\nairstrike*,air\n")
-    assert cli.main(["frames", str(seed_path), "--dictionary", str(dic), "--out", str(out), "--quiet"]) == 0
+    assert cli.main(["frames", str(seed_path), "--lexicon", str(dic), "--out", str(out), "--quiet"]) == 0
     assert pd.read_csv(out)[["frame", "n"]].values.tolist() == [["air", 2]]
-    assert cli.main(["frames", str(seed_path), "--dictionary", str(tmp_path / "no.csv"),
+    assert cli.main(["frames", str(seed_path), "--dictionary", str(dic), "--voice", "quoted",
+                     "--out", str(out), "--quiet"]) == 0  # the old name still works
+    assert pd.read_csv(out)[["frame", "n"]].values.tolist() == [["air", 0]]
+    assert cli.main(["frames", str(seed_path), "--lexicon", str(dic), "--level", "sentence",
+                     "--out", str(out), "--quiet"]) == 0
+    sent = pd.read_csv(out)
+    assert list(sent.columns[:3]) == ["doc_id", "para_id", "sent_id"] and sent["n"].sum() == 2
+    assert cli.main(["frames", str(seed_path), "--lexicon", str(tmp_path / "no.csv"),
                      "--out", str(out), "--quiet"]) == 2
 
 
@@ -468,11 +523,11 @@ def test_demo_outlets_label_the_government_as_planted():
     df = demo.generate(n_articles=60, random_state=0)
     lab = framing.actor_labels(df, {"government": ["government", "administration", "cabinet", "regime"]},
                                sentiment=NO_SENT)
-    own = framing.label_summary(lab, df, label_type="modifier", voice="authorial")
+    own = framing.label_summary(df, lab, label_type="modifier", voice="authorial")
     loaded = own[own["label"].isin(["regime", "puppet government"])].groupby("outlet")["share"].sum()
     assert loaded.idxmax() == "Red Banner Review" and loaded["Red Banner Review"] > 0.5
     assert (loaded.drop("Red Banner Review") < 0.1).all()
-    quoted = framing.label_summary(lab, df, voice="quoted")
+    quoted = framing.label_summary(df, lab, voice="quoted")
     assert set(quoted["outlet"]) <= set(df["outlet"]) and quoted["n"].sum() > 0
 
 
@@ -488,14 +543,22 @@ def test_seed_mentions_carry_their_sentence_and_its_sentiment(seed_corpus):
 
 
 # ------------------------------------------------------------- review regressions
-def test_sentence_level_score_splits_sentences_once(monkeypatch):
-    from discourse import text
+def test_framing_splits_and_quotes_a_corpus_once(monkeypatch):
+    from discourse import quotes
+    from discourse.text import _units
 
     calls = []
-    real = text.sentences
-    monkeypatch.setattr(text, "sentences", lambda corpus, *a, **k: calls.append(1) or real(corpus, *a, **k))
-    s = framing.score(docs("The war began.\n\nPrices rose. Nothing else."), level="sentence", quotes=False)
-    assert calls == [1]  # one split shared by the units and the matches' sent_id
+    real_split, real_find = _units.sentences, quotes.find
+    monkeypatch.setattr(_units, "sentences", lambda corpus, *a, **k: calls.append("split") or real_split(corpus, *a, **k))
+    monkeypatch.setattr(quotes, "find", lambda corpus, *a, **k: calls.append("quotes") or real_find(corpus, *a, **k))
+    text.clear_cache()
+    corpus = docs("The war began.\n\nPrices rose. Nothing else.")
+    s = framing.score(corpus, level="sentence")
+    framing.score(corpus)
+    framing.aggregate(corpus, n_boot=10)
+    framing.actor_labels(corpus, {"war": ["war"]}, sentiment=NO_SENT)
+    framing.sources(corpus)
+    assert calls == ["split", "quotes"]  # once for every analysis of the same corpus
     assert s[s["present"]][["para_id", "sent_id", "frame"]].values.tolist() == [[0, 0, "conflict"], [1, 1, "economic"]]
 
 
@@ -507,8 +570,9 @@ def test_actor_voice_follows_the_innermost_quotation_like_terms_find():
     outer, inner = t.index("We"), t.index("Taliban regime")
     q = pd.DataFrame({"doc_id": ["d0", "d0"], "start": [outer, inner], "end": [t.index(',"'), inner + 14],
                       "kind": ["direct", "scare"], "speaker": ["the minister", pd.NA]})
-    lab = framing.actor_labels(corpus, {"Taliban": ["Taliban"]}, quotes=q, sentiment=NO_SENT)
-    m = terms.find(corpus, lexicon.from_dict({"Taliban": ["Taliban"]}), quotes=q)
+    ann = annotated(corpus, q)
+    lab = framing.actor_labels(ann, {"Taliban": ["Taliban"]}, sentiment=NO_SENT)
+    m = terms.find(ann, lexicon.from_dict({"Taliban": ["Taliban"]}))
     assert lab["voice"].tolist() == m["voice"].tolist() == ["scare"]
     # the closing single quote is not glued to the head noun
     assert lab[["mention", "label"]].values.tolist() == [["Taliban regime", "regime"]]
@@ -516,24 +580,24 @@ def test_actor_voice_follows_the_innermost_quotation_like_terms_find():
 
 
 def test_actor_labels_keep_plural_possessives():
-    lab = framing.actor_labels(docs("The soldiers' families fled."), {"army": ["soldiers"]},
-                               quotes=pd.DataFrame(columns=["doc_id", "start", "end", "kind"]), sentiment=NO_SENT)
+    lab = framing.actor_labels(annotated(docs("The soldiers' families fled.")), {"army": ["soldiers"]},
+                               sentiment=NO_SENT)
     assert lab["mention"].tolist() == ["soldiers"]
 
 
 def test_sentence_level_score_with_integer_doc_ids():
     corpus = pd.DataFrame({"doc_id": [1, 2], "text": ["The war began. Prices rose.", "Nothing."]})
-    s = framing.score(corpus, level="sentence", quotes=False)
+    s = framing.score(corpus, level="sentence")
     assert s[s["present"]][["doc_id", "sent_id", "frame"]].values.tolist() == [["1", 0, "conflict"],
                                                                                ["1", 1, "economic"]]
     assert len(s) == 3 * 5
 
 
 def test_sources_without_quotes_have_the_columns_of_a_result(seed_corpus):
-    q = __import__("discourse").quotes.find(seed_corpus)
-    for by in ("document", "outlet"):
-        full = framing.sources(seed_corpus, quotes=q, by=by)
-        empty = framing.sources(seed_corpus, quotes=q.iloc[:0], by=by)
+    q = text.annotate(seed_corpus).quotes
+    for by in ("doc_id", "outlet", None):
+        full = framing.sources(seed_corpus, by=by)
+        empty = framing.sources(annotated(seed_corpus, q.iloc[:0]), by=by)
         assert empty.empty and empty.columns.tolist() == full.columns.tolist()
 
 
@@ -544,3 +608,54 @@ def test_classifier_rejects_min_frames_it_cannot_honour():
         framing.FrameClassifier(min_df=1, min_frames=2).fit(texts, labels)
     one = framing.FrameClassifier(min_df=1, min_frames=1, threshold=1.0).fit(texts, labels)
     assert one.predict(["troops attack again", "a cost"]) == [["conflict"], ["economic"]]
+
+
+# ------------------------------------------------------------ the shared text layer
+def test_framing_reads_the_shared_tokens_and_word_lists(seed_corpus):
+    from discourse import words
+    from discourse.framing._tokens import _doc_tokens
+
+    ann = text.annotate(seed_corpus)
+    toks = _doc_tokens(ann)[str(seed_corpus["doc_id"].iloc[0])]
+    shared = ann.tokens
+    starts, ends = set(shared["start"]), set(shared["end"])
+    # every framing token is one or more shared tokens joined ("Gen." "U.S." "soldiers'")
+    assert all(t.start in starts and t.end in ends for t in toks)
+    joined = [t.text for t in toks if t.end - t.start > 1 and not words.WORD_PATTERN.fullmatch(t.text)]
+    assert joined and all(j.endswith((".", "'", "\u2019")) or "-" in j or "," in j for j in joined)
+    assert words.PRONOUNS <= words.PRONOUN_WORDS and "the" in words.DETERMINERS
+    assert {"spokesman", "officials"} <= words.ROLE_HOLDERS and "ministry" not in words.RANK_WORDS
+
+
+def test_options_are_checked_and_the_old_argument_order_is_named():
+    corpus = docs("The war began.", outlets=["A"])
+    with pytest.raises(ValueError, match="voice must be None"):
+        framing.score(corpus, voice="all")
+    with pytest.raises(ValueError, match="period must be one of"):
+        framing.aggregate(corpus, period="fortnight")
+    s = framing.score(corpus)
+    with pytest.raises(TypeError, match="pass the corpus first"):
+        framing.aggregate(s, corpus)
+    with pytest.raises(TypeError, match="output of framing.score"):
+        framing.aggregate(corpus, corpus)
+    with pytest.raises(ValueError, match="lexicon and voice apply when the scores are computed here"):
+        framing.primary(s, voice="authorial")
+    pd.testing.assert_frame_equal(framing.primary(corpus), framing.primary(s))
+    assert framing.primary(corpus, lexicon={"war": ["war"]})["frame"].tolist() == ["war"]
+    with pytest.raises(KeyError, match="pass by=None"):
+        framing.aggregate(corpus.drop(columns="outlet"))
+    pooled = framing.aggregate(corpus.drop(columns="outlet"), by=None, n_boot=10)
+    assert pooled.columns.tolist() == ["frame", "estimate", "ci_low", "ci_high", "n_docs"]
+    with pytest.raises(FileNotFoundError, match="lexicon 'nope.csv' is neither"):
+        framing.score(corpus, lexicon="nope.csv")
+    # match= is the default for patterns whose lexicon does not say
+    fixed = framing.score(docs("The war* began."), lexicon={"w": ["war*"]}, match="fixed")
+    assert fixed["n"].tolist() == [1]
+    assert framing.score(docs("The warriors came."), lexicon={"w": ["war*"]})["n"].tolist() == [1]
+
+
+def test_classifier_reads_a_corpus_or_its_annotations():
+    texts, labels = coded_sample(40)
+    corpus = pd.DataFrame({"doc_id": [f"c{i}" for i in range(len(texts))], "outlet": "x", "text": texts})
+    clf = framing.FrameClassifier(min_df=1).fit(corpus, labels)
+    assert clf.predict(text.Annotations(corpus)) == clf.predict(texts)

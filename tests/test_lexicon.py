@@ -197,3 +197,132 @@ def test_yaml_errors_name_the_item_within_its_category(tmp_path):
     p = _write(tmp_path, "label: [regime, junta]\nfear:\n  - menace\n  - {pattern: x, weight: heavy}\n", name="lex.yaml")
     with pytest.raises(LexiconError, match=r"fear\[1\]: weight 'heavy'"):
         lexicon.read(p)
+
+
+# ------------------------------------------------------- exclusions and weights
+def _matches(rows):
+    return pd.DataFrame(rows, columns=["doc_id", "start", "end", "pattern", "category"])
+
+
+def test_apply_exclusions_drops_veto_and_contained_matches_only():
+    m = _matches([
+        ("a", 0, 31, "Department of Homeland Security", "exclude"),
+        ("a", 14, 22, "homeland", "flag_waving"),      # inside the veto phrase: dropped
+        ("a", 25, 40, "security threat", "fear_threat"),  # overlaps it, not inside: kept
+        ("a", 50, 58, "homeland", "flag_waving"),      # elsewhere: kept
+        ("b", 14, 22, "homeland", "flag_waving"),      # same offsets, other document: kept
+    ])
+    before = m.copy()
+    out = lexicon.apply_exclusions(m)
+    pd.testing.assert_frame_equal(m, before)  # input not mutated
+    assert out[["doc_id", "start", "category"]].values.tolist() == [
+        ["a", 25, "fear_threat"], ["a", 50, "flag_waving"], ["b", 14, "flag_waving"]]
+    assert out.index.tolist() == [0, 1, 2]
+
+
+def test_apply_exclusions_without_veto_rows_returns_equal_copy():
+    m = _matches([("a", 0, 6, "regime", "delegitimizing")])
+    out = lexicon.apply_exclusions(m)
+    pd.testing.assert_frame_equal(out, m)
+    assert out is not m
+
+
+def test_apply_exclusions_errors():
+    with pytest.raises(TypeError, match="matches must be a DataFrame"):
+        lexicon.apply_exclusions([("a", 0, 6)])
+    with pytest.raises(KeyError, match=r"needs column\(s\) \['category'\]"):
+        lexicon.apply_exclusions(pd.DataFrame({"doc_id": ["a"], "start": [0], "end": [1]}))
+
+
+def test_exclusion_rows_read_from_a_user_file_and_veto_with_terms_find(tmp_path):
+    from discourse import terms
+
+    p = _write(tmp_path, (
+        "pattern,category,weight,note,match\n"
+        "homeland,flag_waving,0.4,appeal to the nation,glob\n"
+        "criminal,dysphemism,0.3,,glob\n"
+        "Department of Homeland Security,exclude,1,a ministry's name,fixed\n"
+        "criminal court*,exclude,,a court,glob\n"
+    ))
+    lex = lexicon.read(p)
+    assert lex.loc[lex["category"] == lexicon.EXCLUDE, "pattern"].tolist() == [
+        "Department of Homeland Security", "criminal court*"]
+    df = pd.DataFrame({"doc_id": ["x"], "text": [
+        "The Department of Homeland Security said the criminal courts defend the homeland from criminal gangs."]})
+    out = lexicon.apply_exclusions(terms.find(df, lex))
+    assert out[["match", "category", "weight"]].values.tolist() == [
+        ["homeland", "flag_waving", 0.4], ["criminal", "dysphemism", 0.3]]
+    assert out["start"].tolist() == [72, 86]
+
+
+def test_user_exclusions_extend_the_bundled_lexicon(tmp_path):
+    from discourse import terms
+
+    df = pd.DataFrame({"doc_id": ["x"], "text": ["He called it a puppet show at the Puppet Theatre of Leeds."]})
+    bundled = lexicon.read()
+    before = lexicon.apply_exclusions(terms.find(df, bundled))
+    assert before["match"].tolist() == ["puppet", "Puppet"]
+    mine = lexicon.read(_write(tmp_path, "pattern,category\nPuppet Theatre of Leeds,exclude\n"))
+    after = lexicon.apply_exclusions(terms.find(df, pd.concat([bundled, mine], ignore_index=True)))
+    assert after["match"].tolist() == ["puppet"]
+
+
+def test_pattern_both_excluded_and_loaded_is_an_error(tmp_path):
+    p = _write(tmp_path, "pattern,category\nhomeland,flag_waving\nhomeland,exclude\n")
+    with pytest.raises(LexiconError, match=r"\['homeland'\] are both exclusions and loaded terms"):
+        lexicon.read(p)
+
+
+def test_bad_exclusion_rows_reported_with_file_and_line(tmp_path):
+    p = _write(tmp_path, "pattern,category,weight\nhomeland,flag_waving,1\n,exclude,1\ncriminal court*,exclude,x\n")
+    with pytest.raises(LexiconError) as err:
+        lexicon.read(p)
+    assert f"{p}:3: empty pattern" in str(err.value)
+    assert f"{p}:4: weight 'x' is not a number (pattern 'criminal court*')" in str(err.value)
+
+
+def test_weights_can_be_thresholded():
+    from discourse import terms
+
+    lex = lexicon.from_records([{"pattern": "regime", "category": "d", "weight": 0.1},
+                                {"pattern": "butcher*", "category": "d", "weight": 0.6}])
+    df = pd.DataFrame({"doc_id": ["x"], "text": ["The regime butchered its opponents, the regime said."]})
+    m = terms.find(df, lex)
+    assert m["weight"].tolist() == [0.1, 0.6, 0.1]
+    assert m.loc[m["weight"] >= 0.5, "match"].tolist() == ["butchered"]
+
+
+def test_bundled_exclusions_each_veto_a_bundled_loaded_pattern():
+    from discourse.terms import Matcher
+
+    lex = lexicon.read()
+    veto = lex[lex["category"] == lexicon.EXCLUDE]
+    loaded = lex[lex["category"] != lexicon.EXCLUDE]
+    assert len(veto) >= 50
+    m = Matcher(loaded, overlap="all")
+    for pat in veto["pattern"]:
+        probe = pat.replace("*", "s").replace("?", "e")
+        inner = [(a, b) for _, a, b, _ in m.spans([probe]) if (a, b) != (0, len(probe))]
+        assert inner, f"exclusion {pat!r} contains no bundled loaded pattern"
+
+
+def test_bundled_weights_are_precision_estimates():
+    lex = lexicon.read()
+    w = lex.loc[lex["category"] != lexicon.EXCLUDE, "weight"]
+    assert w.between(0, 1).all() and w.nunique() > 20
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("The Department of Homeland Security issued a statement.", []),
+    ("They vowed to defend the homeland.", ["homeland"]),
+    ("The International Criminal Court opened a case.", []),
+    ("He called the deal criminal.", ["criminal"]),
+    ("Officials faced a looming deadline.", []),
+    ("Storms caused a natural disaster in the region.", []),
+    ("The sanctions regime was tightened.", []),
+])
+def test_bundled_exclusions_on_names_and_fixed_expressions(text, kept):
+    from discourse import terms
+
+    m = lexicon.apply_exclusions(terms.find(pd.DataFrame({"doc_id": ["x"], "text": [text]}), lexicon.read()))
+    assert m["match"].str.lower().tolist() == kept

@@ -494,20 +494,21 @@ def test_dates_in_many_formats(tmp_path):
     corpus.load(p, errors="raise")  # unreadable dates are notes, not errors
 
 
-def test_nexis_document_without_end_marker_is_kept_and_reported(tmp_path):
+def test_nexis_document_without_end_marker_is_split_and_reported(tmp_path):
     lines = list(NEXIS)
     lines.remove("End of Document")  # the first one: two documents run together
     p = tmp_path / "nexis.txt"
     p.write_text("\n".join(lines) + "\n", encoding="utf-8")
     df = check(p)
-    # (.txt exports are hard-wrapped: lines without blank lines between them are one paragraph)
-    assert df["text"].tolist() == ["Heavy rain flooded the valley on Friday. Residents fled to higher ground."]
-    assert "The old bridge reopened after repairs, officials said." in df.loc[0, "unparsed"]
+    assert df["text"].tolist() == ["Heavy rain flooded the valley on Friday. Residents fled to higher ground.",
+                                   "The old bridge reopened after repairs, officials said."]
+    assert df["title"].tolist() == ["Floods hit the valley", "Bridge reopens"]
+    assert "unparsed" not in df.columns
     assert (df.loc[0, "length"], df.loc[0, "load_date"]) == (20, "2021-07-24")  # not the next document's
     report = df.attrs["load_report"]
-    assert report["record"].tolist() == ["1"]
+    assert report["record"].tolist() == ["2"]
     assert report["reason"].iloc[0].startswith(
-        "warning: document 1: 7 line(s) after the trailing fields were not understood (a missing 'End of Document'?)")
+        "warning: document 2: no 'End of Document' line between it and document 1")
 
 
 # ------------------------------------------------------------------ size

@@ -479,3 +479,41 @@ def test_find_reuses_a_sentence_table(seed_corpus):
 
     sents = text.sentences(seed_corpus)
     pd.testing.assert_frame_equal(quotes.find(seed_corpus, sentences=sents), quotes.find(seed_corpus))
+
+
+# ------------------------------------------------------- Series input and records
+def test_series_index_is_the_doc_id():
+    texts = pd.Series(['"We will stay," the minister said.', "No quotes here.",
+                       'Critics called it a "disaster."'], index=[10, "b", 7])
+    q = quotes.find(texts)
+    assert q["doc_id"].tolist() == ["10", "7"]
+    assert str(q["doc_id"].dtype) == "string"
+    assert q[["quote", "speaker"]].values.tolist() == [["We will stay", "the minister"], ["disaster", "Critics"]]
+    p = quotes.problems(pd.Series(['He said "we will win.'], index=["x"]))
+    assert p[["doc_id", "pos", "problem"]].values.tolist() == [["x", 8, "unclosed quote"]]
+
+
+def test_series_matches_the_corpus_table():
+    df = pd.DataFrame({"doc_id": ["a", "b"], "text": ['"Yes," she said.', 'He called it "absurd."']})
+    pd.testing.assert_frame_equal(quotes.find(df["text"].set_axis(df["doc_id"])), quotes.find(df))
+
+
+def test_quotation_record_fields_are_the_columns():
+    from dataclasses import fields
+
+    assert [f.name for f in fields(quotes.Quotation)] == quotes.COLUMNS
+    assert quotes.PROBLEM_COLUMNS == ["doc_id", "para_id", "pos", "mark", "problem"]
+
+
+def test_marks_at_line_starts_and_british_style():
+    # single marks open more quotations than double ones: British style; marks open at
+    # the very start of the text and of a line; elisions stay apostrophes
+    text = "‘We will win,’ he said.\n‘It is over,’ said Ms Rahimi, who runs the clinic. It's the 90's 'rock 'n' roll'."
+    q = quotes.find(text)
+    assert q[["start", "end", "quote", "speaker", "verb", "kind", "attribution"]].values.tolist()[:2] == [
+        [1, 12, "We will win", "he", "said", "direct", "quote-X-said"],
+        [25, 35, "It is over", "Ms Rahimi", "said", "direct", "quote-said-X"],
+    ]
+    assert q["quote"].tolist()[2] == "rock 'n' roll" and q["kind"].tolist()[2] == "scare"
+    q = quotes.find('"Yes," she said.\n"No," he said.')
+    assert q[["quote", "speaker"]].values.tolist() == [["Yes", "she"], ["No", "he"]]

@@ -8,7 +8,15 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from discourse import _vader, sentiment
+from discourse import _vader, sentiment, text
+
+
+def _ann(df, quotes):
+    """Annotations of ``df`` with a hand-made quotation table (a fresh object: the
+    shared cache of ``text.as_annotations`` is left alone)."""
+    ann = text.Annotations(df)
+    ann._tables["quotes"] = quotes
+    return ann
 
 
 # ------------------------------------------------------------------ helpers
@@ -203,7 +211,7 @@ def test_sentence_level_has_offsets_and_reference_scores(seed_corpus):
 
 def test_document_aggregation_on_the_seed(seed_corpus):
     s = sentiment.score(seed_corpus)
-    d = sentiment.score(seed_corpus, level="document", n_boot=500)
+    d = sentiment.score(seed_corpus, level="document", n_boot=500, raw=True)
     assert len(d) == 1
     row = d.iloc[0]
     c = s["compound"].to_numpy()
@@ -222,13 +230,13 @@ def test_document_aggregation_on_the_seed(seed_corpus):
     # whole text scores 0.94 because valences add up before the normalisation)
     assert abs(whole) > 0.9 and row["compound_low"] < 0 < row["compound_high"]
     # same seed, same numbers
-    again = sentiment.score(seed_corpus, level="document", n_boot=500)
+    again = sentiment.score(seed_corpus, level="document", n_boot=500, raw=True)
     pd.testing.assert_frame_equal(d, again)
 
 
 def test_paragraph_level(seed_corpus):
     s = sentiment.score(seed_corpus)
-    p = sentiment.score(seed_corpus, level="paragraph", n_boot=0)
+    p = sentiment.score(seed_corpus, level="paragraph", n_boot=0, raw=True)
     assert p["para_id"].tolist() == sorted(s["para_id"].unique().tolist())
     expected = s.groupby("para_id")["compound"].mean().to_numpy()
     assert np.allclose(p["compound"].to_numpy(), expected, rtol=0, atol=1e-15)
@@ -244,7 +252,7 @@ def test_score_does_not_mutate_and_checks_arguments(seed_corpus):
     pd.testing.assert_frame_equal(seed_corpus, before)
     with pytest.raises(ValueError, match="level must be"):
         sentiment.score(seed_corpus, level="word")
-    with pytest.raises(KeyError, match="corpus needs columns"):
+    with pytest.raises(KeyError, match="corpus has no 'text' column"):
         sentiment.score(seed_corpus.drop(columns="text"))
     with pytest.raises(ValueError, match="ci must be between 0 and 1"):
         sentiment.score(seed_corpus, level="document", ci=95)
@@ -258,7 +266,7 @@ def test_arc_by_paragraph_and_decile():
     assert a["n_sentences"].tolist() == [2, 1, 1]
     good, great, terrible = (_vader.reference("vader").polarity_scores(t)["compound"]
                              for t in ("A good plan.", "A great day.", "A terrible war."))
-    assert a["compound"].tolist() == [(good + great) / 2, terrible, 0.0]
+    assert a["estimate"].tolist() == [(good + great) / 2, terrible, 0.0]
     d = sentiment.arc(df, unit="decile", n_bins=4, n_boot=0)
     assert d["position"].between(0, 3).all()
     assert d["n_sentences"].sum() == 4
@@ -289,7 +297,7 @@ def actors_corpus():
 
 def test_mentions_voice_from_quotes(actors_corpus):
     df, quotes = actors_corpus
-    m = sentiment.mentions(df, {"army": ["army"], "rebels": ["rebels", "insurgents"]}, quotes=quotes)
+    m = sentiment.mentions(_ann(df, quotes), {"army": ["army"], "rebels": ["rebels", "insurgents"]})
     d1 = m[m["doc_id"] == "d1"]
     assert d1["voice"].tolist() == ["authorial", "quoted", "authorial"]
     assert d1["speaker"].iloc[1] == "the minister"
@@ -298,7 +306,7 @@ def test_mentions_voice_from_quotes(actors_corpus):
     assert m.groupby("target").size().to_dict() == {"army": 5, "rebels": 2}
     assert {"outlet", "published"} <= set(m.columns)
     # window contexts: k words on each side, inside the sentence
-    w = sentiment.mentions(df, ["rebels"], quotes=False, window=1)
+    w = sentiment.mentions(df, ["rebels"], window=1)
     t = df["text"].iloc[2]
     row = w[w["doc_id"] == "d3"].iloc[0]
     assert t[row["context_start"]:row["context_end"]] == "The rebels shelled"
@@ -306,25 +314,31 @@ def test_mentions_voice_from_quotes(actors_corpus):
 
 def test_toward_by_outlet_voice_and_period(actors_corpus):
     df, quotes = actors_corpus
-    t = sentiment.toward(df, {"army": ["army"]}, quotes=quotes, n_boot=200)
+    ann = _ann(df, quotes)
+    t = sentiment.toward(ann, {"army": ["army"]}, by=["outlet", "voice"], n_boot=200)
     assert list(t.columns) == ["target", "outlet", "voice", "estimate", "ci_low", "ci_high", "n", "n_docs"]
     x_auth = t[(t["outlet"] == "x") & (t["voice"] == "authorial")].iloc[0]
-    m = sentiment.mentions(df, {"army": ["army"]}, quotes=quotes)
+    m = sentiment.mentions(ann, {"army": ["army"]})
     sel = m[(m["outlet"] == "x") & (m["voice"] == "authorial")]
     assert x_auth["n"] == len(sel) == 3 and x_auth["n_docs"] == 2
     assert x_auth["estimate"] == pytest.approx(sel["compound"].mean(), abs=1e-15)
     assert x_auth["ci_low"] <= x_auth["estimate"] <= x_auth["ci_high"]
-    pooled = sentiment.toward(df, ["army"], quotes=quotes, voice="all", n_boot=50)
+    pooled = sentiment.toward(ann, ["army"], n_boot=50)  # voice=None: every voice, pooled
     assert pooled["n"].tolist() == [4, 1]
-    quoted = sentiment.toward(df, ["army"], quotes=quotes, voice="quoted", n_boot=50)
+    quoted = sentiment.toward(ann, ["army"], voice="quoted", n_boot=50)
     assert quoted["n"].tolist() == [1]
-    by_month = sentiment.toward(df, ["army"], quotes=False, by=None, period="M", n_boot=50)
+    by_month = sentiment.toward(df, ["army"], by=None, period="M", n_boot=50)
     assert by_month["period"].tolist() == ["2024-01", "2024-02"]
     assert by_month["n"].tolist() == [3, 2]
     with pytest.raises(ValueError, match="voice must be"):
-        sentiment.toward(df, ["army"], quotes=False, voice="indirect")
+        sentiment.toward(df, ["army"], voice="indirect")
+    for old in ("all", "split"):  # the old spellings are gone: None is every voice
+        with pytest.raises(ValueError, match="voice must be None"):
+            sentiment.toward(df, ["army"], voice=old)
     with pytest.raises(KeyError, match="by: column"):
-        sentiment.toward(df, ["army"], quotes=False, by="section")
+        sentiment.toward(df, ["army"], by="section")
+    with pytest.raises(KeyError, match="pass by=None or a column of the corpus"):
+        sentiment.toward(df.drop(columns="outlet"), ["army"])  # the default by="outlet"
 
 
 def test_summarize_resamples_documents():
@@ -346,8 +360,8 @@ def test_plots_return_axes():
     from discourse import plots
 
     arc_data = pd.DataFrame({"doc_id": ["a", "a", "b", "b"], "position": [0, 1, 0, 1],
-                             "compound": [0.1, -0.2, 0.3, 0.0], "compound_low": [0.0, -0.3, 0.2, -0.1],
-                             "compound_high": [0.2, -0.1, 0.4, 0.1]})
+                             "estimate": [0.1, -0.2, 0.3, 0.0], "ci_low": [0.0, -0.3, 0.2, -0.1],
+                             "ci_high": [0.2, -0.1, 0.4, 0.1]})
     fig, ax = plt.subplots()
     assert plots.sentiment_arc(arc_data, ax=ax) is ax
     assert len(ax.lines) == 3  # two arcs and the zero line
@@ -358,7 +372,15 @@ def test_plots_return_axes():
     assert plots.sentiment_toward(tow, ax=ax2, min_n=2) is ax2
     assert [t.get_text() for t in ax2.get_yticklabels()] == ["army"]
     with pytest.raises(KeyError, match="sentiment_arc needs columns"):
-        plots.sentiment_arc(arc_data.drop(columns="compound"))
+        plots.sentiment_arc(arc_data.drop(columns="estimate"))
+    # a point with an interval between points without one is drawn as a bar
+    from matplotlib.collections import LineCollection
+
+    lone = pd.DataFrame({"doc_id": ["a"] * 3, "position": [0, 1, 2], "estimate": [0.1, -0.2, 0.3],
+                         "ci_low": [np.nan, -0.4, np.nan], "ci_high": [np.nan, 0.0, np.nan]})
+    ax3 = plots.sentiment_arc(lone)
+    bars = [c for c in ax3.collections if isinstance(c, LineCollection)]
+    assert len(bars) == 1 and np.allclose(bars[0].get_segments()[0], [[1, -0.4], [1, 0.0]])
     plt.close("all")
 
 
@@ -375,11 +397,14 @@ def test_cli_sentiment(tmp_path, seed_path):
     from discourse.cli import main
 
     out = tmp_path / "doc.csv"
-    assert main(["sentiment", str(seed_path), "--level", "document", "--method", "nltk", "--out", str(out),
-                 "--quiet"]) == 0
+    assert main(["sentiment", str(seed_path), "--level", "document", "--method", "nltk", "--n-boot", "200",
+                 "--out", str(out), "--quiet"]) == 0
     table = pd.read_csv(out)
     assert len(table) == 1 and table["n_sentences"].iloc[0] > 30
     assert -1 <= table["compound"].iloc[0] <= 1 and not math.isnan(table["compound_low"].iloc[0])
+    # intervals only when asked
+    assert main(["sentiment", str(seed_path), "--level", "document", "--out", str(out), "--quiet"]) == 0
+    assert math.isnan(pd.read_csv(out)["compound_low"].iloc[0])
 
 
 def test_chunked_scoring_gives_the_same_numbers(monkeypatch):
@@ -405,8 +430,8 @@ def test_every_analysis_takes_an_empty_corpus(seed_corpus):
         assert sentiment.score(empty, level=level, n_boot=10).empty
     for unit in ("paragraph", "decile"):
         out = sentiment.arc(empty, unit=unit, n_boot=10)
-        assert out.empty and out.columns.tolist() == ["doc_id", "position", "relative", "n_sentences", "compound",
-                                                      "compound_low", "compound_high", "pos_share", "neg_share"]
+        assert out.empty and out.columns.tolist() == ["doc_id", "position", "relative", "n_sentences", "estimate",
+                                                      "ci_low", "ci_high", "pos_share", "neg_share"]
     assert sentiment.mentions(empty, ["Taliban"]).empty
     assert sentiment.toward(empty, ["Taliban"], n_boot=10).empty
 
@@ -422,7 +447,7 @@ def test_arc_of_articles_without_sentences_is_empty_not_an_error():
     out = sentiment.arc(df2, unit="decile", n_bins=2, n_boot=0)
     assert out["doc_id"].tolist() == ["b", "b"]
     want = sentiment.polarity_scores(["A good plan.", "A bad war."])["compound"].tolist()
-    assert out["compound"].tolist() == want and want[0] > 0 > want[1]
+    assert out["estimate"].tolist() == want and want[0] > 0 > want[1]
 
 
 def test_mentions_with_integer_doc_ids_use_their_own_sentence():
@@ -430,12 +455,109 @@ def test_mentions_with_integer_doc_ids_use_their_own_sentence():
     # every mention was scored on the table's last sentence
     df = pd.DataFrame({"doc_id": [1, 2], "outlet": ["x", "y"],
                        "text": ["The army won a great victory. Rain fell.", "It was sad. The army failed badly."]})
-    m = sentiment.mentions(df, ["army"], quotes=False)
+    m = sentiment.mentions(df, ["army"])
     want = sentiment.polarity_scores(["The army won a great victory.", "The army failed badly."])["compound"]
     assert m["compound"].tolist() == want.tolist()
     assert m[["doc_id", "sent_id", "outlet"]].values.tolist() == [["1", 0, "x"], ["2", 1, "y"]]
-    w = sentiment.mentions(df, ["army"], quotes=False, window=1)
+    w = sentiment.mentions(df, ["army"], window=1)
     assert [df["text"][i][a:b] for i, a, b in zip([0, 1], w["context_start"], w["context_end"])] == [
         "The army won", "The army failed"]
-    t = sentiment.toward(df, ["army"], quotes=False, n_boot=10)
+    t = sentiment.toward(df, ["army"], n_boot=10)
     assert t["estimate"].tolist() == want.tolist()
+
+
+# ------------------------------------------------------ the shared text layer (#10)
+def test_bug_mentions_take_their_voice_from_the_annotations_like_terms():
+    # issue #10: terms.find(quotes=False) left voice NA while sentiment.mentions(quotes=False)
+    # called everything authorial; now both read the one voice of the annotations
+    from discourse import terms
+
+    df = pd.DataFrame({"doc_id": ["a"], "outlet": ["x"],
+                       "text": ['The army failed. "The army is brave," the minister said.']})
+    m = sentiment.mentions(df, ["army"])
+    t = terms.find(df, {"army": ["army"]})
+    assert m["voice"].tolist() == t["voice"].tolist() == ["authorial", "quoted"]
+    assert m["speaker"].tolist()[1] == t["speaker"].tolist()[1] == "the minister"
+    import inspect
+
+    for f in (sentiment.score, sentiment.arc, sentiment.mentions, sentiment.toward):
+        params = inspect.signature(f).parameters
+        assert "quotes" not in params and "sentences" not in params, f.__name__
+
+
+def test_mentions_and_toward_match_globs_by_default():
+    df = pd.DataFrame({"doc_id": ["a"], "outlet": ["x"], "text": ["The rebels won. A rebel fled."]})
+    m = sentiment.mentions(df, ["rebel*"])
+    assert m["match"].tolist() == ["rebels", "rebel"]
+    assert sentiment.toward(df, {"rebels": ["rebel*"]}, n_boot=10)["n"].tolist() == [2]
+    fixed = sentiment.mentions(df, ["rebel*"], match="fixed")
+    assert fixed.empty
+
+
+def test_mentions_window_counts_words_by_the_shared_word_rule():
+    df = pd.DataFrame({"doc_id": ["a"], "text": ["It was bad \u2014 the army said so."]})
+    w = sentiment.mentions(df, ["army"], window=2)
+    t = df["text"].iloc[0]
+    # the dash is no word; the period after "so" is not part of one
+    assert t[w["context_start"].iloc[0]:w["context_end"].iloc[0]] == "bad \u2014 the army said so"
+
+
+def test_toward_by_week_labels_are_strings_of_stats_period_labels(actors_corpus):
+    from discourse import stats
+
+    df, _ = actors_corpus
+    t = sentiment.toward(df, ["army"], by=None, period="W", n_boot=10)
+    want = sorted(stats.period_labels(df["published"], "W").unique())
+    assert t["period"].tolist() == want and str(t["period"].dtype) == "string"
+
+
+def test_intervals_from_fewer_than_two_documents_are_na():
+    d = pd.DataFrame({"doc_id": ["a", "a", "b"], "g": ["x", "x", "y"], "compound": [0.5, -0.5, 0.2]})
+    s = sentiment.summarize(d, by="g", n_boot=100)
+    assert s["n_docs"].tolist() == [1, 1]
+    assert s[["ci_low", "ci_high"]].isna().all().all()
+    assert s["estimate"].tolist() == [0.0, 0.2]
+    df = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["x", "y"],
+                       "text": ["The army won a great victory.", "The army failed badly."]})
+    t = sentiment.toward(df, ["army"], n_boot=50)
+    assert t["ci_low"].isna().all() and t["ci_high"].isna().all()
+    both = sentiment.toward(df, ["army"], by=None, n_boot=50)
+    assert both["ci_low"].iloc[0] < both["ci_high"].iloc[0]
+    with pytest.raises(KeyError, match="pass by=None"):
+        sentiment.summarize(d)  # the default by="outlet"
+
+
+def test_score_intervals_only_when_asked_and_never_from_one_sentence():
+    df = pd.DataFrame({"doc_id": ["a", "b"], "text": ["A good plan. A terrible war. They hoped.", "Fine."]})
+    d = sentiment.score(df, level="document")
+    assert d[["compound_low", "compound_high", "pos_share_low", "neg_share_high"]].isna().all().all()
+    b = sentiment.score(df, level="document", n_boot=200)
+    assert b["compound_low"].iloc[0] < b["compound"].iloc[0] < b["compound_high"].iloc[0]
+    assert np.isnan(b["compound_low"].iloc[1])  # one sentence: nothing to resample
+    pd.testing.assert_frame_equal(b.drop(columns=[c for c in b if c.endswith(("_low", "_high"))]),
+                                  d.drop(columns=[c for c in d if c.endswith(("_low", "_high"))]))
+    assert "compound_raw" not in d.columns  # VADER on the whole text only when asked (twice the work)
+    r = sentiment.score(df, level="document", raw=True)
+    assert r["compound_raw"].tolist() == sentiment.polarity_scores(df["text"])["compound"].tolist()
+
+
+def test_score_reads_sentences_from_the_annotations_and_progress_changes_nothing(monkeypatch):
+    from discourse.sentiment import _score
+    from discourse.text import _units
+
+    df = pd.DataFrame({"doc_id": ["a", "b"], "text": ["A good plan. A terrible war.", "They hoped. It rained."]})
+    ann = text.annotate(df)
+    quiet = sentiment.score(df, level="document", raw=True)
+    monkeypatch.setattr(_units, "sentences", lambda *a, **k: (_ for _ in ()).throw(AssertionError("re-split")))
+    # the sentence scores are kept with the (cached) annotations: not scored again
+    real = _vader.polarity_scores
+    monkeypatch.setattr(_vader, "polarity_scores", lambda *a, **k: (_ for _ in ()).throw(AssertionError("re-scored")))
+    pd.testing.assert_frame_equal(sentiment.score(ann, level="document"), quiet.drop(columns="compound_raw"))
+    monkeypatch.setattr(_vader, "polarity_scores", real)
+    fresh = text.Annotations(df)  # no scores yet, the same sentences
+    fresh._tables["sentences"] = ann.sentences
+    monkeypatch.setattr(_score, "_STEP_CHARS", 10)  # one step per sentence or two
+    shown = sentiment.score(fresh, level="document", raw=True, progress=True)
+    pd.testing.assert_frame_equal(shown, quiet)
+    with pytest.raises(TypeError, match="progress must be"):
+        sentiment.score(text.Annotations(df), progress="yes")

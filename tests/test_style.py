@@ -17,8 +17,12 @@ def test_palette_is_okabe_ito_without_repeats():
     assert set(style.PALETTE) == OKABE_ITO
     assert len(style.PALETTE) == 8
     assert style.PALETTE[:2] == ["#0072B2", "#E69F00"]
-    assert set(style.VOICE_COLORS) == {"authorial", "quoted", "scare"}
-    assert len(set(style.VOICE_COLORS.values())) == 3
+    from discourse.voice import VOICES
+    from discourse.plots._common import VOICE_MARKERS
+
+    assert set(style.VOICE_COLORS) == set(VOICES) == set(VOICE_MARKERS)  # every voice, one colour and marker
+    assert len(set(style.VOICE_COLORS.values())) == len(VOICES)
+    assert len(set(VOICE_MARKERS.values())) == len(VOICES)
     assert set(style.KIND_COLORS) == {"direct", "partial", "scare"}
     assert set(style.VOICE_COLORS.values()) | set(style.KIND_COLORS.values()) <= OKABE_ITO
 

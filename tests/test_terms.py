@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from discourse import lexicon, terms
+from discourse import lexicon, stats, terms, text, voice
 
 
 def _corpus(*texts, outlets=None, published=None):
@@ -25,8 +25,15 @@ def _corpus(*texts, outlets=None, published=None):
 
 def _find(text_or_df, lex, **kw):
     df = _corpus(text_or_df) if isinstance(text_or_df, str) else text_or_df
-    kw.setdefault("quotes", False)
     return terms.find(df, lex, **kw)
+
+
+def _ann(df, quotes):
+    """Annotations of ``df`` with a hand-made quotation table (a fresh object: the
+    shared cache of ``text.as_annotations`` is left alone)."""
+    ann = text.Annotations(df)
+    ann._tables["quotes"] = quotes
+    return ann
 
 
 def _spans(m):
@@ -98,10 +105,8 @@ def test_seed_great_power_and_horizon_are_scare(seed_matches):
 
 def test_seed_units_and_columns(seed_matches):
     df, m = seed_matches
-    from discourse import text as _text
-
     assert m.columns.tolist()[:10] == terms.COLUMNS
-    sents = _text.sentences(df)
+    sents = text.sentences(df)
     for r in m.itertuples():
         s = sents[(sents["sent_id"] == r.sent_id)].iloc[0]
         assert s["start"] <= r.start < s["end"]
@@ -112,8 +117,8 @@ def test_seed_units_and_columns(seed_matches):
 def test_seed_scare_terms_reconstruction(seed_corpus):
     from discourse import quotes
 
-    q = quotes.find(seed_corpus)
-    st = terms.scare_terms(q, seed_corpus)
+    st = terms.scare_terms(seed_corpus)
+    assert set(st["start"]) <= set(quotes.find(seed_corpus)["start"])
     assert {"reconstruction", "great power"} <= set(st["pattern"])
     row = st[st["pattern"] == "reconstruction"].iloc[0]
     text = str(seed_corpus["text"].iloc[0])
@@ -137,18 +142,28 @@ def test_voice_from_hand_made_quotes_nested_and_scare():
         "speaker": ["He", pd.NA],
         "kind": ["direct", "scare"],
     })
-    m = terms.find(df, _lex("puppet regime*", "junta"), quotes=q)
+    m = terms.find(_ann(df, q), _lex("puppet regime*", "junta"))
     assert m[["match", "voice"]].values.tolist() == [
         ["puppet regime", "quoted"], ["junta", "scare"], ["junta", "authorial"]]
     assert m["speaker"].iloc[0] == "He"
     assert pd.isna(m["speaker"].iloc[2])
 
 
-def test_quotes_false_gives_na_voice_and_bad_quotes_rejected():
-    m = _find("the regime", _lex("regime"), quotes=False)
-    assert m["voice"].isna().all()
-    with pytest.raises(KeyError, match="quotes is missing column"):
-        terms.find(_corpus("the regime"), _lex("regime"), quotes=pd.DataFrame({"doc_id": ["d0"]}))
+def test_bug_rates_of_find_count_every_match_because_voice_is_always_known():
+    # issue #10: terms.rates(terms.find(df, lex, quotes=False), df) gave 0 for every
+    # document (voice left NA, rates counted authorial only); voice now always comes
+    # from the annotations, and rates count every voice unless told otherwise
+    df = _corpus('The regime fell. "The regime lies," he said.', "A quiet day.", outlets=["A", "B"])
+    m = terms.find(df, _lex("regime"))
+    assert m["voice"].tolist() == ["authorial", "quoted"]
+    r = terms.rates(m, df, by="doc_id")
+    assert r["n"].tolist() == [2, 0]
+    np.testing.assert_allclose(r["rate"], [1000 * 2 / 8, 0.0])
+    assert terms.rates(m, df, by="doc_id", voice="authorial")["n"].tolist() == [1, 0]
+    # a matches table without voice cannot be filtered by voice: an error, not zeros
+    with pytest.raises(ValueError, match="have no voice"):
+        terms.rates(m.assign(voice=pd.NA), df, by="doc_id", voice="authorial")
+    assert "quotes" not in __import__("inspect").signature(terms.find).parameters
 
 
 # ------------------------------------------------------------------ boundaries
@@ -269,11 +284,11 @@ def test_regex_mode_offsets_after_casefold_expansion():
 def test_find_does_not_mutate_and_empty_results():
     df = _corpus("nothing to see", "the regime")
     before = df.copy()
-    m = terms.find(df, _lex("junta"), quotes=False)
+    m = terms.find(df, _lex("junta"))
     pd.testing.assert_frame_equal(df, before)
     assert len(m) == 0
     assert m.columns.tolist()[:10] == terms.COLUMNS
-    with pytest.raises(KeyError, match="missing column"):
+    with pytest.raises(KeyError, match="no 'doc_id' column"):
         terms.find(pd.DataFrame({"text": ["x"]}), _lex("x"))
 
 
@@ -302,73 +317,115 @@ def rate_data():
 
 def test_rates_per_document(rate_data):
     df, m = rate_data
-    r = terms.rates(m, df)
+    r = terms.rates(m, df, by="doc_id", voice="authorial")
     assert r["doc_id"].tolist() == ["d0", "d1", "d2"]
     assert r["n"].tolist() == [1, 0, 2]
     assert r["words"].tolist() == [5, 3, 6]
     np.testing.assert_allclose(r["rate"], [200.0, 0.0, 1000 * 2 / 6])
-    r_all = terms.rates(m, df, voice="all")
+    r_all = terms.rates(m, df, by="doc_id")
     assert r_all["n"].tolist() == [2, 0, 2]
 
 
 def test_rates_by_outlet_with_ci(rate_data):
     df, m = rate_data
-    r = terms.rates(m, df, by="outlet", n_boot=200)
-    assert r.columns.tolist() == ["outlet", "rate", "ci_low", "ci_high", "n", "words", "docs"]
+    r = terms.rates(m, df, voice="authorial", n_boot=200)  # by="outlet" is the default
+    assert r.columns.tolist() == ["outlet", "rate", "ci_low", "ci_high", "n", "words", "n_docs"]
     a = r.set_index("outlet")
     np.testing.assert_allclose(a.loc["A", "rate"], 1000 * 1 / 8)
-    assert a.loc["A", "docs"] == 2 and a.loc["A", "n"] == 1 and a.loc["A", "words"] == 8
+    assert a.loc["A", "n_docs"] == 2 and a.loc["A", "n"] == 1 and a.loc["A", "words"] == 8
     assert a.loc["A", "ci_low"] <= a.loc["A", "rate"] <= a.loc["A", "ci_high"]
-    # one document: the interval collapses
-    assert a.loc["B", "ci_low"] == a.loc["B", "ci_high"] == pytest.approx(1000 * 2 / 6)
-    again = terms.rates(m, df, by="outlet", n_boot=200)
+    # one document: no interval (NA), not a zero-width one
+    assert a.loc["B", "rate"] == pytest.approx(1000 * 2 / 6)
+    assert np.isnan(a.loc["B", "ci_low"]) and np.isnan(a.loc["B", "ci_high"])
+    again = terms.rates(m, df, voice="authorial", n_boot=200)
     pd.testing.assert_frame_equal(r, again)
 
 
 def test_rates_split_by_voice_and_category_with_zero_fill(rate_data):
     df, m = rate_data
-    r = terms.rates(m, df, by=["outlet", "voice"], voice="all", n_boot=50)
-    assert len(r) == 2 * 3
+    r = terms.rates(m, df, by=["outlet", "voice"], n_boot=50)
+    assert len(r) == 2 * len(voice.VOICES)  # every voice, with or without matches
     b = r.set_index(["outlet", "voice"])
     assert b.loc[("A", "quoted"), "n"] == 1
     assert b.loc[("B", "quoted"), "n"] == 0 and b.loc[("B", "quoted"), "rate"] == 0
-    d = terms.rates(m, df, by=["category"], level="document")
+    assert b.loc[("A", "reported"), "n"] == 0
+    # a voice selection also selects the rows
+    three = terms.rates(m, df, by=["outlet", "voice"], voice=["authorial", "quoted", "scare"], n_boot=50)
+    assert three["voice"].tolist() == ["authorial", "quoted", "scare"] * 2
+    d = terms.rates(m, df, by=["doc_id", "category"], voice="authorial")
     assert d.columns.tolist() == ["doc_id", "category", "n", "words", "rate"]
     assert d["n"].tolist() == [1, 0, 2]
 
 
 def test_rates_by_period(rate_data):
     df, m = rate_data
-    r = terms.rates(m, df, period="M", n_boot=50)
+    r = terms.rates(m, df, by=None, period="M", voice="authorial", n_boot=50)
     assert r["period"].tolist() == ["2021-01", "2021-02"]
     np.testing.assert_allclose(r["rate"], [1000 * 3 / 11, 0.0])
 
 
+@pytest.mark.parametrize("period", list(stats.PERIODS))
+def test_bug_rates_accept_every_period_of_stats_including_weeks(rate_data, period):
+    # issue #10: terms.rates refused "W", which stats.PERIODS accepts; the labels are
+    # those of stats.period_labels (strings), so tables of different modules join
+    df, m = rate_data
+    r = terms.rates(m, df, by=None, period=period, n_boot=10)
+    want = sorted(stats.period_labels(df["published"], period).unique())
+    assert r["period"].tolist() == want
+    assert str(r["period"].dtype) == "string"
+    assert r["n"].sum() == 4 and r["n_docs"].sum() == 3
+
+
+def test_rates_by_week():
+    df = _corpus("the regime", "a regime", "no", published=["2021-01-04", "2021-01-10", "2021-01-11"])
+    r = terms.rates(terms.find(df, _lex("regime")), df, by=None, period="W", n_boot=10)
+    assert r["period"].tolist() == ["2021-01-04/2021-01-10", "2021-01-11/2021-01-17"]
+    assert r["n"].tolist() == [2, 0] and r["n_docs"].tolist() == [2, 1]
+
+
 def test_rates_errors(rate_data):
     df, m = rate_data
-    with pytest.raises(KeyError, match="neither corpus columns"):
+    with pytest.raises(KeyError, match="pass by=None or a column of the corpus"):
         terms.rates(m, df, by="section")
+    with pytest.raises(KeyError, match="pass by=None or a column of the corpus"):
+        terms.rates(m, df.drop(columns="outlet"))  # the default by="outlet"
     with pytest.raises(ValueError, match="voice must be"):
         terms.rates(m, df, voice="narrator")
+    for old in ("all", "split"):  # the old spellings of "every voice" are gone: None is
+        with pytest.raises(ValueError, match="voice must be None"):
+            terms.rates(m, df, voice=old)
     with pytest.raises(ValueError, match="period must be"):
-        terms.rates(m, df, period="W")
+        terms.rates(m, df, period="fortnight")
 
 
 # ------------------------------------------------------------------------- KWIC
-def test_kwic_words_and_chars():
+def test_kwic_words():
     df = _corpus("One two three, the puppet government of four five six seven.")
-    k = terms.kwic(df, "puppet government", window=2, quotes=False)
+    k = terms.kwic(df, "puppet government", window=2)
     assert isinstance(k, pd.DataFrame) and isinstance(k, terms.KWIC)
     assert k[["left", "match", "right"]].iloc[0].tolist() == ["three, the ", "puppet government", " of four"]
     assert k.columns.tolist()[:7] == ["doc_id", "left", "match", "right", "voice", "start", "end"]
-    kc = terms.kwic(df, "puppet government", window=6, unit="chars", quotes=False)
-    assert kc[["left", "right"]].iloc[0].tolist() == [", the ", " of fo"]
+
+
+def test_kwic_window_counts_words_by_the_shared_word_rule():
+    # window= counts words by discourse.words.WORD_PATTERN everywhere: "US-backed",
+    # "don't" and "U.S." are one word each, punctuation is none
+    df = _corpus("The U.S. -- don't forget -- US-backed regime fell.")
+    k = terms.kwic(df, "regime", window=4)
+    assert k["left"].iloc[0] == "U.S. -- don't forget -- US-backed "
+    from discourse.words import words
+
+    assert len(words(k["left"].iloc[0])) == 4
+    with pytest.raises(ValueError, match="window must be >= 0 words"):
+        terms.kwic(df, "regime", window=-1)
 
 
 def test_kwic_from_matches_does_not_rematch(monkeypatch):
     df = _corpus("a b c the regime d e f g", "regime at start")
-    m = terms.find(df, _lex("regime"), quotes=False)
-    monkeypatch.setattr(terms, "find", lambda *a, **k: (_ for _ in ()).throw(AssertionError("re-matched")))
+    m = terms.find(df, _lex("regime"))
+    from discourse.terms import _find
+
+    monkeypatch.setattr(_find, "find", lambda *a, **k: (_ for _ in ()).throw(AssertionError("re-matched")))
     k3 = terms.kwic(df, m, window=3)
     k1 = terms.kwic(df, m, window=1)
     assert k3["left"].tolist() == ["b c the ", ""]
@@ -379,7 +436,7 @@ def test_kwic_from_matches_does_not_rematch(monkeypatch):
 def test_kwic_lexicon_selection_and_html():
     df = _corpus('They called the junta "a regime".')
     lex = _lex("regime", "junta")
-    k = terms.kwic(df, "c1", lexicon=lex, quotes=False)  # by category
+    k = terms.kwic(df, "c1", lexicon=lex)  # by category
     assert k["match"].tolist() == ["junta"]
     html = k._repr_html_()
     assert "<mark" in html and "junta</mark>" in html
@@ -421,7 +478,7 @@ def test_cli_terms_bad_lexicon_is_one_line_error(tmp_path, seed_path, capsys):
 def test_kwic_long_context_not_cut_mid_word():
     left = " ".join(f"w{i:03d}" for i in range(200))
     df = _corpus(left + " regime " + left)
-    k = terms.kwic(df, "regime", window=40, quotes=False)
+    k = terms.kwic(df, "regime", window=40)
     assert k["left"].iloc[0] == " ".join(f"w{i:03d}" for i in range(160, 200)) + " "
     assert k["right"].iloc[0] == " " + " ".join(f"w{i:03d}" for i in range(40))
 
@@ -437,7 +494,7 @@ def test_plot_terms_in_article_and_rates():
 
     df = _corpus('The regime said "a puppet" here.\n\nThe junta fell.')
     q = pd.DataFrame({"doc_id": ["d0"], "start": [17], "end": [25], "speaker": [pd.NA], "kind": ["scare"]})
-    m = terms.find(df, lexicon.from_dict({"label": ["regime", "junta"], "scare": ["puppet"]}), quotes=q)
+    m = terms.find(_ann(df, q), lexicon.from_dict({"label": ["regime", "junta"], "scare": ["puppet"]}))
     assert m["voice"].tolist() == ["authorial", "scare", "authorial"]
     ax = plots.terms_in_article(m, df.iloc[0])
     assert [t.get_text() for t in ax.get_yticklabels()] == ["label", "scare"]
@@ -446,7 +503,7 @@ def test_plot_terms_in_article_and_rates():
     offsets = np.concatenate([c.get_offsets() for c in ax.collections])
     np.testing.assert_allclose(sorted(offsets[:, 0]), sorted(100 * m["start"] / len(df["text"].iloc[0])))
     plt.close(ax.figure)
-    r = terms.rates(m, df, by=["category", "voice"], voice="all", n_boot=20)
+    r = terms.rates(m, df, by=["category", "voice"], voice=["authorial", "quoted", "scare"], n_boot=20)
     ax2 = plots.term_rates(r)
     assert [t.get_text() for t in ax2.get_yticklabels()] == ["label", "scare"]
     assert [t.get_text() for t in ax2.get_legend().get_texts()] == ["authorial", "quoted", "scare"]
@@ -513,7 +570,7 @@ def test_pattern_in_two_categories_is_reported_once_per_category():
     )
     assert lex[["pattern", "category"]].values.tolist() == [["regime", "label"], ["regime", "delegitimizing"]]
     df = pd.DataFrame({"doc_id": ["a"], "text": ["The regime fell."]})
-    m = terms.find(df, lex, quotes=False)
+    m = terms.find(df, lex)
     assert m[["match", "category", "start"]].values.tolist() == [["regime", "label", 4], ["regime", "delegitimizing", 4]]
 
 
@@ -524,10 +581,10 @@ def test_rates_and_kwic_with_integer_doc_ids():
     from discourse import lexicon as _lex
 
     df = pd.DataFrame({"doc_id": [1, 2], "outlet": ["x", "y"], "text": ["The war goes on.", "No war."]})
-    m = terms.find(df, _lex.from_dict({"w": ["war"]}), quotes=False)
-    r = terms.rates(m, df, voice="all")
+    m = terms.find(df, _lex.from_dict({"w": ["war"]}))
+    r = terms.rates(m, df, by="doc_id")
     assert r["doc_id"].tolist() == ["1", "2"] and r["n"].tolist() == [1, 1] and r["rate"].tolist() == [250.0, 500.0]
-    g = terms.rates(m, df, by="outlet", voice="all", n_boot=10)
+    g = terms.rates(m, df, by="outlet", n_boot=10)
     assert g["rate"].tolist() == [250.0, 500.0] and g["n"].tolist() == [1, 1]
     k = terms.kwic(df, m, window=1)
     assert k[["left", "match", "right"]].values.tolist() == [["The ", "war", " goes"], ["No ", "war", "."]]
@@ -537,11 +594,11 @@ def test_rates_of_an_empty_corpus():
     from discourse import lexicon as _lex
 
     empty = pd.DataFrame({"doc_id": [], "outlet": [], "text": []})  # float64 columns when built empty
-    m = terms.find(empty, _lex.from_dict({"w": ["war"]}), quotes=False)
+    m = terms.find(empty, _lex.from_dict({"w": ["war"]}))
     assert m.empty
-    out = terms.rates(m, empty, by="outlet", voice="all", n_boot=10)
-    assert out.empty and out.columns.tolist() == ["outlet", "rate", "ci_low", "ci_high", "n", "words", "docs"]
-    assert terms.rates(m, empty, voice="all").empty
+    out = terms.rates(m, empty, by="outlet", n_boot=10)
+    assert out.empty and out.columns.tolist() == ["outlet", "rate", "ci_low", "ci_high", "n", "words", "n_docs"]
+    assert terms.rates(m, empty, by="doc_id").empty
     assert terms.kwic(empty, m).empty
 
 
@@ -551,11 +608,11 @@ def test_scare_terms_keep_the_speaker_of_the_scare_quote():
     df = pd.DataFrame({"doc_id": [7], "text": ['What the Pentagon describes as "over the horizon" strikes. '
                                                'The "surgical" war.']})
     q = quotes.find(df)
-    s = terms.scare_terms(q, df)
+    s = terms.scare_terms(df)
     assert s[["doc_id", "sent_id", "match"]].values.tolist() == [["7", 0, "over the horizon"], ["7", 1, "surgical"]]
     assert s["speaker"].tolist()[0] == q["speaker"].tolist()[0] == "the Pentagon" and s["speaker"].isna().tolist()[1]
     # the same speaker as find() gives a lexicon match inside that scare quote
-    m = terms.find(df, lexicon.from_dict({"e": ["horizon"]}), quotes=q)
+    m = terms.find(df, lexicon.from_dict({"e": ["horizon"]}))
     assert m[["voice", "speaker"]].values.tolist() == [["scare", "the Pentagon"]]
 
 
@@ -565,3 +622,50 @@ def test_voice_with_integer_doc_ids():
     df = pd.DataFrame({"doc_id": [1, 2], "text": ['He said "the regime is evil" today.', "The regime fell."]})
     m = terms.find(df, lexicon.from_dict({"r": ["regime"]}))
     assert m[["doc_id", "voice", "speaker"]].values.tolist() == [["1", "quoted", "He"], ["2", "authorial", pd.NA]]
+
+
+# ------------------------------------------------------ the shared text layer (#10)
+def test_bug_find_accepts_a_lexicon_path_and_a_dict_like_framing(tmp_path):
+    # issue #10: terms.find refused a lexicon path that framing.score accepted
+    df = _corpus("The puppet government and the junta.")
+    path = tmp_path / "lex.csv"
+    path.write_text("pattern,category\npuppet government,label\njunta,label\n", encoding="utf-8")
+    from_path = terms.find(df, path)
+    from_str = terms.find(df, str(path))
+    from_dict = terms.find(df, {"label": ["puppet government", "junta"]})
+    from_frame = terms.find(df, lexicon.read(path))
+    assert from_path["match"].tolist() == ["puppet government", "junta"]
+    for other in (from_str, from_dict):
+        pd.testing.assert_frame_equal(other, from_frame)
+    pd.testing.assert_frame_equal(from_path, from_frame)
+    with pytest.raises(FileNotFoundError, match="lexicon file not found"):
+        terms.find(df, tmp_path / "missing.csv")
+    with pytest.raises(TypeError, match="lexicon must be a DataFrame"):
+        terms.find(df, 3)
+
+
+def test_find_reads_units_and_voice_from_the_annotations(monkeypatch):
+    df = _corpus('He said "the regime lies" today. The regime fell.')
+    ann = text.annotate(df)
+    from_corpus = terms.find(df, _lex("regime"))
+    # annotated once: nothing is split or quoted again
+    from discourse import quotes
+    from discourse.text import _units
+
+    monkeypatch.setattr(quotes, "find", lambda *a, **k: (_ for _ in ()).throw(AssertionError("re-quoted")))
+    monkeypatch.setattr(_units, "sentences", lambda *a, **k: (_ for _ in ()).throw(AssertionError("re-split")))
+    from_ann = terms.find(ann, _lex("regime"))
+    pd.testing.assert_frame_equal(from_ann, from_corpus)
+    assert from_ann[["sent_id", "voice", "speaker"]].values.tolist() == [[0, "quoted", "He"], [1, "authorial", pd.NA]]
+    r = terms.rates(from_ann, ann, by=["doc_id", "voice"], voice=["authorial", "quoted"])
+    assert r["n"].tolist() == [1, 1]
+
+
+def test_scare_terms_reads_the_quotations_of_the_annotations():
+    df = _corpus('The "surgical" war.')
+    q = pd.DataFrame({"doc_id": ["d0"], "start": [5], "end": [13], "quote": ["surgical"], "speaker": [pd.NA],
+                      "kind": ["scare"]})
+    ann = _ann(df, pd.concat([q, q.assign(start=0, end=3, quote="The", kind="direct")]))
+    s = terms.scare_terms(ann)
+    assert s[["match", "pattern", "voice", "sent_id"]].values.tolist() == [["surgical", "surgical", "scare", 0]]
+    assert terms.scare_terms(_ann(df, q.assign(quote="surgical war now")), max_words=2).empty

@@ -68,11 +68,11 @@ def test_missing_columns():
         text.sentences(pd.DataFrame({"doc_id": ["a"]}))
 
 
-def test_token_ids_count_per_document_in_any_row_order():
+def test_token_ids_count_per_document():
     df = pd.DataFrame({"doc_id": ["a", "b"], "text": ["One two. Three.", "Four five."]})
-    sents = text.sentences(df)
-    shuffled = sents.iloc[[0, 2, 1]]  # a, b, a
-    toks = text.tokens(df, sentences=shuffled)
+    toks = text.tokens(df)
     a = toks[toks["doc_id"] == "a"]
     assert a["token_id"].tolist() == list(range(len(a)))
     assert a["token"].tolist() == ["One", "two", ".", "Three", "."]
+    assert a["sent_id"].tolist() == [0, 0, 0, 1, 1]
+    assert toks.loc[toks["doc_id"] == "b", "token_id"].tolist() == [0, 1, 2]

@@ -14,7 +14,7 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 from sklearn.metrics import normalized_mutual_info_score  # noqa: E402
 
-from discourse import plots, topics  # noqa: E402
+from discourse import plots, stats, text, topics  # noqa: E402
 
 
 # ------------------------------------------------------------------ helpers
@@ -70,6 +70,7 @@ def nmf4(corpus4):
 
 
 # ------------------------------------------------------------------ recovery
+@pytest.mark.filterwarnings("ignore:LDA's topics depend on the seed")
 @pytest.mark.parametrize("method,online", [("nmf", False), ("lda", False), ("nmf", True), ("lda", True)])
 def test_planted_topics_are_recovered(corpus4, method, online):
     df, labels, _ = corpus4
@@ -101,7 +102,14 @@ def test_outputs_are_tidy_and_normalised(nmf4, corpus4):
     assert (np.diff(total) <= 0).all()
 
 
+def test_lda_warns_that_its_topics_depend_on_the_seed(corpus4):
+    df, _, _ = corpus4
+    with pytest.warns(UserWarning, match="LDA's topics depend on the seed"):
+        topics.fit(df.head(40), 2, method="lda", max_iter=2)
+
+
 # ------------------------------------------------------------------ determinism
+@pytest.mark.filterwarnings("ignore:LDA's topics depend on the seed")
 @pytest.mark.parametrize("method,online", [("nmf", False), ("lda", False), ("nmf", True)])
 def test_same_seed_same_results(corpus4, method, online):
     df, _, _ = corpus4
@@ -208,7 +216,9 @@ def test_prevalence_is_mean_share_and_sums_to_one(nmf4, grouped):
 
 def test_prevalence_by_period(nmf4, grouped):
     prev = topics.prevalence(nmf4, grouped, by="outlet", period="M", n_boot=100)
-    assert prev["period"].drop_duplicates().tolist() == list(pd.to_datetime(["2024-01-01", "2024-02-01", "2024-03-01", "2024-04-01"]))
+    # the same period labels as every other table (stats.period_labels), so tables join
+    assert prev["period"].drop_duplicates().tolist() == ["2024-01", "2024-02", "2024-03", "2024-04"]
+    assert set(prev["period"]) == set(stats.period_labels(grouped["published"], "M"))
     np.testing.assert_allclose(prev.groupby(["outlet", "period"])["share"].sum(), 1.0)
     n = prev.groupby(["outlet", "period"])["n"].first()
     assert n.sum() == len(grouped)
@@ -218,10 +228,26 @@ def test_prevalence_by_period(nmf4, grouped):
         topics.prevalence(nmf4, grouped, by="section")
 
 
+def test_period_labels_join_other_tables(nmf4, grouped):
+    prev = topics.prevalence(nmf4, grouped, by=None, period="Q", n_boot=10)
+    assert prev["period"].unique().tolist() == ["2024Q1", "2024Q2"]
+    counts = grouped.assign(period=stats.period_labels(grouped["published"], "Q")).groupby("period").size()
+    joined = prev.merge(counts.rename("docs").reset_index(), on="period", validate="many_to_one")
+    assert (joined["n"] == joined["docs"]).all()
+    # weekly labels build a complete weekly calendar too
+    weekly = topics.trajectories(nmf4, grouped.head(20), period="W", n_boot=10)
+    assert weekly["period"].iloc[0] == "2024-01-01/2024-01-07"
+    assert weekly["period"].nunique() == 4  # 5 to 24 January: four Monday-Sunday weeks
+    ax = plots.prevalence(weekly, topic=0)
+    assert pd.to_datetime(ax.get_lines()[0].get_xdata()).strftime("%m-%d").tolist() == [
+        "01-01", "01-08", "01-15", "01-22"]
+    plt.close("all")
+
+
 def test_trajectories_fill_empty_periods(nmf4, grouped):
     sub = grouped[(grouped["published"] < "2024-02-01") | (grouped["published"] >= "2024-03-01")]
     tr = topics.trajectories(nmf4, sub, period="M", n_boot=50)
-    feb = tr[tr["period"] == pd.Timestamp("2024-02-01")]
+    feb = tr[tr["period"] == "2024-02"]
     assert len(feb) == 4 and (feb["n"] == 0).all() and feb["share"].isna().all()
 
 
@@ -331,43 +357,125 @@ def test_representative_snippet_picks_the_topic_paragraph():
     assert row["snippet"].iloc[0].startswith("Troops and airstrikes")
 
 
-# ------------------------------------------------------------------ vectoriser options
+# ------------------------------------------------------------------ vectoriser
+def test_vectorizer_terms_counts_and_tfidf():
+    docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "text": [
+        "Afghanistan's troops advanced in 2024. Troops held.",
+        "The troops' budget: 5 votes.",
+        "Budget vote, budget talks."]})
+    vec = topics.Vectorizer(min_df=1, max_df=1.0, weighting="count")
+    X = vec.fit_transform(docs).toarray()
+    # possessive 's merged into its word, words with digits and stop words left out
+    assert vec.terms_.tolist() == ["advanced", "afghanistan", "budget", "held", "talks", "troops", "vote", "votes"]
+    np.testing.assert_array_equal(X, [[1, 1, 0, 1, 0, 2, 0, 0],
+                                      [0, 0, 1, 0, 0, 1, 0, 1],
+                                      [0, 0, 2, 0, 1, 0, 1, 0]])
+    # idf = ln((1 + n) / (1 + df)) + 1, n = 3: df 1 -> ln 2 + 1, df 2 -> ln(4/3) + 1
+    np.testing.assert_allclose(vec.idf_[[0, 2, 5]], [math.log(2) + 1, math.log(4 / 3) + 1, math.log(4 / 3) + 1])
+    W = topics.Vectorizer(min_df=1, max_df=1.0, weighting="tfidf").fit_transform(docs).toarray()
+    raw = X * vec.idf_
+    np.testing.assert_allclose(W, raw / np.linalg.norm(raw, axis=1, keepdims=True))
+    # min_df / max_df as counts and shares
+    assert topics.Vectorizer(min_df=2).fit(docs).terms_.tolist() == ["budget", "troops"]
+    assert topics.Vectorizer(min_df=1, max_df=0.5).fit(docs).terms_.tolist() == [
+        "advanced", "afghanistan", "held", "talks", "vote", "votes"]
+    # max_features: most frequent first, ties by term
+    assert topics.Vectorizer(min_df=1, max_df=1.0, max_features=2).fit(docs).terms_.tolist() == ["budget", "troops"]
+
+
+def test_vectorizer_on_a_document_term_matrix_matches_the_corpus(corpus4):
+    df, _, _ = corpus4
+    vec = topics.Vectorizer()
+    from_corpus = vec.fit_transform(df)
+    terms = vec.terms_.copy()
+    from_dtm = topics.Vectorizer().fit_transform(text.dtm(df))
+    assert (from_corpus != from_dtm).nnz == 0
+    a = topics.TopicModel(4).fit(df)
+    b = topics.TopicModel(4).fit(text.dtm(df))
+    assert a.terms_.tolist() == terms.tolist() == b.terms_.tolist()
+    pd.testing.assert_frame_equal(a.doc_topics, b.doc_topics)
+    # a model fitted on a matrix has no texts: snippets need the corpus
+    with pytest.raises(ValueError, match="pass corpus="):
+        b.representative_docs(1)
+    pd.testing.assert_frame_equal(b.representative_docs(1, corpus=df), a.representative_docs(1))
+    with pytest.raises(ValueError, match=r"no 2-word terms.*ngram_range=\(2, 2\)"):
+        topics.Vectorizer(ngram_range=(2, 2)).fit(text.dtm(df))
+
+
+def test_vectorizer_transform_new_documents():
+    vec = topics.Vectorizer(min_df=1, max_df=1.0, weighting="count").fit(["troops advanced", "budget vote"])
+    X = vec.transform(["Troops, troops and a budget; unseen words", "nothing known here"]).toarray()
+    assert vec.terms_.tolist() == ["advanced", "budget", "troops", "vote"]
+    np.testing.assert_array_equal(X, [[0, 1, 2, 0], [0, 0, 0, 0]])
+    with pytest.raises(RuntimeError, match="not fitted"):
+        topics.Vectorizer().transform(["x"])
+    with pytest.raises(ValueError, match="weighting must be"):
+        topics.Vectorizer(weighting="bm25").fit(["a b"])
+
+
+def test_estimators_only_store_parameters():
+    vec = topics.Vectorizer(min_df=3, ngram_range=(1, 2))
+    m = topics.TopicModel(5, method="lda", vectorizer=vec, random_state=7, max_iter=9)
+    assert (m.n_topics, m.method, m.vectorizer, m.random_state, m.max_iter) == (5, "lda", vec, 7, 9)
+    assert not [k for k in vars(m) if k.endswith("_")] and not [k for k in vars(vec) if k.endswith("_")]
+    # bad values are reported by fit, not by __init__ (scikit-learn's convention)
+    bad = topics.TopicModel(0)
+    with pytest.raises(ValueError, match="n_topics must be a positive integer"):
+        bad.fit(["a b", "c d"])
+    # fitting copies the vectorizer: the one given stays unfitted
+    docs = ["troops advanced", "budget vote"] * 3
+    fitted = topics.TopicModel(2, vectorizer=topics.Vectorizer(min_df=1)).fit(docs)
+    assert not hasattr(fitted.vectorizer, "terms_") and fitted.vectorizer_.terms_.tolist() == [
+        "advanced", "budget", "troops", "vote"]
+
+
+def test_series_keeps_its_index_as_doc_id():
+    s = pd.Series(["troops advanced", "budget vote", "troops held", "vote budget"], index=[10, 11, 12, 13])
+    m = topics.fit(s, 2, min_df=1)
+    assert m.doc_topics["doc_id"].unique().tolist() == ["10", "11", "12", "13"]
+    assert topics.fit(s.tolist(), 2, min_df=1).doc_topics["doc_id"].unique().tolist() == ["0", "1", "2", "3"]
+
+
 def test_phrases_explicit_and_detected():
     texts = ["The White House said no.", "A statement from the White House today.",
              "white. House prices rose.", "The white house was painted."] * 3
     m = topics.fit(texts, 2, phrases=["White House"], min_df=1, max_df=1.0)
-    assert "white house" in set(m.terms_)
-    # "white. House" is not a phrase: the analyzer never joins across punctuation
-    assert m.vectorizer_.analyzer("white. House prices") == ["white", "house", "prices"]
-    detected = topics.fit(texts, 2, phrases=True, phrase_min_count=5, min_df=1, max_df=1.0)
-    assert detected.phrases_ == ["white house"]
+    tf = dict(zip(m.terms_, m.term_frequency_))
+    # 9 occurrences of the phrase (3 x 3 texts); "white. House" is two sentences, so its
+    # words count on their own and only there
+    assert (tf["white house"], tf["white"], tf["house"]) == (9, 3, 3)
+    assert not any(" " in t and t != "white house" for t in m.terms_)
+    detected = topics.fit(texts, 2, phrases=True, min_df=1, max_df=1.0)
+    assert detected.vectorizer_.phrases_ == ["white house"]
+    # count >= 3: NPMI of "house painted" = log((3/18) / ((12/33) (3/33))) / -log(3/18) = 0.90
+    assert topics.detect_phrases(texts, min_count=3) == ["house painted", "house prices", "prices rose",
+                                                         "white house"]
     with pytest.raises(ValueError, match="two-word"):
         topics.fit(texts, 2, phrases=["new york city"], min_df=1)
 
 
-def test_tokenizer_stop_words_and_ngrams():
-    m = topics.fit(["U.S. troops' advance, Afghanistan's capital"] * 2 + ["budget vote"] * 2, 2,
+def test_stop_words_and_ngrams():
+    m = topics.fit(["U.S. troops' advance, Afghanistan's capital. Kabul fell."] * 2 + ["budget vote"] * 2, 2,
                    min_df=1, max_df=1.0, ngram_range=(1, 2))
-    assert m.vectorizer_.analyzer("Afghanistan's troops and the capital, Kabul") == [
-        "afghanistan", "troops", "capital", "kabul", "afghanistan troops", "troops capital"]
+    # n-grams form after stop words and possessives, inside a sentence (never "capital kabul")
+    assert sorted(m.terms_) == sorted([
+        "u.s", "troops", "advance", "afghanistan", "capital", "kabul", "fell", "budget", "vote",
+        "u.s troops", "troops advance", "advance afghanistan", "afghanistan capital", "kabul fell",
+        "budget vote"])
     custom = topics.fit(["apple the banana"] * 2 + ["cherry the date"] * 2, 2, stop_words=["apple"],
                         min_df=1, max_df=1.0)
     assert set(custom.terms_) == {"the", "banana", "cherry", "date"}
 
 
-def test_analyzer_on_the_seed(seed_text):
+def test_ngrams_on_the_seed(seed_text):
     para = next(p for p in seed_text.split("\n\n") if p.startswith("In both Kunduz"))
-    m = topics.fit([para, para, "budget vote"], 1, min_df=1, max_df=1.0, ngram_range=(1, 2))
-    terms = m.vectorizer_.analyzer(para)
-    # stop words out, possessive dropped, lower-cased
-    assert terms[:14] == ["kunduz", "kandahar", "security", "forces", "afghanistan", "puppet",
-                          "government", "facing", "increasing", "pressure", "taliban",
-                          "respective", "provincial", "capitals"]
-    # bigrams skip removed stop words ("security forces of Afghanistan's" -> "forces
-    # afghanistan") but never cross the comma after "Kandahar"
-    assert "forces afghanistan" in terms and "puppet government" in terms
-    assert "kandahar security" not in terms
-    assert len(terms) == 14 + 12
+    vec = topics.Vectorizer(ngram_range=(1, 2), min_df=1, max_df=1.0).fit([para, para, "budget vote"])
+    uni = ["kunduz", "kandahar", "security", "forces", "afghanistan", "puppet", "government", "facing",
+           "increasing", "pressure", "taliban", "respective", "provincial", "capitals"]
+    # one sentence: 14 words left after stop words, so 13 bigrams ("security forces of
+    # Afghanistan's" -> "forces afghanistan")
+    bi = [f"{a} {b}" for a, b in zip(uni, uni[1:])]
+    assert sorted(vec.terms_) == sorted(uni + bi + ["budget", "vote", "budget vote"])
 
 
 def test_errors():
@@ -379,7 +487,11 @@ def test_errors():
     with pytest.raises(ValueError, match="too few for 10 topics"):
         topics.fit(docs, 10)
     with pytest.raises(ValueError, match="LDA needs raw counts"):
-        topics.fit(docs, 2, method="lda", tfidf=True)
+        topics.fit(docs, 2, method="lda", weighting="tfidf")
+    with pytest.raises(TypeError, match=r"unknown option\(s\) \['tfidf'\]"):
+        topics.fit(docs, 2, tfidf=True)
+    with pytest.raises(ValueError, match="either vectorizer= or its options"):
+        topics.fit(docs, 2, vectorizer=topics.Vectorizer(), min_df=1)
     with pytest.raises(ValueError, match="no terms left"):
         topics.fit(docs, 2, min_df=100)
     with pytest.raises(ValueError, match="doc_id values must be unique"):
@@ -410,7 +522,7 @@ def test_search_k_nmf(corpus4):
 
 def test_search_k_lda_has_perplexity(corpus4):
     df, _, _ = corpus4
-    rep = topics.search_k(df.head(120), [4], method="lda", n_seeds=2, max_iter=20)
+    rep = topics.search_k(df.head(120), [4], method="lda", n_seeds=2)
     assert np.isfinite(rep["perplexity"].iloc[0]) and rep["perplexity"].iloc[0] > 1
     assert 0 < rep["stability"].iloc[0] <= 1
 
@@ -427,12 +539,14 @@ def test_search_k_reference_corpus(corpus4):
 
 
 def test_stability_matches_permuted_topics():
+    from discourse.topics._quality import _stability
+
     rng = np.random.default_rng(1)
     a = rng.dirichlet(np.ones(20), size=4)
-    assert topics._stability([a, a[[2, 0, 3, 1]]]) == pytest.approx(1.0)
+    assert _stability([a, a[[2, 0, 3, 1]]]) == pytest.approx(1.0)
     # two runs with orthogonal topics: similarity 0
     e = np.eye(4)
-    assert topics._stability([e[:2], e[2:]]) == pytest.approx(0.0)
+    assert _stability([e[:2], e[2:]]) == pytest.approx(0.0)
 
 
 # ------------------------------------------------------------------ plots, figures, CLI

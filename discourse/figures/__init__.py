@@ -32,7 +32,7 @@ __all__ = ["build", "check", "render", "list_figures", "figure", "REGISTRY", "Fi
            "FigureError", "FORMATS", "MANIFEST", "corpus_path", "repo_root"]
 
 #: figure-definition modules, imported on first use (in this order)
-_MODULES = ["structure", "terms", "quotes", "sentiment", "topics", "framing"]
+_MODULES = ["structure", "terms", "quotes", "sentiment", "topics", "framing", "validation"]
 _loaded: set[str] = set()
 
 

@@ -10,6 +10,7 @@ import matplotlib.pyplot as plt
 
 from discourse import effects, framing, plots, style
 from discourse.figures._registry import figure, synthetic_note
+from discourse.text._annotate import corpus_of
 
 __all__ = ["frame_profile", "actor_labels", "frame_effects"]
 
@@ -22,10 +23,9 @@ DEMO_ACTORS = {
 
 
 @figure("demo-frame-profile", corpus="demo", width="double")
-def frame_profile(corpus, *, width="double", dictionary="generic", n_boot=1000, random_state=0):
+def frame_profile(corpus, *, width="double", lexicon="generic", n_boot=1000, random_state=0):
     """Mean share of each generic news frame per outlet, with 95% bootstrap intervals."""
-    scores = framing.score(corpus, dictionary=dictionary)
-    agg = framing.aggregate(scores, corpus, by="outlet", n_boot=n_boot, random_state=random_state)
+    agg = framing.aggregate(corpus, lexicon=lexicon, by="outlet", n_boot=n_boot, random_state=random_state)
     fig, ax = plt.subplots(figsize=style.figsize(width, aspect=0.45))
     plots.frame_profile(agg, ax=ax)
     ax.set_title("Frames by outlet" + synthetic_note(corpus))
@@ -37,8 +37,7 @@ def frame_profile(corpus, *, width="double", dictionary="generic", n_boot=1000, 
                     "share of its labelled mentions.")
 def actor_labels(corpus, *, width="double", actor="government", top=8, voice="authorial"):
     """How each outlet labels the government in its own voice: share of labelled mentions."""
-    labels = framing.actor_labels(corpus, DEMO_ACTORS)
-    summary = framing.label_summary(labels, corpus, by="outlet", label_type="modifier", voice=voice)
+    summary = framing.label_summary(corpus, DEMO_ACTORS, by="outlet", label_type="modifier", voice=voice)
     fig, ax = plt.subplots(figsize=style.figsize(width, aspect=0.45))
     plots.actor_labels(summary, actor=actor, top=top, ax=ax)
     ax.set_title(f"How outlets label the {actor}" + (f" ({voice} voice)" if voice else "") + synthetic_note(corpus))
@@ -48,13 +47,23 @@ def actor_labels(corpus, *, width="double", actor="government", top=8, voice="au
 @figure("demo-frame-effects", corpus="demo", width="double",
         description="Estimated difference in frame share of each outlet from the reference outlet "
                     "(OLS, HC3 robust 95% intervals), controlling for month.")
-def frame_effects(corpus, *, width="double", dictionary="generic", formula="share ~ outlet + month"):
-    """Estimated outlet differences in frame shares (OLS with HC3 robust intervals)."""
-    scores = framing.score(corpus, dictionary=dictionary)
-    est = effects.estimate(scores, corpus, formula)
+def frame_effects(corpus, *, width="double", lexicon="generic", formula=None, baseline=None):
+    """Estimated outlet differences in frame shares (OLS with HC3 robust intervals).
+
+    The default formula controls for the month when the dated articles span at most
+    two years and for the year otherwise (months of a long corpus hold too few
+    articles to estimate); undated articles are left out (counted in the warning of
+    :func:`discourse.effects.estimate`).
+    """
+    table = corpus_of(corpus)
+    if formula is None:
+        years = table["published"].dropna().dt.year if "published" in table.columns else []
+        formula = "share ~ outlet + " + ("month" if len(years) and years.max() - years.min() < 2 else "year")
+    scores = framing.score(corpus, lexicon=lexicon)
+    est = effects.estimate(scores, table, formula, baseline=baseline)
     diff = effects.differences(est, variable="outlet")
     fig, ax = plt.subplots(figsize=style.figsize(width, aspect=0.5))
     plots.effects(diff, ax=ax)
-    ref = sorted(corpus["outlet"].dropna().astype(str).unique())[0]
-    ax.set_title(f"Outlet differences in frame share vs. {ref}" + synthetic_note(corpus))
+    ax.set_title(f"Outlet differences in frame share vs. {est.attrs['baseline']['outlet']}"
+                 + synthetic_note(table))
     return fig

@@ -38,7 +38,7 @@ def demo_sentiment_toward(corpus, *, width="double", targets=None, method="vader
 
     Default corpus: the SYNTHETIC demo corpus.
     """
-    data = sentiment.toward(corpus, targets or DEMO_ACTORS, by="outlet", voice="split", method=method,
+    data = sentiment.toward(corpus, targets or DEMO_ACTORS, by=["outlet", "voice"], method=method,
                             n_boot=n_boot, random_state=random_state)
     fig, ax = plt.subplots(figsize=style.figsize(width, aspect=0.5))
     plots.sentiment_toward(data, ax=ax, min_n=min_n)

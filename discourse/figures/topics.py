@@ -11,13 +11,14 @@ import numpy as np
 
 from discourse.figures._registry import figure
 
-_FIT = dict(method="nmf", random_state=0, min_df=2, max_df=0.9)
+#: the terms every topic figure models (terms in at least 2 and at most 90% of articles)
+_TERMS = dict(min_df=2, max_df=0.9)
 
 
 def _model(corpus, k: int):
     from discourse import topics
 
-    return topics.fit(corpus, k, **_FIT)
+    return topics.TopicModel(k, method="nmf", vectorizer=topics.Vectorizer(**_TERMS), random_state=0).fit(corpus)
 
 
 @figure("topics-top-terms", corpus="demo", width="double", k=5, n=8,
@@ -75,7 +76,8 @@ def topics_k_search(corpus, *, width="double", ks=(3, 4, 5, 6, 8), n_seeds=3, k=
 
     from discourse import plots, style, topics
 
-    report = topics.search_k(corpus, list(ks), n_seeds=n_seeds, **_FIT)
+    report = topics.search_k(corpus, list(ks), method="nmf", vectorizer=topics.Vectorizer(**_TERMS),
+                             n_seeds=n_seeds, random_state=0, progress=False)
     fig = plt.figure(figsize=style.figsize(width, aspect=0.28))
     plots.k_search(report, metrics=["npmi", "umass", "exclusivity", "stability"], ncols=4,
                    highlight=k, fig=fig)

@@ -1,10 +1,13 @@
 """Framing: which aspects of an event a text makes salient, how it names the actors,
 and whom it lets speak.
 
-Four tools, each returning a tidy DataFrame:
+Every function takes the corpus or its annotations (:func:`discourse.text.annotate`)
+first and reads sentences, quotations, tokens and voice from them, so nothing is split
+twice. Four tools, each returning a tidy DataFrame:
 
-- :func:`score` counts frame indicators from a frame dictionary per document or per
-  sentence (``n``, ``share``, ``present``); :func:`primary` picks each document's
+- :func:`score` counts frame indicators from a frame lexicon per document or per
+  sentence (``n``, ``share``, ``rate``, ``present``; ``min_rate="calibrated"`` for the
+  calibrated presence rule); :func:`primary` picks each document's
   primary frame with its margin; :func:`aggregate` averages by outlet and period with
   bootstrap intervals over documents.
 - :class:`FrameClassifier` learns frames from hand-coded texts (TF-IDF plus one
@@ -18,25 +21,28 @@ Four tools, each returning a tidy DataFrame:
 - :func:`sources` tells who is quoted, with affiliation, quote counts, words and
   reporting verbs grouped into neutral, distancing and endorsing.
 
-Bundled frame dictionaries (``discourse/lexicons/``, rationale and sources in
-``SOURCES-frames.md``): ``"generic"`` (Semetko & Valkenburg 2000; the default) and
-``"policy"`` (Policy Frames Codebook, Boydstun et al. 2014).
+Bundled frame lexicons (``discourse/lexicons/``, rationale and sources in
+``SOURCES-frames.md``; :func:`dictionary` loads them): ``"generic"`` (Semetko &
+Valkenburg 2000; the default) and ``"policy"`` (Policy Frames Codebook, Boydstun et
+al. 2014).
 
-The code lives in private modules: ``_dictionaries`` (loading frame dictionaries),
-``_scores`` (:func:`score`, :func:`primary`, :func:`aggregate`), ``_classifier``
-(:class:`FrameClassifier`), ``_actors`` (:func:`actor_labels`,
-:func:`label_summary`), ``_sources`` (:func:`sources`) and ``_tokens`` (the tokens and
-noun-phrase rules shared by actor labels and sources).
+The code lives in private modules: ``_dictionaries`` (loading frame lexicons),
+``_scores`` (:func:`score`, :func:`primary`, :func:`aggregate`, :data:`CALIBRATED`),
+``_classifier`` (:class:`FrameClassifier`), ``_actors`` (:func:`actor_labels`,
+:func:`label_summary`), ``_sources`` (:func:`sources`), ``_tokens`` (the shared tokens
+read as a noun-phrase rule needs them, and word classes) and ``_phrases`` (noun-phrase
+extents, labels and appositives); ``_common`` holds the calls into the text layer.
 """
 # ``_LEXICONS`` and ``_last_name`` are private, re-exported for the tests that use them.
 from discourse.framing._actors import actor_labels, label_summary
 from discourse.framing._classifier import FrameClassifier
 from discourse.framing._dictionaries import _LEXICONS, DICTIONARIES, dictionary  # noqa: F401
-from discourse.framing._scores import aggregate, primary, score
+from discourse.framing._scores import CALIBRATED, aggregate, primary, score
 from discourse.framing._sources import _last_name, sources  # noqa: F401
 
 __all__ = [
     "DICTIONARIES",
+    "CALIBRATED",
     "dictionary",
     "score",
     "primary",

@@ -8,25 +8,12 @@ from typing import Iterable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from discourse.framing._common import _as_list, _check_corpus, _string_ids
-from discourse.framing._tokens import (
-    _AUX,
-    _CONJ,
-    _DET,
-    _PREP,
-    _PRON,
-    _ROLE_NOUNS,
-    _TITLES,
-    _VERBS,
-    _Tok,
-    _adverb,
-    _appositive_before,
-    _is_name_token,
-    _modifier,
-    _np_forward,
-    _tokenize,
-    _verbish,
-)
+from discourse import voice as _voice
+from discourse.framing._common import (_annotations, _as_list, _group_keys, _sentence_sentiment, _string_ids,
+                                       _string_keys)
+from discourse.framing._phrases import (_appositive_before, _left_extent, _modifier_label, _np_forward,
+                                       _right_extent)
+from discourse.framing._tokens import _Tok, _doc_tokens, _tokenize
 
 _NAMING_VERBS = re.compile(
     r"^(?:describ|call|label|brand|dub|term|denounc|condemn|portray|depict|characteri[sz]|regard|view|"
@@ -35,10 +22,6 @@ _NAMING_VERBS = re.compile(
 )
 _NAMING_DOUBLE = re.compile(r"^(?:call|brand|dub|label|term|name|deem|declar|consider)", re.IGNORECASE)
 _COPULA = frozenset("is are was were remains remained became becomes".split())
-
-
-def _is_sentence_start(toks: list[_Tok], i: int) -> bool:
-    return i == 0 or toks[i - 1].text in {".", "!", "?", "\u201c", '"', ":", ";"}
 
 
 def _actor_table(actors) -> pd.DataFrame:
@@ -111,88 +94,11 @@ def _find_aliases(toks: list[_Tok], specs) -> list[tuple[int, int, str, str]]:
     return hits
 
 
-def _left_extent(toks: list[_Tok], i: int) -> int:
-    """First token of the pre-modifier run ending before token ``i``."""
-    j = i - 1
-    run: list[int] = []
-    while j >= 0:
-        t = toks[j]
-        if t.poss or not _modifier(t):
-            break
-        if _verbish(t) and not (j > 0 and (toks[j - 1].low in _DET or toks[j - 1].poss)):
-            break
-        run.insert(0, j)
-        j -= 1
-    boundary = toks[j] if j >= 0 else None
-    licensed = boundary is None or boundary.poss or boundary.low in _DET or boundary.low in _PREP \
-        or not boundary.word or boundary.text.replace(",", "").replace(".", "").isdigit() \
-        or boundary.low in _CONJ or boundary.low in _AUX
-    if not licensed:
-        # without a determiner or preposition before it, only names and hyphenated
-        # compounds count as modifiers ("told Congress" is not a label)
-        while run and not (toks[run[0]].cap or toks[run[0]].hyph):
-            run.pop(0)
-    while run and (toks[run[0]].cap and _is_sentence_start(toks, run[0]) and toks[run[0]].low in _VERBS):
-        run.pop(0)
-    return run[0] if run else i
-
-
-def _right_extent(toks: list[_Tok], e: int, hit_end_poss: bool) -> int:
-    """One past the last token of the noun phrase continuing after the alias."""
-    if hit_end_poss:
-        return e
-    j = e
-    n = 0
-    while j < len(toks) and n < 3:
-        t = toks[j]
-        if not t.word or not _modifier(t) or _adverb(t):
-            break
-        if not (t.cap or t.hyph):
-            if _verbish(t):
-                break
-            nxt = toks[j + 1] if j + 1 < len(toks) else None
-            if nxt is not None and (nxt.low in _DET or nxt.low in _PRON and nxt.low not in {"that"}):
-                break
-        j += 1
-        n += 1
-        if t.poss:
-            break
-    return j
-
-
-def _modifier_label(toks, s, e, hits_in_np) -> str | None:
-    """Label of a mention: the noun phrase without determiners and proper names."""
-    drop = set()
-    for hs, he, _, alias in hits_in_np:
-        proper = any(ch.isupper() for ch in alias)  # lowercase aliases are common nouns
-        if proper and all(toks[k].cap for k in range(hs, he)):
-            # a proper-name alias and the first names or initials before it
-            drop.update(range(hs, he))
-            k = hs - 1
-            while k >= s and _is_name_token(toks[k]):
-                drop.add(k)
-                k -= 1
-        else:
-            # proper-name parts of a mixed alias ("Afghan" in "Afghan government")
-            drop.update(k for k in range(hs, he - 1) if toks[k].cap and proper)
-    # another person's name after a role noun ("Taliban spokesman Suhail Shaheen")
-    k = e - 1
-    while k >= s and k not in drop and _is_name_token(toks[k]):
-        k -= 1
-    if k < e - 1 and k >= s and (toks[k].low in _ROLE_NOUNS or toks[k].low in _TITLES):
-        drop.update(range(k + 1, e))
-    keep = [k for k in range(s, e) if k not in drop]
-    if not keep:
-        return None
-    label = " ".join(toks[k].base if k == e - 1 else toks[k].text for k in keep).strip()
-    return label or None
-
-
 def actor_labels(
-    corpus: pd.DataFrame,
+    data,
     actors: Mapping[str, Iterable[str]] | pd.DataFrame,
     *,
-    quotes: pd.DataFrame | None = None,
+    voice: str | Sequence[str] | None = None,
     sentiment: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Every mention of the configured actors with the labels attached to it.
@@ -200,10 +106,10 @@ def actor_labels(
     An alias is matched on whole tokens ("Kabul" does not match "Kabul-based");
     aliases with a capital letter match case-sensitively, lowercase aliases in any
     case; the longest alias wins. Around each hit the noun phrase is chunked with
-    rules over tokens, capitalisation and a small list of function words (no
-    external model): pre-modifiers (adjectives, hyphenated compounds such as
-    "US-backed", nouns such as "puppet", other names) and a following head noun.
-    Three kinds of label are extracted:
+    rules over the tokens of the annotations, capitalisation and the word lists of
+    :mod:`discourse.words` (no external model): pre-modifiers (adjectives, hyphenated
+    compounds such as "US-backed", nouns such as "puppet", other names) and a
+    following head noun. Three kinds of label are extracted:
 
     ``modifier``
         The noun phrase minus determiners, the possessor and the actor's own proper
@@ -222,16 +128,17 @@ def actor_labels(
 
     Parameters
     ----------
-    corpus : DataFrame
-        The corpus (``doc_id``, ``text``).
+    data : DataFrame or Annotations
+        The corpus (``doc_id``, ``text``) or its annotations
+        (:func:`discourse.text.annotate`): tokens, sentences and the voice of each
+        mention come from them.
     actors : dict or DataFrame
         ``{actor: [alias, ...]}`` or a DataFrame with ``actor`` and ``alias``.
-    quotes : DataFrame, optional
-        Output of :func:`discourse.quotes.find`, for the voice; computed when
-        omitted.
+    voice : str or list of str, optional
+        Keep only mentions in these voices (:mod:`discourse.voice`; default: all).
     sentiment : DataFrame, optional
         Sentence sentiment (:func:`discourse.sentiment.score` at sentence level);
-        computed when omitted.
+        computed from the annotations when omitted.
 
     Returns
     -------
@@ -246,26 +153,15 @@ def actor_labels(
     Examples
     --------
     >>> docs = pd.DataFrame({"doc_id": ["d"], "text": ["The US-backed regime in Kabul fell."]})
-    >>> actor_labels(docs, {"Afghan government": ["regime", "Kabul"]},
-    ...              quotes=pd.DataFrame(columns=["doc_id", "start", "end", "kind"]),
-    ...              sentiment=pd.DataFrame(columns=["doc_id", "sent_id", "start", "end", "compound"]))["label"].tolist()
+    >>> no_sentiment = pd.DataFrame(columns=["doc_id", "sent_id", "start", "end", "compound"])
+    >>> actor_labels(docs, {"Afghan government": ["regime", "Kabul"]}, sentiment=no_sentiment)["label"].tolist()
     ['US-backed regime']
     """
-    _check_corpus(corpus)
+    voices = _voice.check(voice)
     specs = _alias_specs(_actor_table(actors))
-    sents = None
-    if quotes is None or sentiment is None:
-        from discourse import text as _text
-
-        sents = _text.sentences(corpus)  # split once for the quotations and the scores
-    if quotes is None:
-        from discourse import quotes as _quotes
-
-        quotes = _quotes.find(corpus, sentences=sents)
+    ann = _annotations(data)
     if sentiment is None:
-        from discourse import sentiment as _sentiment
-
-        sentiment = _sentiment.score(corpus, level="sentence", sentences=sents)
+        sentiment = _sentence_sentiment(ann)
     sby: dict[str, tuple[np.ndarray, ...]] = {}
     if sentiment is not None and len(sentiment):
         comp = sentiment["compound"] if "compound" in sentiment.columns else pd.Series(np.nan, index=sentiment.index)
@@ -274,10 +170,11 @@ def actor_labels(
             sub = sub.sort_values("start", kind="stable")
             sby[d] = (sub["start"].to_numpy(dtype=np.int64), sub["end"].to_numpy(dtype=np.int64),
                       sub["sent_id"].to_numpy(dtype=np.int64), sub["_c"].to_numpy(dtype=float))
+    tokens = _doc_tokens(ann)
 
     rows = []
-    for doc_id, text in zip(corpus["doc_id"].astype(str), corpus["text"].astype(str)):
-        toks = _tokenize(text)
+    for doc_id, text in ann.texts.items():
+        toks = tokens.get(doc_id, [])
         hits = _find_aliases(toks, specs)
         sents = sby.get(doc_id)
         used = set()
@@ -367,17 +264,15 @@ def actor_labels(
     out["end"] = out["end"].astype("int64")
     out["sent_id"] = out["sent_id"].astype("Int64")
     out["compound"] = out["compound"].astype(float)
-    if quotes is not None:  # the voice rule of discourse.terms.find: the innermost quotation holding the start
-        from discourse.terms import _assign_voice
-
-        q = quotes if "kind" in quotes.columns else quotes.assign(kind="direct")
-        out["voice"] = _assign_voice(out, q)[0].to_numpy()
+    out["voice"] = ann.voice(out["doc_id"], out["start"])["voice"].to_numpy()  # innermost quotation wins
+    if voices is not None:
+        out = out[out["voice"].isin(voices).to_numpy()].reset_index(drop=True)
     return _string_ids(out)
 
 
 def label_summary(
-    labels: pd.DataFrame,
-    corpus: pd.DataFrame | None = None,
+    data,
+    labels: pd.DataFrame | Mapping[str, Iterable[str]],
     *,
     by: str | Sequence[str] | None = "outlet",
     label_type: str | Sequence[str] | None = None,
@@ -389,18 +284,21 @@ def label_summary(
 
     Parameters
     ----------
-    labels : DataFrame
-        Output of :func:`actor_labels`.
-    corpus : DataFrame, optional
-        Supplies the ``by`` columns when ``labels`` lacks them.
+    data : DataFrame or Annotations
+        The corpus (or its annotations): supplies the ``by`` columns.
+    labels : DataFrame or dict
+        Output of :func:`actor_labels` on ``data``, or the actors
+        (``{actor: [alias, ...]}`` or a DataFrame ``actor``, ``alias``), whose labels
+        are then found here.
     by : str or list of str, optional
-        Group columns (default ``"outlet"``; ``None``: all documents together).
+        Group columns of the corpus (default ``"outlet"``; ``None``: all documents
+        together).
     label_type : str or list, optional
         Keep only these label types (``"modifier"``, ``"appositive"``,
         ``"predicate"``).
     voice : str or list, optional
-        Keep only mentions in these voices (``"authorial"`` for the outlet's own
-        naming, ``"quoted"``, ``"scare"``).
+        Keep only mentions in these voices (:mod:`discourse.voice`; ``"authorial"``
+        for the outlet's own naming; default: all).
     top : int, optional
         Keep the ``top`` most frequent labels per group and actor.
     lower : bool
@@ -412,19 +310,36 @@ def label_summary(
         Group columns, ``actor``, ``label``, ``n`` (mentions), ``share`` (of the
         actor's labelled mentions in the group), ``n_docs``, ``compound`` (mean
         sentence sentiment), sorted by group, actor and ``n`` descending.
+
+    Examples
+    --------
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["X", "Y"],
+    ...                      "text": ["The puppet regime fell.", "The regime held."]})
+    >>> no_sentiment = pd.DataFrame(columns=["doc_id", "sent_id", "start", "end", "compound"])
+    >>> labels = actor_labels(docs, {"gov": ["regime"]}, sentiment=no_sentiment)
+    >>> label_summary(docs, labels)[["outlet", "label", "n"]].values.tolist()
+    [['X', 'puppet regime', 1], ['Y', 'regime', 1]]
     """
-    keys = _as_list(by)
-    lab = labels.dropna(subset=["label"]).copy()
-    if label_type is not None:
-        lab = lab[lab["label_type"].isin(_as_list(label_type))]
-    if voice is not None:
-        lab = lab[lab["voice"].isin(_as_list(voice))]
+    voices = _voice.check(voice)
+    ann = _annotations(data)
+    corpus = ann.corpus
+    if isinstance(labels, pd.DataFrame) and "actor" in labels.columns and "label" in labels.columns:
+        lab = labels.dropna(subset=["label"]).copy()
+    elif isinstance(labels, (pd.DataFrame, Mapping)):
+        lab = actor_labels(ann, labels).dropna(subset=["label"])
+    else:
+        raise TypeError("labels must be the output of framing.actor_labels or the actors "
+                        "({actor: [aliases]} or a DataFrame actor, alias)")
+    keys = [k for k in _as_list(by)]
     missing = [k for k in keys if k not in lab.columns]
     if missing:
-        if corpus is None:
-            raise KeyError(f"labels have no column(s) {missing}; pass the corpus")
+        _group_keys(corpus, missing)
         meta = corpus[["doc_id", *missing]].assign(doc_id=corpus["doc_id"].astype(str))
         lab = lab.assign(doc_id=lab["doc_id"].astype(str)).merge(meta.drop_duplicates("doc_id"), on="doc_id", how="left")
+    if label_type is not None:
+        lab = lab[lab["label_type"].isin(_as_list(label_type))]
+    if voices is not None:
+        lab = lab[lab["voice"].isin(voices)]
     if lower:
         lab["label"] = lab["label"].str.lower()
     for k in keys:
@@ -436,4 +351,5 @@ def label_summary(
                           kind="stable")
     if top is not None:
         out = out.groupby([*keys, "actor"], sort=False).head(top)
-    return out[[*keys, "actor", "label", "n", "share", "n_docs", "compound"]].reset_index(drop=True)
+    out = out[[*keys, "actor", "label", "n", "share", "n_docs", "compound"]].reset_index(drop=True)
+    return _string_keys(out, [*keys, "actor", "label"])

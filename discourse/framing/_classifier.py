@@ -29,7 +29,9 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
     """Supervised multi-label frame classifier: TF-IDF plus one linear model per frame.
 
     Train on hand-coded texts, check the cross-validated precision, recall and F1
-    per frame with :meth:`cross_validate`, then predict the uncoded rest.
+    per frame with :meth:`cross_validate`, then predict the uncoded rest. ``X`` is a
+    list of texts, a corpus table or its annotations (:func:`discourse.text.annotate`;
+    the articles' ``text`` is read), in the order of the labels.
 
     Parameters
     ----------
@@ -103,10 +105,18 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
     def _texts(self, X) -> list[str]:
         if isinstance(X, str):
             raise TypeError("X must be a list of texts, not a single string")
+        from discourse.text import Annotations
+
+        if isinstance(X, Annotations):
+            X = X.corpus
         if isinstance(X, pd.DataFrame):
-            if X.shape[1] != 1:
-                raise TypeError("X as a DataFrame must have exactly one text column")
-            X = X.iloc[:, 0]
+            if "text" in X.columns:  # a corpus table: its texts
+                X = X["text"]
+            elif X.shape[1] != 1:
+                raise TypeError("X as a DataFrame must be a corpus (with a 'text' column) or have exactly one "
+                                "text column")
+            else:
+                X = X.iloc[:, 0]
         return ["" if (t is None or (isinstance(t, float) and np.isnan(t))) else str(t) for t in X]
 
     def _make(self):

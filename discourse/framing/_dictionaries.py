@@ -1,23 +1,24 @@
-"""Frame dictionaries: the bundled ones by name, or any lexicon, as a lexicon table."""
+"""Frame lexicons: the bundled ones by name (the frame dictionaries), or any lexicon, as a lexicon table."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Mapping
+from typing import Literal, Mapping
 
 import pandas as pd
 
 #: the package's bundled lexicons (``discourse/lexicons/``)
 _LEXICONS = Path(__file__).resolve().parent.parent / "lexicons"
 
-#: bundled frame dictionaries by name
+#: bundled frame lexicons ("frame dictionaries") by name
 DICTIONARIES = {
     "generic": _LEXICONS / "frames_generic.csv",
     "policy": _LEXICONS / "frames_policy.csv",
 }
 
 
-def dictionary(name: str | Path | pd.DataFrame | Mapping | None = None) -> pd.DataFrame:
-    """Return a frame dictionary as a lexicon DataFrame.
+def dictionary(name: str | Path | pd.DataFrame | Mapping | None = None, *,
+               match: Literal["fixed", "glob", "regex"] = "glob") -> pd.DataFrame:
+    """Return a frame lexicon (a bundled one by name, or any lexicon) as a lexicon table.
 
     Parameters
     ----------
@@ -28,6 +29,9 @@ def dictionary(name: str | Path | pd.DataFrame | Mapping | None = None) -> pd.Da
         ``generic:`` and ``policy:``. A path reads a lexicon file with
         :func:`discourse.lexicon.read`; a DataFrame is validated as a lexicon; a dict
         ``{frame: [patterns]}`` goes through :func:`discourse.lexicon.from_dict`.
+    match : {"fixed", "glob", "regex"}
+        How patterns match where the lexicon does not say (a dict, a file or table
+        without a ``match`` value).
 
     Returns
     -------
@@ -43,11 +47,15 @@ def dictionary(name: str | Path | pd.DataFrame | Mapping | None = None) -> pd.Da
 
     if name is None:
         name = "generic"
+    if match not in ("fixed", "glob", "regex"):
+        raise ValueError(f"match must be 'fixed', 'glob' or 'regex', not {match!r}")
     if isinstance(name, pd.DataFrame):
+        if "match" not in name.columns:
+            name = name.assign(match=match)
         return _per_category(name)
     if isinstance(name, Mapping):
-        parts = [lexicon.from_dict({k: v}) for k, v in name.items()]
-        return pd.concat(parts, ignore_index=True) if parts else lexicon.from_dict(name)
+        parts = [lexicon.from_dict({k: v}, match=match) for k, v in name.items()]
+        return pd.concat(parts, ignore_index=True) if parts else lexicon.from_dict(name, match=match)
     if isinstance(name, str) and name in DICTIONARIES:
         return _read(DICTIONARIES[name])
     if isinstance(name, str) and name == "all":
@@ -59,10 +67,10 @@ def dictionary(name: str | Path | pd.DataFrame | Mapping | None = None) -> pd.Da
     path = Path(name)
     if not path.exists():
         raise FileNotFoundError(
-            f"dictionary {str(name)!r} is neither a bundled name ({', '.join([*DICTIONARIES, 'all'])}) "
+            f"lexicon {str(name)!r} is neither a bundled name ({', '.join([*DICTIONARIES, 'all'])}) "
             "nor an existing file"
         )
-    return _read(path)
+    return _read(path, match)
 
 
 def _per_category(lex: pd.DataFrame) -> pd.DataFrame:
@@ -77,10 +85,10 @@ def _per_category(lex: pd.DataFrame) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True) if parts else lexicon.validate(lex)
 
 
-def _read(path: Path) -> pd.DataFrame:
+def _read(path: Path, match: str = "glob") -> pd.DataFrame:
     from discourse import lexicon
 
-    lex = lexicon.read(path)  # validates and reports bad rows by line
+    lex = lexicon.read(path, match=match)  # validates and reports bad rows by line
     if path.suffix.lower() in (".csv", ".tsv"):
         raw = pd.read_csv(path, sep="\t" if path.suffix.lower() == ".tsv" else ",", dtype=str,
                           keep_default_na=False, comment=None)
@@ -90,5 +98,7 @@ def _read(path: Path) -> pd.DataFrame:
                 if col in raw.columns and (raw[col] == "").all():
                     raw = raw.drop(columns=col)
             raw = raw.replace({"": None})
+            if "match" not in raw.columns:
+                raw["match"] = match
             return _per_category(raw)
     return lex

@@ -1,4 +1,4 @@
-"""Frame scores from a dictionary: per document or sentence, primary frames, and
+"""Frame scores from a lexicon: per document or sentence, primary frames, and
 averages by outlet and period with bootstrap intervals."""
 from __future__ import annotations
 
@@ -8,52 +8,66 @@ from typing import Literal, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from discourse.framing._common import _as_list, _check_corpus, _string_ids
+from discourse import voice as _voice
+from discourse.framing._common import _annotations, _find, _group_keys, _string_ids, _string_keys
 from discourse.framing._dictionaries import dictionary as _dictionary
 from discourse.stats import period_labels
+from discourse.text._annotate import words_by_voice
 
+Lexicon = str | Path | pd.DataFrame | Mapping | None
 
-def _unit_frame(corpus: pd.DataFrame, level: str, sents: pd.DataFrame | None) -> pd.DataFrame:
-    if level == "document":
-        return pd.DataFrame({"doc_id": corpus["doc_id"].astype(str).drop_duplicates().to_numpy()})
-    units = sents[["doc_id", "para_id", "sent_id"]].reset_index(drop=True)
-    return units.assign(doc_id=units["doc_id"].astype(str))  # as the matches' ids below
+#: the calibrated presence rule of the generic frames (``min_rate="calibrated"``):
+#: indicators per 1,000 words a document needs for the frame to count as present.
+#: Chosen on coded news articles (docs/framing.md, ``benchmarks/eval_frames.py``):
+#: conflict and responsibility are present with any indicator (frequent frames whose
+#: indicators are specific); human interest, morality and above all economic need a
+#: density, because their words (family, fear; justify, honest; cost, million,
+#: market) turn up in passing in articles that do not take the frame.
+CALIBRATED = {"conflict": 0.0, "human_interest": 2.0, "responsibility": 0.0, "morality": 3.0,
+              "economic": 12.0}
 
 
 def score(
-    corpus: pd.DataFrame,
+    data,
     *,
-    dictionary: str | Path | pd.DataFrame | Mapping | None = None,
+    lexicon: Lexicon = None,
     level: Literal["document", "sentence"] = "document",
     voice: str | Sequence[str] | None = None,
     min_count: float = 1,
-    quotes: pd.DataFrame | None | bool = None,
-    matches: pd.DataFrame | None = None,
+    min_rate: float | Mapping[str, float] | Literal["calibrated"] | None = None,
+    match: Literal["fixed", "glob", "regex"] = "glob",
 ) -> pd.DataFrame:
-    """Frame scores per document or per sentence from a frame dictionary.
+    """Frame scores per document or per sentence from a frame lexicon.
 
-    Every pattern of the dictionary is an indicator of its ``category`` (the frame).
-    Matches come from :func:`discourse.terms.find`, so multi-word entries, glob
-    inflections and voice (authorial, quoted, scare) work as for loaded terms.
+    Every pattern of the lexicon is an indicator of its ``category`` (the frame).
+    Matches come from :func:`discourse.terms.find` on the annotations, so
+    multi-word entries, glob inflections and voice work as for loaded terms.
 
     Parameters
     ----------
-    corpus : DataFrame
-        The corpus table (``doc_id``, ``text``).
-    dictionary : str, Path, DataFrame or dict, optional
-        Frame dictionary; see :func:`dictionary` (default ``"generic"``).
+    data : DataFrame or Annotations
+        The corpus (``doc_id``, ``text``) or its annotations
+        (:func:`discourse.text.annotate`): sentences and voice come from them.
+    lexicon : str, Path, DataFrame or dict, optional
+        Frame lexicon: a bundled name (``"generic"``, the default; ``"policy"``;
+        ``"all"``), a lexicon file, a lexicon table or ``{frame: [patterns]}``
+        (see :func:`dictionary`).
     level : {"document", "sentence"}
         Unit of the scores.
     voice : str or list of str, optional
-        Count only matches in these voices, e.g. ``"authorial"`` to score the
-        outlet's own framing without its quoted sources. Default: all.
+        Count only matches in these voices (:mod:`discourse.voice`), e.g.
+        ``"authorial"`` to score the outlet's own framing without its quoted
+        sources. Default: all voices.
     min_count : float
-        ``present`` is true when ``n >= min_count``.
-    quotes : DataFrame or False, optional
-        Quotations for the voice of each match (passed to
-        :func:`discourse.terms.find`; computed when omitted; ``False`` skips voice).
-    matches : DataFrame, optional
-        Precomputed output of ``terms.find(corpus, dictionary, overlap="all")``.
+        ``present`` is true when ``n >= min_count`` (and ``min_rate`` holds).
+    min_rate : float, dict or "calibrated", optional
+        Also require ``rate >= min_rate`` (indicators per 1,000 words) for
+        ``present``: one threshold, ``{frame: threshold}`` (frames left out need
+        none) or ``"calibrated"``, the thresholds of :data:`CALIBRATED` for the
+        generic frames. Default: no rate threshold.
+    match : {"fixed", "glob", "regex"}
+        How patterns match where the lexicon does not say (a dict, or a file without
+        a ``match`` column).
 
     Notes
     -----
@@ -67,42 +81,37 @@ def score(
         ``doc_id`` (and ``para_id``, ``sent_id`` at sentence level), ``frame``,
         ``n`` (sum of match weights; the count with the bundled weights of 1),
         ``share`` (``n`` over all frame indicators in the unit; NaN in a unit
-        without any) and ``present``. One row per unit and frame, zeros included,
-        frames in dictionary order.
+        without any), ``rate`` (``n`` per 1,000 words of the unit in the voices
+        counted, words by :data:`discourse.words.WORD_PATTERN`; NaN without words)
+        and ``present``. One row per unit and frame, zeros included, frames in
+        lexicon order.
 
     Examples
     --------
     >>> import pandas as pd
     >>> docs = pd.DataFrame({"doc_id": ["a"], "text": ["The war cost billions of dollars."]})
-    >>> score(docs, quotes=False)[["frame", "n", "share", "present"]]
-                frame  n  share  present
-    0        conflict  1   0.25     True
-    1  human_interest  0   0.00    False
-    2  responsibility  0   0.00    False
-    3        morality  0   0.00    False
-    4        economic  3   0.75     True
+    >>> score(docs)[["frame", "n", "share", "rate", "present"]].round(2)
+                frame  n  share    rate  present
+    0        conflict  1   0.25  166.67     True
+    1  human_interest  0   0.00    0.00    False
+    2  responsibility  0   0.00    0.00    False
+    3        morality  0   0.00    0.00    False
+    4        economic  3   0.75  500.00     True
     """
     if level not in ("document", "sentence"):
         raise ValueError(f"level must be 'document' or 'sentence', not {level!r}")
-    _check_corpus(corpus)
-    lex = _dictionary(dictionary)  # the module function; ``dictionary`` is the option
+    voices = _voice.check(voice)
+    ann = _annotations(data)
+    lex = _dictionary(lexicon, match=match)
     frames = list(dict.fromkeys(lex["category"].astype(str)))
-    sents = None
-    if level == "sentence":  # split once: the units here and the sent_id of the matches
-        from discourse import text
-
-        sents = text.sentences(corpus)
-    if matches is None:
-        from discourse import terms
-
-        # one search per distinct pattern, then one row per frame it indicates
-        unique = lex.drop_duplicates(["pattern", "match"]).reset_index(drop=True)
-        found = terms.find(corpus, unique, quotes=quotes, overlap="all", sentences=sents)
-        found = found.drop(columns=[c for c in ("category", "weight") if c in found.columns])
-        matches = found.merge(lex[["pattern", "category"]].drop_duplicates(), on="pattern", how="inner")
+    # one search per distinct pattern, then one row per frame it indicates
+    unique = lex.drop_duplicates(["pattern", "match"]).reset_index(drop=True)
+    found = _find(ann, unique)
+    found = found.drop(columns=[c for c in ("category", "weight") if c in found.columns])
+    matches = found.merge(lex[["pattern", "category"]].drop_duplicates(), on="pattern", how="inner")
     m = _longest_per_frame(matches)
-    if voice is not None and len(m):
-        m = m[m["voice"].isin(_as_list(voice))]
+    if voices is not None and len(m):
+        m = m[m["voice"].isin(voices)]
     weights = lex.drop_duplicates(["pattern", "category"]).set_index(["pattern", "category"])["weight"]
     if len(m):
         key = pd.MultiIndex.from_arrays([m["pattern"].astype(str), m["category"].astype(str)])
@@ -112,7 +121,11 @@ def score(
         m["_w"] = pd.Series(dtype=float)
     m = m[m["category"].astype(str).isin(frames)] if len(m) else m
     keys = ["doc_id"] if level == "document" else ["doc_id", "para_id", "sent_id"]
-    units = _unit_frame(corpus, level, sents)
+    if level == "document":
+        units = pd.DataFrame({"doc_id": list(ann.texts)}).drop_duplicates()
+    else:
+        units = ann.sentences[["doc_id", "para_id", "sent_id"]].reset_index(drop=True)
+        units = units.assign(doc_id=units["doc_id"].astype(str))
     grid = units.merge(pd.DataFrame({"frame": frames}), how="cross")
     if len(m):
         m = m.assign(doc_id=m["doc_id"].astype(str), frame=m["category"].astype(str))
@@ -129,11 +142,34 @@ def score(
         grid["n"] = grid["n"].astype("int64")
     total = grid.groupby(keys, sort=False)["n"].transform("sum").astype(float)
     grid["share"] = (grid["n"] / total).where(total > 0)
-    grid["present"] = grid["n"] >= min_count
+    words = words_by_voice(ann, voices)
+    n_words = words.assign(doc_id=words["doc_id"].astype(str)).groupby(
+        ["doc_id"] if level == "document" else ["doc_id", "sent_id"]).size().rename("_words").reset_index()
+    grid = grid.merge(n_words, on=list(n_words.columns[:-1]), how="left")
+    grid["rate"] = (1000.0 * grid["n"] / grid["_words"]).where(grid["_words"] > 0)
+    grid["present"] = (grid["n"] >= min_count) & _rate_rule(grid, min_rate)
     grid["frame"] = pd.Categorical(grid["frame"], categories=frames)
     grid = grid.sort_values([*keys, "frame"], kind="stable").reset_index(drop=True)
     grid["frame"] = grid["frame"].astype(str)
-    return _string_ids(grid[[*keys, "frame", "n", "share", "present"]].copy())
+    out = _string_ids(grid[[*keys, "frame", "n", "share", "rate", "present"]].copy())
+    out["frame"] = out["frame"].astype("string")
+    return out
+
+
+def _rate_rule(grid: pd.DataFrame, min_rate) -> pd.Series:
+    """Whether each row's ``rate`` passes its frame's threshold (``min_rate`` of :func:`score`)."""
+    if min_rate is None:
+        return pd.Series(True, index=grid.index)
+    if isinstance(min_rate, str):
+        if min_rate != "calibrated":
+            raise ValueError(f"min_rate must be a number, a dict {{frame: rate}} or 'calibrated', not {min_rate!r}")
+        min_rate = CALIBRATED
+    if isinstance(min_rate, Mapping):
+        threshold = grid["frame"].map(lambda f: float(min_rate.get(f, 0.0)))
+    else:
+        threshold = pd.Series(float(min_rate), index=grid.index)
+    rate = grid["rate"].fillna(0.0)
+    return (rate >= threshold) & ((threshold <= 0) | (grid["n"] > 0))
 
 
 def _longest_per_frame(matches: pd.DataFrame) -> pd.DataFrame:
@@ -159,22 +195,42 @@ def _document_level(scores: pd.DataFrame) -> pd.DataFrame:
     d = scores.groupby(["doc_id", "frame"], sort=False)["n"].sum().reset_index()
     total = d.groupby("doc_id")["n"].transform("sum").astype(float)
     d["share"] = (d["n"] / total).where(total > 0)
+    d["rate"] = np.nan  # the words of a document are not in a table of sentence scores
     d["present"] = d["n"] > 0
     return d
 
 
-def primary(scores: pd.DataFrame) -> pd.DataFrame:
+def _scores_of(data, lexicon, voice, fn: str) -> pd.DataFrame:
+    """The document scores of ``data``: a table from :func:`score` as given, or the
+    scores of a corpus / annotations with ``lexicon`` and ``voice``."""
+    if isinstance(data, pd.DataFrame) and {"frame", "n"} <= set(data.columns) and "text" not in data.columns:
+        if lexicon is not None or voice is not None:
+            raise ValueError(f"{fn}: lexicon and voice apply when the scores are computed here; "
+                             "pass them to framing.score, or pass the corpus instead of the scores")
+        return _document_level(data)
+    return score(data, lexicon=lexicon, voice=voice)
+
+
+def primary(
+    data,
+    *,
+    lexicon: Lexicon = None,
+    voice: str | Sequence[str] | None = None,
+) -> pd.DataFrame:
     """The primary frame of each document and its margin over the runner-up.
 
     Parameters
     ----------
-    scores : DataFrame
-        Output of :func:`score` (sentence-level scores are summed per document).
+    data : DataFrame or Annotations
+        The corpus or its annotations (scored with :func:`score`), or a table of
+        scores from :func:`score` (sentence-level scores are summed per document).
+    lexicon, voice
+        As in :func:`score`, when ``data`` is a corpus.
 
     Returns
     -------
     DataFrame
-        ``doc_id``, ``frame`` (highest share; ties broken by dictionary order),
+        ``doc_id``, ``frame`` (highest share; ties broken by lexicon order),
         ``share``, ``runner_up``, ``margin`` (share of the first minus share of the
         second; 0 is a tie) and ``n`` (all frame indicators in the document).
         Documents without any indicator have ``frame`` NA.
@@ -187,6 +243,7 @@ def primary(scores: pd.DataFrame) -> pd.DataFrame:
       doc_id     frame  margin
     0      a  conflict     0.5
     """
+    scores = _scores_of(data, lexicon, voice, "primary")
     d = _document_level(scores)
     rows = []
     for doc, sub in d.groupby("doc_id", sort=False):
@@ -209,16 +266,18 @@ def primary(scores: pd.DataFrame) -> pd.DataFrame:
     out = pd.DataFrame(rows, columns=["doc_id", "frame", "share", "runner_up", "margin", "n"])
     if len(out) and (out["n"] == out["n"].round()).all():
         out["n"] = out["n"].astype("int64")
-    return _string_ids(out)
+    return _string_keys(_string_ids(out), ["frame", "runner_up"])
 
 
 def aggregate(
-    scores: pd.DataFrame,
-    corpus: pd.DataFrame,
+    data,
+    scores: pd.DataFrame | None = None,
     *,
+    lexicon: Lexicon = None,
     by: str | Sequence[str] | None = "outlet",
     period: str | None = None,
-    value: Literal["share", "present", "n"] = "share",
+    voice: str | Sequence[str] | None = None,
+    value: Literal["share", "present", "n", "rate"] = "share",
     n_boot: int = 1000,
     ci: float = 0.95,
     random_state: int | None = 0,
@@ -229,18 +288,23 @@ def aggregate(
 
     Parameters
     ----------
-    scores : DataFrame
-        Output of :func:`score` (sentence-level scores are summed per document).
-    corpus : DataFrame
-        The corpus, for the group columns and ``published``.
+    data : DataFrame or Annotations
+        The corpus (or its annotations): the group columns and ``published``.
+    scores : DataFrame, optional
+        Output of :func:`score` on ``data`` (sentence-level scores are summed per
+        document); computed with ``lexicon`` and ``voice`` when omitted.
+    lexicon, voice
+        As in :func:`score`, when ``scores`` is omitted.
     by : str or list of str, optional
-        Group columns of ``corpus`` (default ``"outlet"``; ``None`` pools all).
-    period : {"day", "week", "month", "quarter", "year"} or pandas frequency, optional
-        Adds a ``period`` column from ``published`` and groups by it too.
-    value : {"share", "present", "n"}
+        Group columns of the corpus (default ``"outlet"``; ``None`` pools all).
+    period : str, optional
+        One of :data:`discourse.stats.PERIODS` (``"W"``, ``"M"``, ``"month"`` ...):
+        adds a ``period`` column (:func:`discourse.stats.period_labels`) and groups
+        by it too; undated documents fall in no period and are left out.
+    value : {"share", "present", "n", "rate"}
         What is averaged: the frame's share of indicators (documents without any
         indicator are left out), the proportion of documents where the frame is
-        present, or the mean count.
+        present, the mean count, or the mean rate per 1,000 words.
     n_boot, ci, random_state
         Bootstrap settings.
 
@@ -248,29 +312,52 @@ def aggregate(
     -------
     DataFrame
         Group columns, ``period`` (if asked), ``frame``, ``estimate``, ``ci_low``,
-        ``ci_high``, ``n`` (documents).
+        ``ci_high`` (NA from fewer than two documents), ``n_docs``.
+
+    Examples
+    --------
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["X", "X"],
+    ...                      "text": ["War and more war.", "The war cost money."]})
+    >>> agg = aggregate(docs, lexicon={"conflict": ["war"], "economic": ["cost*", "money"]})
+    >>> agg[["outlet", "frame", "estimate", "n_docs"]].values.tolist()
+    [['X', 'conflict', 0.6666666666666666, 2], ['X', 'economic', 0.3333333333333333, 2]]
     """
     from discourse import stats
 
-    if value not in ("share", "present", "n"):
-        raise ValueError(f"value must be 'share', 'present' or 'n', not {value!r}")
-    d = _document_level(scores)
-    keys = _as_list(by)
-    missing = [k for k in keys if k not in corpus.columns]
-    if missing:
-        raise KeyError(f"by: column(s) {missing} not in corpus")
+    if value not in ("share", "present", "n", "rate"):
+        raise ValueError(f"value must be 'share', 'present', 'n' or 'rate', not {value!r}")
+    ann = _annotations(data)
+    corpus = ann.corpus
+    keys = _group_keys(corpus, by)
+    if period is not None:
+        stats.period_alias(period)  # a clear error for an unknown period before any work
+        if "published" not in corpus.columns:
+            raise KeyError("period needs a 'published' column in the corpus; pass period=None")
+    if scores is None:
+        d = score(ann, lexicon=lexicon, voice=voice)
+    elif isinstance(scores, pd.DataFrame) and {"doc_id", "frame", "n"} <= set(scores.columns):
+        d = _scores_of(scores, lexicon, voice, "aggregate")
+    else:
+        raise TypeError("scores must be the output of framing.score (doc_id, frame, n, share, present)")
+    if value == "rate" and "sent_id" in d.columns:
+        raise ValueError("value='rate' needs document-level scores (framing.score(..., level='document'))")
+    d = _document_level(d)
     meta = corpus[["doc_id", *keys]].copy()
     meta["doc_id"] = meta["doc_id"].astype(str)
     if period is not None:
-        if "published" not in corpus.columns:
-            raise KeyError("period needs a 'published' column in corpus")
         meta["period"] = period_labels(corpus["published"], period).to_numpy()
         keys = [*keys, "period"]
-    data = d.assign(doc_id=d["doc_id"].astype(str)).merge(meta.drop_duplicates("doc_id"), on="doc_id", how="left")
-    data["_v"] = data[value].astype(float)
+    data_ = d.assign(doc_id=d["doc_id"].astype(str)).merge(meta.drop_duplicates("doc_id"), on="doc_id", how="left")
+    if period is not None:
+        data_ = data_[data_["period"].notna()]
+    data_["_v"] = data_[value].astype(float)
     frames = list(dict.fromkeys(d["frame"]))
-    out = stats.bootstrap(data, "_v", by=[*keys, "frame"], n_boot=n_boot, ci=ci, random_state=random_state)
+    out = stats.bootstrap(data_, "_v", by=[*keys, "frame"], n_boot=n_boot, ci=ci, random_state=random_state)
+    out = out.rename(columns={"n": "n_docs"})
+    few = out["n_docs"] < 2
+    out.loc[few, ["ci_low", "ci_high"]] = np.nan
     out["frame"] = pd.Categorical(out["frame"], categories=frames)
     out = out.sort_values([*keys, "frame"], kind="stable").reset_index(drop=True)
     out["frame"] = out["frame"].astype(str)
-    return out
+    out["n_docs"] = out["n_docs"].astype("int64")
+    return _string_keys(out, [*keys, "frame"])

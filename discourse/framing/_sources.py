@@ -3,39 +3,24 @@ groups (neutral, distancing, endorsing)."""
 from __future__ import annotations
 
 import re
-from typing import Literal, Sequence
+from typing import Sequence
 
 import pandas as pd
 
-from discourse.framing._common import _string_ids
-from discourse.framing._tokens import (
-    _DET,
-    _ROLE_NOUNS,
-    _TITLES,
-    _Tok,
-    _appositive_before,
-    _is_name_token,
-    _np_forward,
-    _tokenize,
-    _verbish,
-)
+from discourse import voice as _voice
+from discourse.framing._common import _annotations, _group_keys, _string_ids, _string_keys
+from discourse.framing._phrases import _appositive_before, _np_forward
+from discourse.framing._tokens import (_DET, _ROLE_NOUNS, _TITLES, _Tok, _doc_tokens, _is_name_token, _tokenize,
+                                       _verbish)
 from discourse.text import count_words
-
-_RANKS = frozenset("deputy vice senior former acting top chief assistant press then".split())
+from discourse.words import INSTITUTION_NOUNS as _INSTITUTIONS
+from discourse.words import PORTFOLIOS as _PORTFOLIOS
+from discourse.words import RANK_WORDS as _RANKS
 
 
 def _last_name(name: str) -> str:
     toks = [t for t in re.findall(r"[^\W\d_][\w'’\-]*", str(name)) if t[0].isupper()]
     return toks[-1] if toks else str(name).strip()
-
-
-#: lowercase nouns that name an affiliation when they modify a role ("a government
-#: spokesperson", "the opposition leader", "a police officer")
-_INSTITUTIONS = frozenset("""government opposition military army navy police party ministry embassy council
-court parliament administration campaign union company hospital university school church cabinet
-presidency palace agency regime rebel rebels militia movement""".split())
-
-_PORTFOLIOS = frozenset("foreign defense defence interior finance home justice health".split())
 
 
 def _aff_from_title(title_toks: list[_Tok], r: int) -> str | None:
@@ -174,62 +159,68 @@ def _verb_groups() -> dict[str, str]:
 
 
 def sources(
-    corpus: pd.DataFrame,
+    data,
     *,
-    quotes: pd.DataFrame | None = None,
-    by: Literal["document", "outlet"] = "document",
-    kinds: Sequence[str] = ("direct", "partial"),
+    by: str | Sequence[str] | None = "outlet",
+    voice: str | Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """Who is quoted: speakers with affiliation, quote counts, words and verbs.
 
-    Speakers are merged by ``speaker_resolved`` when the quotes table has it, else
-    by last name within a document ("Milley" and "Gen. Mark Milley"; the longest
-    form is shown). The affiliation is taken from the text where it states it: a
-    title before the name ("Taliban spokesman Suhail Shaheen" → Taliban; "Russian
-    Foreign Minister Sergei Lavrov" → Russian foreign ministry), an appositive ("the
-    chairman of the Joint Chiefs of Staff, Gen. Mark Milley" → Joint Chiefs of
-    Staff; "Shaheen, a spokesman for the Taliban" → the Taliban), or a role phrase
-    as speaker ("Pentagon officials" → Pentagon). Reporting verbs are grouped with
+    Quotations, speakers and their voice come from the annotations
+    (:attr:`discourse.text.Annotations.quotes`). Speakers are merged by
+    ``speaker_resolved`` when the quotation table has it, else by last name within a
+    document ("Milley" and "Gen. Mark Milley"; the longest form is shown). The
+    affiliation is taken from the text where it states it: a title before the name
+    ("Taliban spokesman Suhail Shaheen" → Taliban; "Russian Foreign Minister Sergei
+    Lavrov" → Russian foreign ministry), an appositive ("the chairman of the Joint
+    Chiefs of Staff, Gen. Mark Milley" → Joint Chiefs of Staff; "Shaheen, a spokesman
+    for the Taliban" → the Taliban), or a role phrase as speaker ("Pentagon officials"
+    → Pentagon). Reporting verbs are grouped with
     ``discourse/lexicons/reporting_verbs.csv`` into neutral, distancing and
     endorsing.
 
     Parameters
     ----------
-    corpus : DataFrame
-        The corpus (``doc_id``, ``text``, optional ``outlet``).
-    quotes : DataFrame, optional
-        Output of :func:`discourse.quotes.find`; computed when omitted.
-    by : {"document", "outlet"}
-        One row per document and speaker, or per outlet and speaker (affiliation
-        and title from the speaker's first document).
-    kinds : sequence of str
-        Quote kinds counted (scare quotes have no speaker).
+    data : DataFrame or Annotations
+        The corpus (``doc_id``, ``text``) or its annotations.
+    by : str or list of str, optional
+        Group columns of the corpus (default ``"outlet"``; ``"doc_id"``: one row per
+        document and speaker; ``None``: the whole corpus). Affiliation and title
+        come from the speaker's first document in the group.
+    voice : str or list of str, optional
+        Count only quotations in these voices (:mod:`discourse.voice`; default all
+        voices; scare quotes have no speaker).
 
     Returns
     -------
     DataFrame
-        ``doc_id`` (document level), ``outlet``, ``speaker``, ``affiliation``,
-        ``title``, ``n_quotes``, ``n_words``, ``verbs`` (distinct verbs, "; "
-        joined), ``n_neutral``, ``n_distancing``, ``n_endorsing``, ``n_other``
-        (verbs not in the reporting-verb lexicon or none), sorted by ``n_quotes``
-        descending within each document (outlet).
-    """
-    if quotes is None:
-        from discourse import quotes as _quotes
+        Group columns, ``speaker``, ``affiliation``, ``title``, ``n_docs``,
+        ``n_quotes``, ``n_words``, ``verbs`` (distinct verbs, "; " joined),
+        ``n_neutral``, ``n_distancing``, ``n_endorsing``, ``n_other`` (verbs not in
+        the reporting-verb lexicon or none), sorted by group (in corpus order) and
+        ``n_quotes`` descending.
 
-        quotes = _quotes.find(corpus)
-    cols = ["doc_id", "outlet", "speaker", "affiliation", "title", "n_quotes", "n_words", "verbs",
-            "n_neutral", "n_distancing", "n_endorsing", "n_other"]
-    if by not in ("document", "outlet"):
-        raise ValueError(f"by must be 'document' or 'outlet', not {by!r}")
-    q = quotes.copy()
-    if "kind" in q.columns:
-        q = q[q["kind"].isin(list(kinds))]
+    Examples
+    --------
+    >>> from discourse import text
+    >>> docs = pd.DataFrame({"doc_id": ["a"], "outlet": ["X"],
+    ...                      "text": ['"We won," Taliban spokesman Zabihullah Mujahid said.']})
+    >>> sources(docs)[["outlet", "speaker", "affiliation", "n_quotes"]].values.tolist()
+    [['X', 'Zabihullah Mujahid', 'Taliban', 1]]
+    """
+    voices = _voice.check(voice)
+    ann = _annotations(data)
+    corpus = ann.corpus
+    keys = _group_keys(corpus, by)
+    counts = ["n_quotes", "n_words", "verbs", "n_neutral", "n_distancing", "n_endorsing", "n_other"]
+    cols = [*keys, "speaker", "affiliation", "title", "n_docs", *counts]
+    q = ann.quotes.copy()
+    q["voice"] = _voice.of_kind(q["kind"]) if "kind" in q.columns else "quoted"
+    if voices is not None:
+        q = q[q["voice"].isin(voices)]
     q = q[q["speaker"].notna() & (q["speaker"].astype(str).str.strip() != "")]
-    if q.empty:  # the columns of a non-empty result (by outlet: n_docs instead of doc_id)
-        if by == "document":
-            return _string_ids(pd.DataFrame(columns=cols))
-        return pd.DataFrame(columns=["outlet", "speaker", "affiliation", "title", "n_docs", *cols[5:]])
+    if q.empty:
+        return _string_keys(pd.DataFrame(columns=cols), keys)
     q["doc_id"] = q["doc_id"].astype(str)
     key = q["speaker_resolved"].where(q["speaker_resolved"].notna(), q["speaker"]) \
         if "speaker_resolved" in q.columns else q["speaker"]
@@ -243,38 +234,44 @@ def sources(
     else:
         groups = _verb_groups()
         q["_group"] = q["_verb"].map(lambda v: groups.get(v, "other"))
-    texts = dict(zip(corpus["doc_id"].astype(str), corpus["text"].astype(str)))
-    outlets = dict(zip(corpus["doc_id"].astype(str), corpus["outlet"])) if "outlet" in corpus.columns else {}
+    texts = ann.texts
     # merge speakers by last name within a document; display the longest form
     by_doc: dict[str, dict[str, list]] = {}
     for doc, name, nw, v, g in zip(q["doc_id"], q["_name"], q["n_words"], q["_verb"], q["_group"]):
         by_doc.setdefault(doc, {}).setdefault(_last_name(name), []).append((name, int(nw), v, g))
+    tokens = _doc_tokens(ann)
     rows = []
     for doc, speakers in by_doc.items():
         text = texts.get(doc, "")
-        toks = _tokenize(text)
+        toks = tokens.get(doc, [])
         for items in speakers.values():
             spk = max((it[0] for it in items), key=lambda x: (len(x), x))
             aff, title = _affiliation(toks, text, spk)
             verbs = list(dict.fromkeys(it[2] for it in items if it[2]))
             g = [it[3] for it in items]
-            rows.append(dict(doc_id=doc, outlet=outlets.get(doc, pd.NA), speaker=spk, affiliation=aff, title=title,
+            rows.append(dict(doc_id=doc, speaker=spk, affiliation=aff, title=title,
                              n_quotes=len(items), n_words=sum(it[1] for it in items), verbs="; ".join(verbs),
                              n_neutral=g.count("neutral"), n_distancing=g.count("distancing"),
                              n_endorsing=g.count("endorsing"), n_other=g.count("other")))
-    out = pd.DataFrame(rows, columns=cols)
-    if by == "outlet":
-        out["outlet"] = out["outlet"].astype(object).where(out["outlet"].notna(), "(none)")
-        agg = out.groupby(["outlet", "speaker"], sort=False).agg(
-            affiliation=("affiliation", "first"), title=("title", "first"),
-            n_docs=("doc_id", "nunique"), n_quotes=("n_quotes", "sum"), n_words=("n_words", "sum"),
-            verbs=("verbs", lambda s: "; ".join(dict.fromkeys(v for x in s for v in x.split("; ") if v))),
-            n_neutral=("n_neutral", "sum"), n_distancing=("n_distancing", "sum"),
-            n_endorsing=("n_endorsing", "sum"), n_other=("n_other", "sum"),
-        ).reset_index()
-        return agg.sort_values(["outlet", "n_quotes", "speaker"], ascending=[True, False, True],
-                               kind="stable").reset_index(drop=True)
-    order = {d: i for i, d in enumerate(dict.fromkeys(corpus["doc_id"].astype(str)))}
-    out["_o"] = out["doc_id"].map(order)
-    out = out.sort_values(["_o", "n_quotes", "speaker"], ascending=[True, False, True], kind="stable")
-    return _string_ids(out.drop(columns="_o").reset_index(drop=True))
+    per_doc = pd.DataFrame(rows)
+    meta = corpus[["doc_id", *[k for k in keys if k != "doc_id"]]].astype({"doc_id": str}).drop_duplicates("doc_id")
+    order = {d: i for i, d in enumerate(meta["doc_id"])}
+    per_doc = per_doc.merge(meta, on="doc_id", how="left")
+    per_doc["_o"] = per_doc["doc_id"].map(order)
+    for k in keys:
+        if k != "doc_id":
+            per_doc[k] = per_doc[k].astype(object).where(per_doc[k].notna(), "(none)")
+    per_doc = per_doc.sort_values(["_o"], kind="stable")
+    agg = per_doc.groupby([*keys, "speaker"], sort=False).agg(
+        _o=("_o", "min"), affiliation=("affiliation", "first"), title=("title", "first"),
+        n_docs=("doc_id", "nunique"), n_quotes=("n_quotes", "sum"), n_words=("n_words", "sum"),
+        verbs=("verbs", lambda s: "; ".join(dict.fromkeys(v for x in s for v in x.split("; ") if v))),
+        n_neutral=("n_neutral", "sum"), n_distancing=("n_distancing", "sum"),
+        n_endorsing=("n_endorsing", "sum"), n_other=("n_other", "sum"),
+    ).reset_index()
+    # groups in corpus order (of their first document), then the most quoted first
+    first = agg.groupby(keys, sort=False)["_o"].transform("min") if keys else pd.Series(0, index=agg.index)
+    agg = agg.assign(_g=first).sort_values(["_g", "n_quotes", "speaker"], ascending=[True, False, True],
+                                           kind="stable")
+    out = agg[cols].reset_index(drop=True)
+    return _string_ids(_string_keys(out, [k for k in keys if k != "doc_id"]))

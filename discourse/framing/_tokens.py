@@ -1,6 +1,11 @@
-"""Tokens with offsets, word classes and rule-based noun-phrase chunking, shared by
+"""Word classes and rule-based noun-phrase chunking over the shared tokens, used by
 :func:`~discourse.framing.actor_labels` and :func:`~discourse.framing.sources`.
 
+Tokens are those of the annotation layer (:func:`discourse.words.tokenize`, read from
+:attr:`discourse.text.Annotations.tokens`); the only change made here is to join what
+a noun-phrase rule reads as one token: an abbreviation with its period ("Gen.",
+"U.S."), a plural possessive ("soldiers'"), a thousands separator ("1,000") and an
+initialism compound ("U.S.-backed"). The word lists live in :mod:`discourse.words`.
 No external model: rules over tokens, capitalisation and short word lists.
 """
 from __future__ import annotations
@@ -8,27 +13,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_TOKEN = re.compile(
-    r"(?:[A-Za-z]\.){2,}(?:-[^\W_][\w'’\-]*)?"      # U.S., U.N., U.S.-backed
-    # words, hyphen compounds, possessives ("Taliban's", "soldiers'"); a bare apostrophe
-    # after another letter is a closing single quote, not part of the word
-    r"|[^\W_](?:[\w'’\-&]*[^\W_])?(?:['’]s|(?<=[sS])['’])?"
-    r"|\$?\d[\d,.]*"                              # numbers
-    r"|\S",                                        # punctuation
-    re.UNICODE,
-)
+import numpy as np
 
-_DET = frozenset("""the a an this that these those its their his her our your my some any every each
-no another such both all several many most few""".split())
-_PREP = frozenset("""of in on at by for with from to into onto over under against about after before
-between among through during without within upon toward towards across behind beyond near since via
-per as than like amid despite including""".split())
-_CONJ = frozenset("""and or but nor so yet while whereas although though because if when where whether
-which who whom whose what then also even just only not""".split())
-_PRON = frozenset("""he she it they we i you him them us me himself herself itself themselves ourselves
-there here this that""".split())
-_AUX = frozenset("""is are was were be been being am has have had having do does did will would shall
-should can could may might must 's""".split())
+from discourse.words import (ABBREVIATIONS, AUXILIARIES, CONJUNCTIONS, DETERMINERS, NAME_TITLES,
+                             PREPOSITIONS, PRONOUN_WORDS, ROLE_HOLDERS, tokenize)
+
+_DET = DETERMINERS
+_PREP = PREPOSITIONS
+_CONJ = CONJUNCTIONS
+_PRON = PRONOUN_WORDS
+_AUX = AUXILIARIES
+_TITLES = NAME_TITLES
+_ROLE_NOUNS = ROLE_HOLDERS
+#: common verb forms and sentence adverbs that end a noun phrase (a chunking rule, not
+#: a vocabulary: "-ed" and "-ing" words are recognised by their ending)
 _VERBS = frozenset("""said says say told tells tell held holds hold took takes take made makes make gave
 gives give went goes go came comes come won wins win saw sees see left leaves kept keeps brought brings
 began begins ran runs fought fights struck strikes sent sends spent spends built builds led leads met
@@ -47,22 +45,6 @@ is are was were has have had does did will would can could may might must should
 now then also still already again too later soon here there today yesterday tomorrow tonight
 ago instead however therefore""".split())
 _LY_NOT_ADV = frozenset("family ally rally assembly supply reply italy july daily weekly monthly elderly holy early".split())
-_TITLES = frozenset("""president vice prime minister gen. general secretary chairman chairwoman spokesman
-spokeswoman spokesperson ambassador sen. senator rep. representative mr. mrs. ms. dr. king queen prince
-princess sheikh mullah commander col. colonel lt. lieutenant adm. admiral chief governor gov. mayor
-judge justice director envoy foreign defense defence interior deputy leader pope emir sultan marshal
-captain capt. maj. major sgt. sergeant officer premier chancellor speaker ayatollah imam pres. prof.
-professor sir lord lady dame""".split())
-_ROLE_NOUNS = frozenset("""spokesman spokeswoman spokesperson spokesmen minister secretary official officials
-envoy ambassador chairman chairwoman chair president leader leaders commander general director chief head
-member adviser advisor analyst analysts researcher professor representative senator governor mayor officer
-officers diplomat diplomats negotiator aide aides deputy founder executive correspondent reporter editor
-expert experts fellow lawmaker lawmakers legislator premier chancellor speaker ministry spokespeople
-militant militants commanders lawyer attorney economist economists scientist scientists commissioner
-activist activists scholar historian journalist lecturer candidate mp mps physician doctor nurse teacher
-farmer resident residents witness witnesses student students worker workers owner campaigner organiser
-organizer coordinator manager consultant strategist economist investigator inspector prosecutor
-judge mayor councillor councilor""".split())
 
 
 @dataclass
@@ -102,17 +84,53 @@ class _Tok:
         return "-" in self.text and self.word
 
 
-def _tokenize(text: str) -> list[_Tok]:
-    toks = [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
-    # glue abbreviation periods ("Gen." "Lt.") to their word
-    from discourse.text import ABBREVIATIONS
+_INITIALISM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]$")
 
-    out: list[_Tok] = []
-    for t in toks:
-        if t.text == "." and out and out[-1].end == t.start and out[-1].low in ABBREVIATIONS:
-            out[-1] = _Tok(out[-1].text + ".", out[-1].start, t.end)
-        else:
-            out.append(t)
+
+def _join(text: str, spans) -> list[_Tok]:
+    """Tokens from ``(start, end)`` spans, with the joins a noun-phrase rule needs."""
+    out: list[list[int]] = []
+    for s, e in spans:
+        s, e = int(s), int(e)
+        if out and out[-1][1] == s:
+            ps, pe = out[-1]
+            prev, tok = text[ps:pe], text[s:e]
+            if tok == "." and (prev.lower() in ABBREVIATIONS or _INITIALISM.match(prev)):
+                out[-1][1] = e  # "Gen." "U.S."
+                continue
+            if tok in ("'", "\u2019") and prev[-1:] in ("s", "S"):
+                out[-1][1] = e  # plural possessive: "soldiers'"
+                continue
+            if len(out) >= 2 and out[-2][1] == ps and text[ps:pe] in ("-", ",") and tok[:1].isalnum():
+                before = text[out[-2][0]:out[-2][1]]
+                if (prev == "," and before[-1:].isdigit() and tok.isdigit() and len(tok) == 3) or \
+                        (prev == "-" and before.endswith(".")):
+                    out.pop()
+                    out[-1][1] = e  # "1,000", "U.S.-backed"
+                    continue
+        out.append([s, e])
+    return [_Tok(text[s:e], s, e) for s, e in out]
+
+
+def _tokenize(text: str) -> list[_Tok]:
+    """Tokens of one string (a speaker's name, an alias) by :func:`discourse.words.tokenize`."""
+    return _join(text, tokenize(text))
+
+
+def _doc_tokens(ann) -> dict[str, list[_Tok]]:
+    """Tokens of every document of the annotations, by ``doc_id`` (as text)."""
+    t = ann.tokens
+    texts = ann.texts
+    ids = t["doc_id"].astype(str).to_numpy(dtype=object)
+    starts = t["start"].to_numpy(dtype=np.int64)
+    ends = t["end"].to_numpy(dtype=np.int64)
+    out: dict[str, list[_Tok]] = {d: [] for d in texts}
+    if not len(ids):
+        return out
+    change = np.flatnonzero(np.r_[True, ids[1:] != ids[:-1]])
+    for a, b in zip(change, np.r_[change[1:], len(ids)]):
+        d = ids[a]
+        out[d] = _join(texts[d], zip(starts[a:b], ends[a:b]))
     return out
 
 
@@ -148,46 +166,5 @@ def _modifier(t: _Tok) -> bool:
     return True
 
 
-def _np_forward(toks: list[_Tok], i: int, *, with_of: int = 2) -> tuple[int, int] | None:
-    """A noun phrase starting at ``i`` (after an optional determiner): (first, end)."""
-    while i < len(toks) and toks[i].low in _DET:
-        i += 1
-    s = i
-    while i < len(toks):
-        t = toks[i]
-        if not t.word or not _modifier(t) or (_verbish(t) and i > s and not t.hyph):
-            break
-        i += 1
-        if t.poss:
-            break
-    if i == s:
-        return None
-    if with_of and i + 1 < len(toks) and toks[i].low == "of":
-        sub = _np_forward(toks, i + 1, with_of=with_of - 1)
-        if sub is not None:
-            return s, sub[1]
-    return s, i
-
-
 def _is_name_token(t: _Tok) -> bool:
     return t.cap and t.low not in _TITLES and not t.hyph and not _function(t)
-
-
-def _appositive_before(toks: list[_Tok], comma: int) -> tuple[int, int] | None:
-    """The outermost determiner noun phrase ending at the comma before a name."""
-    best = None
-    for back in range(comma - 1, max(-1, comma - 15), -1):
-        t = toks[back]
-        if not t.word or _verbish(t) and not t.cap:
-            break
-        if t.low in {"the", "a", "an"}:
-            np_ = _np_forward(toks, back)
-            if np_ is not None and np_[1] == comma:
-                best = (back, np_)
-    if best is None:
-        return None
-    back, np_ = best
-    prior = toks[back - 1] if back > 0 else None
-    if prior is None or not prior.word or prior.low in _PREP | _CONJ | _AUX or _verbish(prior):
-        return np_
-    return None

@@ -8,6 +8,9 @@ from discourse.plots._quotes import *  # noqa: F401,F403
 from discourse.plots._sentiment import *  # noqa: F401,F403
 from discourse.plots._topics import *  # noqa: F401,F403
 from discourse.plots._framing import *  # noqa: F401,F403
+from discourse.plots._validation import *  # noqa: F401,F403
 from discourse.plots import _structure, _terms, _quotes, _sentiment, _topics, _framing
+from discourse.plots import _validation
 
 __all__ = [*_structure.__all__, *_terms.__all__, *_quotes.__all__, *_sentiment.__all__, *_topics.__all__, *_framing.__all__]
+__all__ += _validation.__all__

@@ -5,8 +5,8 @@ from typing import Sequence
 
 import pandas as pd
 
-#: marker per voice, so voice reads without colour too (authorial ○, quoted □, scare △)
-VOICE_MARKERS = {"authorial": "o", "quoted": "s", "scare": "^"}
+#: marker per voice, so voice reads without colour too (authorial ○, quoted □, scare △, reported ◇)
+VOICE_MARKERS = {"authorial": "o", "quoted": "s", "scare": "^", "reported": "D"}
 
 
 def _ax(ax, size=(4.5, 3.0)):

@@ -22,7 +22,7 @@ def sentiment_arc(
     *,
     ax=None,
     x: str = "position",
-    y: str = "compound",
+    y: str = "estimate",
     by: str | None = "doc_id",
     band: bool = True,
     labels: dict | None = None,
@@ -33,17 +33,19 @@ def sentiment_arc(
     ----------
     data : DataFrame
         From :func:`discourse.sentiment.arc`: ``doc_id``, ``position`` (or
-        ``relative``), ``compound`` and, for the band, ``compound_low`` /
-        ``compound_high``.
+        ``relative``), ``estimate`` (mean sentence compound) and, for the band,
+        ``ci_low`` / ``ci_high``.
     ax : matplotlib Axes, optional
     x : {"position", "relative"}
         Paragraph (or slice) number, or position in the article as a share (0-1).
-    y : str, default "compound"
-        Column to draw (``"compound"``, ``"pos_share"``, ``"neg_share"``).
+    y : str, default "estimate"
+        Column to draw (``"estimate"``, ``"pos_share"``, ``"neg_share"``).
     by : str or None, default "doc_id"
         One line per value of this column (``None``: one line).
     band : bool, default True
-        Shade the bootstrap interval ``<y>_low`` .. ``<y>_high`` when present.
+        Shade the bootstrap interval (``ci_low`` .. ``ci_high`` for ``"estimate"``,
+        else ``<y>_low`` .. ``<y>_high``) when present; points without one are not
+        shaded, a point with one between points without is drawn as a bar.
     labels : dict, optional
         Legend label per ``by`` value (default: the value itself; no legend for one line).
 
@@ -55,7 +57,7 @@ def sentiment_arc(
     --------
     >>> import matplotlib
     >>> matplotlib.use("Agg")
-    >>> d = pd.DataFrame({"doc_id": ["a"] * 3, "position": [0, 1, 2], "compound": [0.2, -0.4, 0.1]})
+    >>> d = pd.DataFrame({"doc_id": ["a"] * 3, "position": [0, 1, 2], "estimate": [0.2, -0.4, 0.1]})
     >>> ax = sentiment_arc(d)
     >>> ax.get_ylabel()
     'Mean sentence compound'
@@ -73,12 +75,18 @@ def sentiment_arc(
         color = colors[key]
         lab = None if len(groups) == 1 else (labels or {}).get(key, str(key))
         ax.plot(xs, ys, marker="o", markersize=3, linewidth=1.2, color=color, label=lab, zorder=3)
-        lo, hi = f"{y}_low", f"{y}_high"
+        lo, hi = ("ci_low", "ci_high") if y == "estimate" else (f"{y}_low", f"{y}_high")
         if band and lo in d.columns and hi in d.columns and d[lo].notna().any():
-            ax.fill_between(xs, d[lo].to_numpy(dtype=float), d[hi].to_numpy(dtype=float), color=color,
-                            alpha=0.2, linewidth=0, zorder=2)
+            los, his = d[lo].to_numpy(dtype=float), d[hi].to_numpy(dtype=float)
+            ax.fill_between(xs, los, his, color=color, alpha=0.2, linewidth=0, zorder=2)
+            # a point with an interval between points without one (a one-sentence
+            # paragraph has none) gets no band from fill_between: draw it as a bar
+            ok = ~(np.isnan(los) | np.isnan(his))
+            alone = ok & ~np.r_[False, ok[:-1]] & ~np.r_[ok[1:], False]
+            if alone.any():
+                ax.vlines(xs[alone], los[alone], his[alone], color=color, alpha=0.2, linewidth=4, zorder=2)
     ax.axhline(0, color="0.5", linewidth=0.6, zorder=1)
-    if y == "compound":
+    if y in ("estimate", "compound"):
         ax.set_ylim(-1.05, 1.05)
         ax.set_ylabel("Mean sentence compound")
     else:
@@ -114,7 +122,8 @@ def sentiment_toward(
         Colour per value (dodged within a row).
     style_by : str or None, default "voice"
         Marker per value (``authorial`` circle, ``quoted`` square, ``scare``
-        triangle); dodged within a row too.
+        triangle); dodged within a row too. Ignored when ``data`` has no such column
+        (:func:`discourse.sentiment.toward` pools voices unless ``by`` has ``"voice"``).
     min_n : int, default 1
         Leave out groups with fewer mentions (``n``).
 
@@ -137,6 +146,8 @@ def sentiment_toward(
     _need(data, [y, "estimate"], "sentiment_toward")
     ax = _ax(ax)
     d = data[data["n"] >= min_n] if "n" in data.columns else data
+    if style_by and style_by not in d.columns:  # e.g. toward() pooled over voices: one marker
+        style_by = None
     rows = sorted(d[y].dropna().unique().tolist(), key=str)
     hues = sorted(d[hue].dropna().unique().tolist(), key=str) if hue else [None]
     styles = sorted(d[style_by].dropna().unique().tolist(), key=str) if style_by else [None]

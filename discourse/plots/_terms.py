@@ -11,19 +11,27 @@ import numpy as np
 import pandas as pd
 
 from discourse.plots._common import VOICE_MARKERS, _ax, _need
+from discourse.voice import VOICES
 
 __all__ = ["terms_in_article", "term_rates"]
-_VOICE_ORDER = ("authorial", "quoted", "scare")
-
-
+_VOICE_ORDER = VOICES
 
 
 def _voice_colors(values) -> dict:
+    """Known voices keep their :data:`discourse.style.VOICE_COLORS`; other values (a
+    voice the style has no colour for, or no voices at all) take palette colours."""
     from discourse.style import VOICE_COLORS, color_map
 
     vals = [v for v in values if v == v and v is not pd.NA]
     if all(v in VOICE_COLORS for v in vals):
         return dict(VOICE_COLORS)
+    known = [v for v in vals if v in VOICE_COLORS]
+    if known and all(v in VOICES for v in vals):
+        taken = set(VOICE_COLORS.values())
+        spare = [c for c in color_map([f"_{i}" for i in range(len(vals) + len(taken))]).values() if c not in taken]
+        out = dict(VOICE_COLORS)
+        out.update({v: spare[i % len(spare)] for i, v in enumerate(v for v in vals if v not in VOICE_COLORS)})
+        return out
     return color_map(vals)
 
 

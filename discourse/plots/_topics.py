@@ -48,6 +48,15 @@ def _new_fig(fig, n_panels: int, ncols: int, panel_size=(2.4, 1.9)):
     return fig, axes[:n_panels]
 
 
+def _period_start(period: pd.Series) -> pd.Series:
+    """Period labels ("2024-01", "2024Q1", "2024-01-01/2024-01-07") as their start
+    times, for a time axis; dates pass through."""
+    if pd.api.types.is_datetime64_any_dtype(period):
+        return period
+    return pd.Series([pd.Period(str(p).split("/")[0]).start_time if pd.notna(p) else pd.NaT for p in period],
+                     index=period.index)
+
+
 def _term_table(data, n: int, relevance_lambda: float) -> pd.DataFrame:
     if hasattr(data, "top_terms"):
         return data.top_terms(n, relevance_lambda=relevance_lambda)
@@ -180,11 +189,11 @@ def prevalence(prev: pd.DataFrame, *, topic: int | Sequence[int] | None = None, 
                 name = gname or sub["_label"].iloc[0]
             else:
                 name = sub["_label"].iloc[0] + (f" · {gname}" if gname else "")
-            sub = sub.sort_values("period")
-            line, = ax.plot(sub["period"], sub["share"], marker="o", markersize=3,
+            sub = sub.assign(_x=_period_start(sub["period"])).sort_values("_x")
+            line, = ax.plot(sub["_x"], sub["share"], marker="o", markersize=3,
                             label=label or name, color=color or _cycle(i))
             if has_ci:
-                ax.fill_between(sub["period"], sub["ci_low"], sub["ci_high"], alpha=0.2,
+                ax.fill_between(sub["_x"], sub["ci_low"], sub["ci_high"], alpha=0.2,
                                 color=line.get_color(), linewidth=0)
         ax.set_xlabel("period")
         if len(topics_) == 1:

@@ -2,8 +2,9 @@
 
 ``READERS`` maps a file extension to the reader module name; ``reader_for(path)``
 picks one, sniffing content where an extension is shared by several formats
-(a ``.txt``/``.rtf``/``.docx`` may be one article or a Nexis Uni / Factiva export
-with many).
+(a ``.txt``/``.rtf``/``.docx``/``.html`` may be one article or a Nexis Uni /
+LexisNexis / Factiva export with many). ``.xml`` files are read as Factiva XML
+exports; other XML is refused with a message saying so.
 """
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ READERS: dict[str, str] = {
     ".htm": "html",
     ".docx": "docx",
     ".rtf": "rtf",
+    ".xml": "factiva_xml",
 }
 
 #: readers that look at a file's content and may claim it before the extension's

@@ -52,8 +52,18 @@ class Record:
 
 @dataclass
 class ReadResult:
+    """What a reader found in one file.
+
+    ``records``: the articles; ``problems``: ``(record, reason)`` for each record
+    that could not be read. Table readers also fill ``columns`` (field -> the file
+    column chosen for it) and ``candidates`` (field -> every column that could hold
+    it, in the documented order), so the loader can report its choice.
+    """
+
     records: list[Record] = field(default_factory=list)
     problems: list[tuple[str, str]] = field(default_factory=list)
+    columns: dict[str, str] = field(default_factory=dict)
+    candidates: dict[str, list[str]] = field(default_factory=dict)
 
 
 _BOMS = [

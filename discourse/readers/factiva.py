@@ -34,6 +34,13 @@ Word counts and dates may be in other languages (``1.156 Wörter``, ``1 023
 mots``, ``23 Juli 2021``), and the running footer of printed exports (``Page 2 of
 7 © 2021 Factiva, Inc. All rights reserved.``) is dropped.
 
+Pages saved from a browser (Factiva's results page with its scripts, style
+sheets and navigation) are read like exports: each outermost ``div.article`` is
+one article, the closing line may be in the interface language (``Dokument
+<id>``, ``Documento <id>``), and a field code this reader does not list (``NGC``,
+``GC`` ...) in a table's code cell is kept under its lower-case name in ``extra``.
+Factiva XML exports are read by :mod:`discourse.readers.factiva_xml`.
+
 ``record`` is the article's position in the export (from 1); the Factiva
 accession number goes to ``extra["factiva_id"]``. Other fields: ``word_count``,
 ``section``, ``source_code``, ``edition``, ``page``, ``language``, ``copyright``
@@ -47,6 +54,7 @@ from pathlib import Path
 from typing import Any
 
 from discourse.readers._base import Record, ReadResult, ReaderError, decode, normalize_text, read_text
+from discourse.readers._factiva_html import html_lines, html_marked
 from discourse.readers._layout import clean_ws, is_date_line, join_paragraphs, parse_date
 
 __all__ = ["read", "sniff", "parse_lines"]
@@ -62,13 +70,18 @@ _FIELD = re.compile(r"^\s*(?P<star>\*?)(?P<code>" + "|".join(sorted(_CODES, key=
                     + r")(?P=star)(?P<sep>\t|\s*\|\s*|\s{2,}| |$)(?P<value>.*)$")
 
 
+#: any other code in a table's code cell (``\tNGC\tvalue``): Factiva adds codes over time
+_CELL_FIELD = re.compile(r"^\t\s*(?P<star>)(?P<code>[A-Z]{2,4})(?P<sep>\s*\t)(?P<value>.*)$")
+
+
 def _field(line: str):
     """The field-code match of ``line``, or None (a wordy code needs a clear separator)."""
     m = _FIELD.match(line)
     if m and (m.group("star") or m.group("sep") != " " or m.group("code") not in _WORDY):
         return m
-    return None
-_DOCID = re.compile(r"^\s*Document\s+(?P<id>[A-Za-z0-9]{12,40})\s*$")
+    return _CELL_FIELD.match(line)
+#: the closing accession-number line, in the export's interface language
+_DOCID = re.compile(r"^\s*(?:Document|Dokument|Documento|Documenten|Документ)\s+(?P<id>[A-Za-z0-9]{12,40})\s*$")
 #: a number with thousands separators: 1,023 / 1.023 / 1 023 (French, thin or no-break space)
 _NUMBER = r"\d{1,3}(?:[,.\u202f\u2009 ]\d{3})+|\d+"
 _WORDS = re.compile(r"^\s*(?P<n>" + _NUMBER + r")\s+(?:words|Wörter|mots|palabras|parole|woorden|palavras|ord)\s*$",
@@ -93,57 +106,6 @@ _NAME = re.compile(r"^(?:[A-Z][\w'’.\-]+\s+){1,3}[A-Z][\w'’.\-]+$")
 
 
 # -- text from the three file types ---------------------------------------------
-
-_BLOCK_TAGS = {"p", "div", "br", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "li",
-               "ul", "ol", "section", "article", "header", "footer", "blockquote", "hr",
-               "tbody", "thead", "body", "title"}
-
-
-def _html_lines(html: str) -> list[str]:
-    import lxml.html
-
-    try:
-        root = lxml.html.fromstring(html)
-    except Exception as exc:  # lxml ParserError, ValueError ...
-        raise ReaderError(f"HTML could not be parsed ({exc})") from None
-    for bad in root.xpath("//script|//style|//noscript|//head"):
-        bad.drop_tree()
-    arts = root.xpath('//div[contains(concat(" ", normalize-space(@class), " "), " article ")]')
-    out: list[str] = []
-
-    def walk(el):
-        tag = el.tag.lower() if isinstance(el.tag, str) else ""
-        if tag in _BLOCK_TAGS:
-            out.append("\n")
-        if tag in ("td", "th"):
-            out.append("\t")
-        if el.text and tag:
-            out.append(el.text.replace("\n", " ").replace("\r", " "))
-        for child in el:
-            walk(child)
-            if child.tail:
-                out.append(child.tail.replace("\n", " ").replace("\r", " "))
-        if tag in _BLOCK_TAGS:
-            out.append("\n")
-
-    for art in arts:
-        # a section/column line shown above the headline (div#hd) goes below it, where
-        # the article-format parser expects section and byline
-        for hd in art.xpath('.//*[@id="hd"]')[:1]:
-            before = [el for el in hd.itersiblings(preceding=True)
-                      if isinstance(el.tag, str) and el.tag.lower() == "div" and not el.get("class")
-                      and el.text_content().strip()]
-            for el in before:  # nearest first: inserting each right after hd keeps the order
-                tail = el.tail
-                el.tail = None
-                hd.addnext(el)
-                if tail and tail.strip():
-                    el.tail = tail
-    for el in (arts or [root]):
-        walk(el)
-        out.append("\n")
-    return [line.strip(" \u00a0") for line in "".join(out).split("\n")]
-
 
 def _head_text(path: Path) -> str:
     ext = path.suffix.lower()
@@ -186,13 +148,21 @@ def _looks_like(text: str) -> bool:
 
 
 def sniff(path: str | Path) -> bool:
-    """True when ``path`` (``.txt``/``.rtf``/``.html``) is a Factiva export (first ~20 KB)."""
+    """True when ``path`` (``.txt``/``.rtf``/``.html``) is a Factiva export.
+
+    Text and RTF: the first ~20 KB. HTML: Factiva's markup (``articleParagraph``,
+    ``enArticle``/``deArticle`` divs, ``<b>HD</b>`` code cells) with the Factiva name
+    or a ``Document <id>`` line anywhere in the first 4 MB, or the text layout.
+    """
     path = Path(path)
-    if path.suffix.lower() not in (".txt", ".rtf", ".html", ".htm"):
+    ext = path.suffix.lower()
+    if ext not in (".txt", ".rtf", ".html", ".htm"):
         return False
     try:
         with warnings.catch_warnings():  # decoding notes come from the real read, not the sniff
             warnings.simplefilter("ignore")
+            if ext in (".html", ".htm") and html_marked(path):
+                return True
             return _looks_like(_head_text(path))
     except Exception:  # a sniffer never raises
         return False
@@ -207,14 +177,15 @@ def _lines(path: Path, encoding: str | None) -> tuple[list[str], bool | None]:
     text = read_text(path, encoding=encoding)
     if ext in (".html", ".htm"):
         try:
-            return _html_lines(text), True
+            return html_lines(text), True
         except ReaderError as exc:
             raise ReaderError(f"{path}: {exc}") from None
     return text.split("\n"), None
 
 
 def read(path: Path, *, encoding: str | None = None, **_: Any) -> ReadResult:
-    """Read a Factiva export (``.rtf``, ``.txt``, ``.html``): one record per article.
+    """Read a Factiva export (``.rtf``, ``.txt``, ``.html``; ``.xml`` is passed to
+    :mod:`discourse.readers.factiva_xml`): one record per article.
 
     Examples
     --------
@@ -224,6 +195,10 @@ def read(path: Path, *, encoding: str | None = None, **_: Any) -> ReadResult:
     'NYTF000020210723eh7n0004h'
     """
     path = Path(path)
+    if path.suffix.lower() == ".xml":
+        from discourse.readers import factiva_xml
+
+        return factiva_xml.read(path)
     lines, per_line = _lines(path, encoding)
     if not any(line.strip() for line in lines):
         raise ReaderError(f"{path}: the export has no text; download it again")
@@ -304,12 +279,15 @@ def _parse_fields(lines: list[str], one_per_line, path) -> ReadResult:
         extra: dict[str, Any] = {}
         an = get("AN")
         if an:
-            extra["factiva_id"] = re.sub(r"^Document\s+", "", an)
+            extra["factiva_id"] = re.sub(r"^(?:Document|Dokument|Documento|Documenten)\s+", "", an)
         if doc.get("WC"):
             extra["word_count"] = _word_count(get("WC"))
         for c, key in _FIELD_EXTRA.items():
             if doc.get(c) and get(c):
                 extra[key] = get(c)
+        for c in doc:  # codes this reader does not know keep their lower-case code as name
+            if c not in _FIELD_EXTRA and c not in ("HD", "BY", "PD", "SN", "LP", "TD", "AN", "WC") and get(c):
+                extra.setdefault(c.lower(), get(c))
         records.append(Record(text=text, record=rec, title=title, author=_author(get("BY")),
                               published=parse_date(get("PD")), outlet=get("SN") or None,
                               extra=extra))

@@ -1,4 +1,7 @@
-"""Nexis Uni and LexisNexis exports: many articles per ``.docx``, ``.rtf`` or ``.txt``.
+"""Nexis Uni and LexisNexis exports: many articles per ``.docx``, ``.rtf``, ``.txt`` or ``.html``.
+
+(LexisNexis HTML pages are cut into documents by :mod:`discourse.readers.nexis_html`
+and each document is parsed here.)
 
 Two layouts are understood, recognised by content (:func:`sniff`), not by name:
 
@@ -52,14 +55,15 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from discourse.readers._base import Record, ReadResult, ReaderError, ReaderWarning, decode, normalize_text, read_text
-from discourse.readers._layout import clean_ws, is_date_line, join_paragraphs, parse_date
+from discourse.readers._base import Record, ReadResult, ReaderError, decode, normalize_text, read_text
+from discourse.readers._layout import clean_ws, parse_date
 
 __all__ = ["read", "sniff", "parse_lines"]
 
 SNIFF_BYTES = 20_000
 
-_END = re.compile(r"^\s*(?:End of Document|Dokumentende|Ende des Dokuments|Fin du document|Einde document)\s*$", re.I)
+_END = re.compile(r"^\s*(?:End of Document|Dokumentende|Ende des Dokuments|Fin du document|Einde document"
+                  r"|Fin del documento|Fim do documento)\s*$", re.I)
 #: 'End of Document' glued to the end of the previous line (RTF/PDF conversions)
 _END_GLUED = re.compile(r"^(?P<before>.*\S)\s*End of Document\s*$")
 #: a header field run into the previous one in the same paragraph
@@ -70,7 +74,7 @@ _CLASSIC_DOC = re.compile(
     r"|^\s*(?:Dokument|Document)\s+(?P<n2>\d+)\s+(?:von|de|sur|of)\s+\d+\s*$",
     re.I | re.M,
 )
-_BODY = re.compile(r"^\s*(?:Body|Text)\s*$")
+_BODY = re.compile(r"^\s*(?:Body|Text|Cuerpo|Corps|Texte|Corpo)\s*$")
 #: labels of Nexis fields -> extra key (None: handled specially)
 _LABELS = {
     "section": "section", "length": "length", "byline": "author", "author": "author",
@@ -86,17 +90,34 @@ _LABELS = {
     "section-title": "section", "body": None, "copyright": "copyright",
     "länge": "length", "longueur": "length", "rubrik": "section", "autor": "author",
     "sprache": "language", "langue": "language", "ladedatum": "load_date", "grafik": "graphic",
-    "anchors": "anchors", "guests": "guests", "show": "show",
+    "anchors": "anchors", "guests": "guests", "show": "show", "distribution": "distribution",
+    # French LexisNexis (tm.plugin.lexisnexis, LexisNexisTools keywords)
+    "rubrique": "section", "auteur": "author", "signature": "author", "encart": "highlight",
+    "sujet": "subject", "societe": "company", "société": "company", "symbole-boursier": "ticker",
+    "secteur-activite": "industry", "secteur-activité": "industry", "localisation-geo": "geographic",
+    "localisation-géo": "geographic", "date-chargement": "load_date", "type-publication": "publication_type",
+    "organisation": "organization", "personne": "person", "ville": "city", "etat": "state",
+    "pays": "country", "graphique": "graphic", "serie": "series", "série": "series",
+    "type-document": "document_type", "lieu": "dateline",
+    # Spanish and German
+    "longitud": "length", "sección": "section", "seccion": "section", "idioma": "language",
+    "fecha-carga": "load_date", "tipo-publicación": "publication_type",
+    "tipo-publicacion": "publication_type", "materia": "subject", "tema": "subject",
+    "publikationstyp": "publication_type", "dokumenttyp": "document_type", "thema": "subject",
+    "fecha de carga": "load_date", "tipo de publicación": "publication_type", "autor/a": "author",
+    "date de chargement": "load_date", "type de publication": "publication_type",
 }
 _LABEL = re.compile(
     r"^\s*(?P<label>" + "|".join(sorted((re.escape(k) for k in _LABELS), key=len, reverse=True))
     + r")\s*:\s*(?P<value>.*)$",
     re.I,
 )
+_KNOWN_KEYS = set(_LABELS.values())
 #: fields that sit after the body
 _TAIL = {"load_date", "language", "publication_type", "document_type", "subject", "geographic",
          "organization", "person", "industry", "company", "ticker", "city", "state", "country",
-         "journal_code", "correction_date", "graphic", "notes", "link", "update"}
+         "journal_code", "correction_date", "graphic", "notes", "link", "update", "distribution",
+         "correction"}
 _BLOCK_HEAD = re.compile(r"^\s*(Classification|Graphic|Notes|Correction)\s*$", re.I)
 _COVER = re.compile(
     r"^\s*(?:User Name:|Date and Time:|Job Number:|Documents?\s*\(\d+\)|Client/Matter:|"
@@ -160,6 +181,10 @@ def sniff(path: str | Path) -> bool:
     Reads only the first ~20 KB of text.
     """
     path = Path(path)
+    if path.suffix.lower() in (".html", ".htm"):
+        from discourse.readers import nexis_html
+
+        return nexis_html.sniff(path)
     if path.suffix.lower() not in (".txt", ".rtf", ".docx"):
         return False
     try:
@@ -203,6 +228,10 @@ def read(path: Path, *, encoding: str | None = None, **_: Any) -> ReadResult:
     ('The New York Times', '2021-07-23')
     """
     path = Path(path)
+    if path.suffix.lower() in (".html", ".htm"):
+        from discourse.readers import nexis_html
+
+        return nexis_html.read(path, encoding=encoding)
     lines, per_line = _lines(path, encoding)
     if not any(line.strip() for line in lines):
         raise ReaderError(f"{path}: the export has no text; download it again")
@@ -230,20 +259,32 @@ def parse_lines(lines: list[str], *, one_per_line: bool | None = None, path: Pat
     lines = glued
     text = "\n".join(lines)
     if _CLASSIC_DOC.search(text):
-        return _parse_classic(lines, path, one_per_line=bool(one_per_line))
+        from discourse.readers._nexis_classic import parse_classic
+
+        return parse_classic(lines, path, one_per_line=bool(one_per_line))
     if any(_END.match(line) for line in lines) or any(_BODY.match(line) for line in lines):
-        return _parse_uni(lines, one_per_line, path)
+        from discourse.readers._nexis_uni import parse_uni
+
+        return parse_uni(lines, one_per_line, path)
     raise ReaderError(
         f"{path}: no Nexis documents found (no 'End of Document', 'Body' or 'N of M DOCUMENTS' "
         "lines); is this a Nexis export? Read it with format='article' otherwise"
     )
 
 
+#: a label of the classic layout this reader does not list: capitals joined by a
+#: hyphen (``DATE-CHARGEMENT:``, ``TIPO-FUENTE:``); headlines rarely look like that
+_CAPS_LABEL = re.compile(r"^\s*(?P<label>[A-ZÀ-ÞÄÖÜ]{2,}(?:-[A-ZÀ-ÞÄÖÜ]{2,})+)\s*:\s*(?P<value>.*)$")
+
+
 def _label(line: str):
     m = _LABEL.match(line)
-    if not m:
-        return None, None
-    return _LABELS[m.group("label").lower()], clean_ws(m.group("value"))
+    if m:
+        return _LABELS[m.group("label").lower()], clean_ws(m.group("value"))
+    m = _CAPS_LABEL.match(line)
+    if m:
+        return m.group("label").lower().replace("-", "_"), clean_ws(m.group("value"))
+    return None, None
 
 
 def _set(fields: dict, key: str, value: str) -> None:
@@ -278,177 +319,6 @@ def _record(rec: str, *, title, outlet, date_line, fields, body_text) -> Record:
     )
 
 
-def _parse_uni(lines: list[str], one_per_line: bool | None, path) -> ReadResult:
-    chunks: list[list[str]] = [[]]
-    for line in lines:
-        if _END.match(line):
-            chunks.append([])
-        else:
-            chunks[-1].append(line)
-    trailing = chunks.pop()
-    truncated = any(line.strip() for line in trailing)
-    if truncated:
-        chunks.append(trailing)  # a last document without 'End of Document'
-    records, problems = [], []
-    for k, chunk in enumerate(chunks, start=1):
-        rec = str(k)
-        cut = truncated and k == len(chunks)
-        if not any(line.strip() for line in chunk):
-            problems.append((rec, "empty document between 'End of Document' lines"))
-            continue
-        try:
-            record = _parse_uni_doc(chunk, rec, first=(k == 1), one_per_line=one_per_line)
-        except _Skip as exc:
-            note = "; the export ends without 'End of Document' (truncated download?)" if cut else ""
-            problems.append((rec, f"{exc}{note}"))
-            continue
-        if cut:
-            # kept, but flagged: its text may be incomplete
-            record.extra["truncated"] = True
-        records.append(record)
-    if not records and not problems:
-        raise ReaderError(f"{path}: no documents found in the Nexis export")
-    return ReadResult(records, problems)
-
-
-class _Skip(Exception):
-    pass
-
-
-def _parse_uni_doc(chunk: list[str], rec: str, *, first: bool, one_per_line) -> Record:
-    body_at = next((i for i, line in enumerate(chunk) if _BODY.match(line)), None)
-    if body_at is None:
-        # drift: no 'Body' heading; the body starts after the last header label
-        label_at = [i for i, line in enumerate(chunk[:60]) if _label(line)[0] not in (None, *_TAIL)
-                    and _label(line)[0] is not None]
-        if not label_at:
-            raise _Skip("no 'Body' line and no header fields (Length:, Byline: ...); "
-                        "cannot tell metadata from text")
-        body_at = label_at[-1]
-        meta, rest = chunk[: body_at + 1], chunk[body_at + 1:]
-    else:
-        meta, rest = chunk[:body_at], chunk[body_at + 1:]
-    split_meta: list[str] = []
-    for line in meta:
-        split_meta.extend(_INLINE_LABEL.split(line) if _label(line)[0] else [line])
-    meta = split_meta
-    # cover page (first document only): drop everything up to the last cover line
-    start = 0
-    if first:
-        first_label = next((i for i, line in enumerate(meta) if _label(line)[0]), len(meta))
-        cover = [i for i, line in enumerate(meta[:first_label]) if _COVER.search(line)]
-        if cover:
-            start = cover[-1] + 1
-    fields: dict[str, str] = {}
-    head: list[str] = []
-    i = start
-    pending = None
-    while i < len(meta):
-        line = meta[i]
-        key, value = _label(line)
-        if key:
-            if value:
-                _set(fields, key, value)
-                pending = None
-            else:
-                pending = key
-        elif pending and clean_ws(line):
-            _set(fields, pending, clean_ws(line))
-            pending = None
-        elif clean_ws(line) and not fields:
-            head.append(clean_ws(line))
-        elif clean_ws(line):
-            # unlabelled text among fields (e.g. a highlight paragraph)
-            _set(fields, "highlight", clean_ws(line))
-        i += 1
-    if first and start and len(head) > 3:
-        # leftovers of the cover page's numbered title list before the first headline
-        d = next((n for n, line in enumerate(head) if is_date_line(line, max_len=100)), None)
-        if d is not None and d >= 3:
-            head = head[d - 2:]
-    title, outlet, date_line, edition, copyright = _split_head(head)
-    if edition:
-        _set(fields, "edition", edition)
-    if copyright:
-        _set(fields, "copyright", copyright)
-    # body up to the first block heading or tail field
-    end = len(rest)
-    for j, line in enumerate(rest):
-        key, _ = _label(line)
-        if _BLOCK_HEAD.match(line) or key == "load_date":
-            end = j
-            break
-        # a body paragraph may start like a field ("Update: ..."); a field line ends
-        # the body only when nothing but fields and notices follow it
-        if key in _TAIL and all(not x.strip() or _label(x)[0] or _BLOCK_HEAD.match(x)
-                                or _COPYRIGHT.search(x) for x in rest[j + 1:]):
-            end = j
-            break
-    body_lines, tail = rest[:end], rest[end:]
-    block = None
-    pending = None
-    unparsed: list[str] = []
-    for line in tail:
-        if unparsed:  # once text is not understood, the rest is not this document's fields
-            if clean_ws(line):
-                unparsed.append(clean_ws(line))
-            continue
-        h = _BLOCK_HEAD.match(line)
-        if h:
-            block = h.group(1).lower()
-            pending = None
-            continue
-        key, value = _label(line)
-        if key:
-            if value:
-                _set(fields, key, value)
-                pending = None
-            else:
-                pending = key
-        elif clean_ws(line):
-            if pending:
-                _set(fields, pending, clean_ws(line))
-                pending = None
-            elif block in ("graphic", "notes", "correction"):
-                _set(fields, block, clean_ws(line))
-            elif _COPYRIGHT.search(line):
-                _set(fields, "copyright", clean_ws(line))
-            else:
-                unparsed.append(clean_ws(line))
-    body = join_paragraphs(body_lines, one_per_line=one_per_line)
-    if not body:
-        raise _Skip("document has an empty body" + (f" ({title!r})" if title else ""))
-    record = _record(rec, title=title, outlet=outlet, date_line=date_line, fields=fields, body_text=body)
-    if unparsed:
-        # text after the trailing fields: most often a next document whose 'End of
-        # Document' line is missing. Kept (column 'unparsed') and reported, never dropped.
-        record.extra["unparsed"] = "\n".join(unparsed)
-        warnings.warn(ReaderWarning(
-            f"document {rec}: {len(unparsed)} line(s) after the trailing fields were not understood "
-            f"(a missing 'End of Document'?), starting {unparsed[0][:60]!r}; kept in column 'unparsed'",
-            record=rec), stacklevel=2)
-    return record
-
-
-def _split_head(head: list[str]):
-    """Headline, outlet, date line, edition, copyright from the unlabelled top lines."""
-    copyright = "; ".join(line for line in head if _COPYRIGHT.search(line)) or None
-    head = [line for line in head if not _COPYRIGHT.search(line)]
-    d = next((i for i, line in enumerate(head) if is_date_line(line, max_len=100)), None)
-    if d is None:
-        title = head[0] if head else None
-        outlet = head[1] if len(head) > 1 else None
-        return title, outlet, None, "; ".join(head[2:]) or None, copyright
-    before, after = head[:d], head[d + 1:]
-    if len(before) >= 2:
-        title, outlet = " ".join(before[:-1]), before[-1]
-    elif len(before) == 1:
-        title, outlet = before[0], None
-    else:
-        title = outlet = None
-    return title, outlet, head[d], "; ".join(after) or None, copyright
-
-
 def _blocks(lines: list[str]) -> list[list[str]]:
     out, cur = [], []
     for line in lines:
@@ -460,85 +330,3 @@ def _blocks(lines: list[str]) -> list[list[str]]:
     if cur:
         out.append(cur)
     return out
-
-
-_CLASSIC_BODY = re.compile(r"^\s*(?:body|text)\s*$", re.I)
-
-
-def _parse_classic(lines: list[str], path, *, one_per_line: bool = False) -> ReadResult:
-    starts = [(i, m) for i, line in enumerate(lines) if (m := _CLASSIC_DOC.match(line))]
-    records, problems = [], []
-    for j, (i, m) in enumerate(starts):
-        rec = m.group("n") or m.group("n2")
-        chunk = lines[i + 1: starts[j + 1][0] if j + 1 < len(starts) else len(lines)]
-        # Word/RTF copies of this layout (with 'End of Document' lines) have no blank
-        # lines between paragraphs: every paragraph is a block of its own
-        chunk = [line for line in chunk if not _END.match(line)]
-        blocks = [[line.strip()] for line in chunk if line.strip()] if one_per_line else _blocks(chunk)
-        if not blocks:
-            problems.append((rec, "empty document"))
-            continue
-        fields: dict[str, str] = {}
-        head: list[list[str]] = []
-        body: list[str] = []
-        state = "head"
-        tail_ok = [all(_label(b[0])[0] or _COPYRIGHT.search(" ".join(b)) for b in blocks[n + 1:])
-                   for n in range(len(blocks))]
-        for n, block in enumerate(blocks):
-            if state in ("head", "labels") and len(block) == 1 and _CLASSIC_BODY.match(block[0]) and n:
-                state = "body"  # a 'BODY' heading line
-                continue
-            key, value = _label(block[0])
-            if key:
-                if state == "body" and (key not in _TAIL or not tail_ok[n]):
-                    # a labelled line inside the body (rare): keep it as text
-                    body.append(" ".join(block))
-                    continue
-                value = clean_ws(" ".join([value, *block[1:]]))
-                _set(fields, key, value)
-                if state == "body" or key in _TAIL:
-                    state = "tail"
-                elif state == "head":
-                    state = "labels"
-                continue
-            text = " ".join(block)
-            if state == "head":
-                head.append(block)
-            elif state in ("labels", "body"):
-                state = "body"
-                body.append(text)
-            elif _COPYRIGHT.search(text):
-                _set(fields, "copyright", clean_ws(text))
-        # head blocks: outlet, date (+ edition lines), headline
-        outlet = date_line = title = None
-        edition = []
-        flat = [(bi, line) for bi, block in enumerate(head) for line in block]
-        d = next((n for n, (_, line) in enumerate(flat) if is_date_line(line, max_len=100)), None)
-        if d is not None:
-            date_block = flat[d][0]
-            outlet = " ".join(line for bi, line in flat[:d]) or None
-            edition = [line for bi, line in flat[d + 1:] if bi == date_block]
-            title_lines = [line for bi, line in flat[d + 1:] if bi != date_block]
-            if one_per_line and len(title_lines) > 1:
-                # one paragraph per line: the headline is the last paragraph above the
-                # fields, edition lines sit between it and the date
-                edition, title_lines = edition + title_lines[:-1], title_lines[-1:]
-            title = " ".join(title_lines) or None
-        elif head:
-            outlet = " ".join(head[0])
-            title = " ".join(" ".join(b) for b in head[1:]) or None
-        if edition:
-            _set(fields, "edition", clean_ws(" ".join(edition)).rstrip(";"))
-        if state == "head" and not body:
-            # no labels at all: cannot tell headline from text
-            problems.append((rec, "no LENGTH:/BYLINE: fields found; cannot tell metadata from text"))
-            continue
-        text = join_paragraphs([clean_ws(p) for p in body], one_per_line=True)
-        if not text:
-            problems.append((rec, "document has an empty body" + (f" ({title!r})" if title else "")))
-            continue
-        records.append(_record(rec, title=title, outlet=outlet, date_line=date_line if d is None else flat[d][1],
-                               fields=fields, body_text=text))
-    if not records and not problems:
-        raise ReaderError(f"{path}: no documents found in the LexisNexis export")
-    return ReadResult(records, problems)

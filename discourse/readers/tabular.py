@@ -7,6 +7,10 @@ by exact name, then by common aliases (``body``/``content`` -> ``text``,
 ``source``/``publication`` -> ``outlet``, ``link`` -> ``url`` ...). Column names are
 compared case-insensitively with spaces, dashes and dots read as underscores.
 Every other column is kept in ``Record.extra`` and becomes a metadata column.
+The choice is never silent (:mod:`discourse.readers._columns`): the result lists
+the chosen column and all candidates per field (``ReadResult.columns``,
+``ReadResult.candidates``), and a :class:`ReaderWarning` says when a field had
+several candidates or the chosen text looks tokenised while another does not.
 
 Record numbers: CSV/TSV/Parquet rows are numbered from 1 (the first data row,
 header excluded); JSON array items by their 0-based index; JSON Lines by their
@@ -19,37 +23,15 @@ import io
 import json
 import math
 import re
+import warnings
 from pathlib import Path
 from typing import Any
 
-from discourse.readers._base import Record, ReadResult, ReaderError, normalize_text, read_text
+from discourse.readers._base import Record, ReadResult, ReaderError, ReaderWarning, normalize_text, read_text
+from discourse.readers._columns import ALIASES, FIELDS, _norm, choice_notes, resolve
 from discourse.readers._layout import join_paragraphs
 
 __all__ = ["read", "FIELDS", "ALIASES"]
-
-#: corpus fields a column can be mapped to
-FIELDS = ("text", "title", "author", "published", "outlet", "url")
-
-#: automatic aliases per field, in order of preference (normalized names)
-ALIASES: dict[str, tuple[str, ...]] = {
-    "text": ("text", "body", "content", "full_text", "fulltext", "article_text", "article",
-             "body_text", "bodytext", "main_text", "maintext", "story", "story_text",
-             "article_body", "articlebody", "text_body", "texte", "txt"),
-    "title": ("title", "headline", "head", "heading", "hed", "article_title", "headline_text",
-              ),
-    "author": ("author", "authors", "byline", "by", "writer", "writers", "creator",
-               "author_name", "authorname", "journalist"),
-    "published": ("published", "date", "pub_date", "pubdate", "publication_date",
-                  "published_at", "published_date", "publish_date", "date_published",
-                  "datepublished", "datetime", "publishedat", "pub_datetime", "timestamp",
-                  "created_at", "time", "day"),
-    "outlet": ("outlet", "source", "publication", "publisher", "newspaper", "source_name",
-               "media_name", "outlet_name", "publication_name",
-               "media", "media_outlet", "medium", "paper", "site", "sitename", "site_name",
-               "journal", "channel", "domain"),
-    "url": ("url", "link", "href", "uri", "permalink", "web_url", "article_url",
-            "canonical_url", "source_url"),
-}
 
 #: names that are fixed corpus columns; an extra column with such a name is renamed
 #: ``<name>_original`` so it cannot clash with the corpus table
@@ -57,10 +39,6 @@ _RESERVED = {"doc_id", "outlet", "title", "author", "published", "url", "text", 
              "duplicate_of"}
 _JSON_CONTAINERS = ("articles", "data", "records", "items", "documents", "docs", "results",
                     "rows", "entries", "stories", "news", "response", "hits")
-
-
-def _norm(name: Any) -> str:
-    return re.sub(r"[\s\-./]+", "_", str(name).strip().lower()).strip("_")
 
 
 def read(
@@ -123,7 +101,9 @@ def read(
             return ReadResult([], problems)
         raise ReaderError(f"{path}: no rows found (only a header, or an empty table); "
                           "check the file or remove it from the input")
-    mapping = _resolve(path, seen, columns)
+    mapping, cands = resolve(path, seen, columns)
+    for note in choice_notes(path, mapping, cands, rows, columns):
+        warnings.warn(ReaderWarning(note), stacklevel=2)
     records = []
     for rec, row in rows:
         fields: dict[str, Any] = {}
@@ -169,7 +149,8 @@ def read(
             extra=extra,
         ))
     problems.sort(key=lambda prob: int(prob[0]) if str(prob[0]).isdigit() else -1)  # file order
-    return ReadResult(records, problems)
+    chosen = {field: col for col, field in mapping.items() if field in FIELDS}
+    return ReadResult(records, problems, columns=chosen, candidates=cands)
 
 
 def _col_for(mapping: dict[str, str], field: str) -> str:
@@ -177,39 +158,6 @@ def _col_for(mapping: dict[str, str], field: str) -> str:
         if target == field:
             return col
     return field
-
-
-def _resolve(path: Path, seen: list[str], columns: dict[str, str] | None) -> dict[str, str]:
-    """Map file columns -> corpus fields (or new names for extras)."""
-    mapping: dict[str, str] = {}
-    taken: set[str] = set()
-    if columns:
-        for col, target in columns.items():
-            if col not in seen:
-                raise ReaderError(
-                    f"{path}: column {col!r} from columns= is not in the file; "
-                    f"columns seen: {', '.join(map(str, seen))}"
-                )
-            if target in FIELDS and target in taken:
-                raise ReaderError(f"{path}: columns= maps two columns to {target!r}")
-            mapping[col] = target
-            taken.add(target)
-    normed = {col: _norm(col) for col in seen if col not in mapping}
-    for field in FIELDS:
-        if field in taken:
-            continue
-        for alias in ALIASES[field]:
-            hit = next((c for c, n in normed.items() if n == alias and c not in mapping), None)
-            if hit is not None:
-                mapping[hit] = field
-                taken.add(field)
-                break
-    if "text" not in taken:
-        raise ReaderError(
-            f"{path}: no text column found; columns seen: {', '.join(map(str, seen))}; "
-            "name the text column with columns={'<column>': 'text'}"
-        )
-    return mapping
 
 
 def _clean_value(value: Any) -> Any:

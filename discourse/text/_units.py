@@ -1,13 +1,14 @@
-"""Text units with character offsets: paragraphs, sentences, tokens.
+"""Paragraph and sentence splitting with character offsets (the work behind the
+shared tables of :func:`discourse.text.annotate`).
 
 Every table has ``doc_id``, ``start`` and ``end``, and ``text[start:end]`` of the
-article with that ``doc_id`` is the unit, so any later match can point back to its
-context. Paragraphs are separated by blank lines in ``text`` (the corpus contract).
-
-Sentences come from nltk's Punkt splitter, untrained (no download) with a list of
-news abbreviations ("Gen.", "U.S.", "Dec.", "Sen." ...) that never end a sentence,
-or trained on the corpus itself with ``train=True``. Tokens come from nltk's
-``NLTKWordTokenizer`` (the Treebank rules behind ``word_tokenize``) with offsets.
+article with that ``doc_id`` is the unit. Paragraphs are separated by blank lines in
+``text`` (the corpus contract). Sentences are nltk Punkt's, exactly its boundaries,
+found by the faster :class:`discourse.text._punkt.FastPunkt`: untrained (no
+download) with the news abbreviations of :data:`discourse.words.ABBREVIATIONS`
+("Gen.", "U.S.", "Dec.", "Sen." ...) that never end a sentence, or trained on the
+corpus itself with ``train=True``. Tokens are :func:`discourse.words.tokenize`'s, built
+once per corpus by the annotations.
 """
 from __future__ import annotations
 
@@ -18,27 +19,9 @@ from typing import Iterable
 import numpy as np
 import pandas as pd
 
-__all__ = ["paragraphs", "sentences", "tokens", "split_sentences", "count_words", "WORD_PATTERN", "ABBREVIATIONS"]
+from discourse.words import ABBREVIATIONS, WORD_PATTERN
 
-#: the word rule used for rates everywhere (per 1,000 words): letters/digits with
-#: inner apostrophes, hyphens and periods ("US-backed", "don't", "U.S." count once)
-WORD_PATTERN = re.compile(r"\w+(?:[-'’.]\w+)*", re.UNICODE)
-
-#: abbreviations that do not end a sentence (lowercase, without the final period)
-ABBREVIATIONS = frozenset(
-    """
-    gen lt col maj capt cpt sgt cpl pvt adm cmdr cdr brig lt.col lt.gen maj.gen brig.gen gens
-    gov govs sen sens rep reps rev dr drs mr mrs ms mmes messrs prof pres supt insp det
-    amb ald atty hon rt.hon fr sr jr st ste mt ft
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    mon tue tues wed thu thur thurs fri sat sun
-    u.s u.k u.n u.s.a e.u u.a.e d.c l.a n.y p.m a.m
-    inc corp co ltd llc plc bros dept univ assn est approx vs no nos vol fig
-    ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont
-    neb nev okla ore pa tenn tex va vt wash wis wyo
-    e.g i.e cf al
-    """.split()
-)
+__all__ = ["paragraphs", "sentences", "split_sentences", "count_words"]
 
 _PARA = re.compile(r"\n[ \t]*\n\s*")
 
@@ -98,28 +81,40 @@ def paragraphs(corpus: pd.DataFrame) -> pd.DataFrame:
 
 @lru_cache(maxsize=1)
 def _untrained():
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+    from nltk.tokenize.punkt import PunktParameters
+
+    from discourse.text._punkt import FastPunkt
 
     params = PunktParameters()
     params.abbrev_types = set(ABBREVIATIONS)
-    return PunktSentenceTokenizer(params)
+    return FastPunkt(params)
 
 
 def _trained(texts: Iterable[str]):
-    from nltk.tokenize.punkt import PunktSentenceTokenizer, PunktTrainer
+    from discourse.text._punkt import FastPunkt, make_trainer
 
-    trainer = PunktTrainer()
+    trainer = make_trainer()  # nltk's PunktTrainer, same parameters, faster
     trainer.INCLUDE_ALL_COLLOCS = True
     for t in texts:
         trainer.train(t, finalize=False)
     trainer.finalize_training()
     params = trainer.get_params()
     params.abbrev_types |= set(ABBREVIATIONS)
-    return PunktSentenceTokenizer(params)
+    return FastPunkt(params)
 
 
 def split_sentences(text: str, *, tokenizer=None) -> list[tuple[int, int]]:
-    """Sentence spans ``(start, end)`` in one string (no paragraph logic)."""
+    """Sentence spans ``(start, end)`` in one string (no paragraph logic).
+
+    The spans are exactly those of nltk's ``PunktSentenceTokenizer.span_tokenize``
+    with the news abbreviations, found by the faster ``discourse.text._punkt.FastPunkt``;
+    ``tokenizer`` may be any object with a ``span_tokenize(text)`` method.
+
+    Examples
+    --------
+    >>> split_sentences("Sen. Ana Ruiz spoke. She left.")
+    [(0, 20), (21, 30)]
+    """
     tok = tokenizer or _untrained()
     return list(tok.span_tokenize(text))
 
@@ -156,47 +151,6 @@ def sentences(corpus: pd.DataFrame, *, train: bool = False) -> pd.DataFrame:
                 sid += 1
     return _ids_like(pd.DataFrame(rows, columns=["doc_id", "para_id", "sent_id", "start", "end", "text"]).astype(
         {"para_id": "int64", "sent_id": "int64", "start": "int64", "end": "int64"}
-    ), corpus)
-
-
-_sentence_table = sentences  # ``tokens(sentences=...)`` shadows the function name
-
-
-@lru_cache(maxsize=1)
-def _word_tokenizer():
-    from nltk.tokenize.destructive import NLTKWordTokenizer
-
-    return NLTKWordTokenizer()
-
-
-def _token_spans(sentence: str) -> list[tuple[int, int]]:
-    try:
-        return list(_word_tokenizer().span_tokenize(sentence))
-    except ValueError:
-        # span alignment can fail on rare quote/character combinations: fall back to
-        # the simple word/punctuation rule, which always aligns
-        return [m.span() for m in re.finditer(r"\w+(?:[-'’.]\w+)*|[^\w\s]", sentence)]
-
-
-def tokens(corpus: pd.DataFrame, *, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One row per token: ``doc_id``, ``para_id``, ``sent_id``, ``token_id``, ``start``, ``end``, ``token``.
-
-    ``token_id`` counts from 0 within a document. Pass ``sentences`` (the table from
-    :func:`sentences`, the same option as in ``terms.find`` and ``sentiment.score``) to
-    reuse a sentence table.
-    """
-    _check(corpus)
-    sents = _sentence_table(corpus) if sentences is None else sentences
-    rows = []
-    next_id: dict = {}  # per document, so a sentence table in any row order numbers tokens right
-    for did, pid, sid, s, stext in zip(sents["doc_id"], sents["para_id"], sents["sent_id"], sents["start"], sents["text"]):
-        tid = next_id.get(did, 0)
-        for a, b in _token_spans(stext):
-            rows.append((did, pid, sid, tid, s + a, s + b, stext[a:b]))
-            tid += 1
-        next_id[did] = tid
-    return _ids_like(pd.DataFrame(rows, columns=["doc_id", "para_id", "sent_id", "token_id", "start", "end", "token"]).astype(
-        {"para_id": "int64", "sent_id": "int64", "token_id": "int64", "start": "int64", "end": "int64"}
     ), corpus)
 
 

@@ -1,0 +1,129 @@
+"""The whole per-document pipeline, end to end, beside one plain nltk Punkt pass.
+
+Run: ``.venv/bin/python benchmarks/bench_pipeline.py [--mb 5] [--n-jobs 1]``
+
+What a user pays for one pass over a raw corpus, timed from the article table with an
+empty annotation cache: annotate (paragraphs, sentences, quotations and voice), terms
+with voice for a 500-pattern lexicon (the first 500 rows of the bundled loaded-language
+lexicon), document-level sentiment and generic frames. In the same run, on the same
+text: one plain nltk Punkt pass (``PunktSentenceTokenizer().span_tokenize`` over each
+article), the yardstick of issue #10 (goal: pipeline speed / Punkt speed >= 1).
+
+Text: real news when the development sets are present (``../shared/devsets``: the
+articles of quotes-polnear and topics-allsides, read at run time and never stored);
+otherwise the synthetic demo corpus and the seed article, repeated with the document
+number mixed in (a line says which).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+DEVSETS = ROOT.parent / "shared" / "devsets"
+
+
+def real_news(mb: float) -> pd.DataFrame | None:
+    files = [DEVSETS / "quotes-polnear" / "articles.jsonl", DEVSETS / "topics-allsides" / "articles.jsonl"]
+    if not all(f.exists() for f in files):
+        return None
+    rows, size = [], 0
+    readers = [open(f, encoding="utf-8") for f in files]
+    try:
+        while size < mb * 1e6:
+            progressed = False
+            for i, fh in enumerate(readers):  # alternate the two collections
+                line = fh.readline()
+                if not line:
+                    continue
+                progressed = True
+                r = json.loads(line)
+                body = r.get("text") or ""
+                rows.append({"doc_id": f"{i}-{len(rows)}", "outlet": r.get("outlet") or r.get("publisher") or "?",
+                             "text": body})
+                size += len(body.encode("utf-8"))
+            if not progressed:
+                break
+    finally:
+        for fh in readers:
+            fh.close()
+    return pd.DataFrame(rows)
+
+
+def synthetic(mb: float) -> pd.DataFrame:
+    from discourse import corpus
+    from discourse.figures import corpus_path
+
+    base = pd.concat([corpus.load(corpus_path("demo")), corpus.load(corpus_path("seed"))], ignore_index=True)
+    rows, size, i = [], 0, 0
+    while size < mb * 1e6:
+        r = base.iloc[i % len(base)]
+        body = f"Report {i}. " + str(r["text"])
+        rows.append({"doc_id": f"s{i}", "outlet": r["outlet"], "text": body})
+        size += len(body.encode("utf-8"))
+        i += 1
+    return pd.DataFrame(rows)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--mb", type=float, default=5.0, help="megabytes of article text (default 5)")
+    ap.add_argument("--n-jobs", type=int, default=1, help="processes for annotate (default 1: one core)")
+    args = ap.parse_args(argv)
+
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    from discourse import framing, lexicon, sentiment, terms, text
+
+    df = real_news(args.mb)
+    if df is None:
+        print(f"development sets not found at {DEVSETS}: using the synthetic demo corpus instead")
+        df = synthetic(args.mb)
+    else:
+        print("text: real news from the development sets (quotes-polnear, topics-allsides)")
+    df["doc_id"] = df["doc_id"].astype("string")
+    mb = sum(len(t.encode("utf-8")) for t in df["text"]) / 1e6
+    print(f"{len(df):,} articles, {mb:.2f} MB")
+
+    punkt = PunktSentenceTokenizer()
+    t0 = time.perf_counter()
+    n_sent = sum(len(list(punkt.span_tokenize(t))) for t in df["text"])
+    t_punkt = time.perf_counter() - t0
+
+    lex = lexicon.read().head(500)
+    text.clear_cache()
+    steps = {}
+    t_all = time.perf_counter()
+    t0 = time.perf_counter()
+    ann = text.annotate(df, n_jobs=args.n_jobs, progress=False)
+    steps["annotate (sentences, quotes, voice)"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    matches = terms.find(ann, lex)
+    steps["terms.find, 500 patterns, with voice"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    doc_sent = sentiment.score(ann, level="document")
+    steps["sentiment.score(level='document')"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    frames = framing.score(ann)
+    steps["framing.score (generic frames)"] = time.perf_counter() - t0
+    total = time.perf_counter() - t_all
+
+    print(f"{'step':42s} {'seconds':>8s} {'MB/s':>8s}")
+    for name, sec in steps.items():
+        print(f"{name:42s} {sec:8.2f} {mb / sec:8.2f}")
+    print(f"{'whole pipeline':42s} {total:8.2f} {mb / total:8.2f}")
+    print(f"{'nltk Punkt alone (' + format(n_sent, ',') + ' sentences)':42s} {t_punkt:8.2f} {mb / t_punkt:8.2f}")
+    print(f"pipeline / Punkt speed: {t_punkt / total:.2f} (goal >= 1); "
+          f"{len(ann.sentences):,} sentences, {len(ann.quotes):,} quotations, {len(matches):,} matches, "
+          f"{len(doc_sent):,} document scores, {len(frames):,} frame rows")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

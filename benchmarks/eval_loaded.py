@@ -1,0 +1,164 @@
+"""Loaded language and name calling: the bundled lexicon against annotated news spans.
+
+    .venv/bin/python benchmarks/eval_loaded.py [--folder FOLDER] [--lexicon PATH] [--top N] [--weights]
+
+READS (never copies) ``articles/article<ID>.txt`` and ``spans.tsv`` in
+``../shared/devsets/propaganda-ptc/`` (or FOLDER): news articles whose propaganda
+techniques were marked by trained annotators (Da San Martino et al. 2019), one span per
+row (article id, technique, start, end; character offsets). Gold = the union of the
+``Loaded_Language`` and ``Name_Calling,Labeling`` spans of each article; predicted = the
+union of the lexicon's matches (``terms.find``, veto phrases removed by
+``lexicon.apply_exclusions``). Scored with ``discourse.validate``: character
+precision, recall and F1 (``validate.spans``), recall of each technique, precision of
+each category, and per pattern how often it fires inside and outside annotated spans
+(``validate.overlaps`` + ``validate.pattern_precision``, any shared character).
+
+Every score is given on all articles and on two halves split by article id
+(``numpy.random.default_rng(13)`` permutation of the sorted ids): half A is the half
+whose per-pattern figures set the bundled weights and removals; half B was not looked
+at and is the honest estimate. Printed: before/after exclusions, at weight thresholds,
+per technique, per category, the ``--top`` N patterns with most matches outside annotated
+spans (``--top 0``: every pattern that fired). ``--weights``
+prints the weight each pattern gets from half A (the rule in
+``discourse/lexicons/SOURCES-loaded-language.md``) next to its bundled weight. Prints
+one line and exits 0 when the folder is absent.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from discourse import lexicon, terms, validate  # noqa: E402
+
+DEFAULT = ROOT.parent / "shared" / "devsets" / "propaganda-ptc"
+TECHNIQUES = ("Loaded_Language", "Name_Calling,Labeling")
+SEED = 13
+#: pseudo-count of the category prior in a pattern's weight
+PRIOR_COUNT = 4
+THRESHOLDS = (0.0, 0.15, 0.2, 0.3, 0.4)
+
+
+def load(folder: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The articles as a corpus table and the gold spans of the two techniques."""
+    files = sorted((folder / "articles").glob("article*.txt"))
+    ids = [f.stem.removeprefix("article") for f in files]
+    corpus = pd.DataFrame({"doc_id": ids, "text": [f.read_text(encoding="utf-8") for f in files]})
+    spans = pd.read_csv(folder / "spans.tsv", sep="\t", header=None, names=["doc_id", "technique", "start", "end"],
+                        dtype={"doc_id": str})
+    gold = spans[spans["technique"].isin(TECHNIQUES) & spans["doc_id"].isin(set(ids))].reset_index(drop=True)
+    return corpus, gold
+
+
+def halves(ids) -> dict[str, set]:
+    """All documents, half A (weights were set on it) and half B (held out)."""
+    ids = np.array(sorted(ids))
+    perm = np.random.default_rng(SEED).permutation(len(ids))
+    k = len(ids) // 2
+    return {"all": set(ids), "A": set(ids[perm[:k]]), "B": set(ids[perm[k:]])}
+
+
+def char_scores(pred: pd.DataFrame, gold: pd.DataFrame, docs: set) -> pd.Series:
+    """Character precision, recall, F1 over the documents ``docs`` (all of them count)."""
+    p, g = pred[pred["doc_id"].isin(docs)], gold[gold["doc_id"].isin(docs)]
+    s = validate.spans(p, g)
+    return s[s["level"] == "character"].iloc[0][["precision", "recall", "f1", "n_predicted", "n_gold"]]
+
+
+def table(pred: pd.DataFrame, gold: pd.DataFrame, parts: dict[str, set], label: str) -> pd.DataFrame:
+    rows = []
+    for name, docs in parts.items():
+        s = char_scores(pred, gold, docs)
+        rows.append({"run": label, "docs": name, "matches": int(pred["doc_id"].isin(docs).sum()),
+                     **s[["precision", "recall", "f1"]].astype(float).round(3).to_dict()})
+    return pd.DataFrame(rows)
+
+
+def find(corpus: pd.DataFrame, lex: pd.DataFrame) -> pd.DataFrame:
+    m = terms.find(corpus, lex)
+    return lexicon.apply_exclusions(m)  # a no-op once terms.find drops veto matches itself
+
+
+def per_pattern(pred: pd.DataFrame, gold: pd.DataFrame, docs: set) -> pd.DataFrame:
+    """Fires inside (tp) and outside (fp) annotated spans per pattern, with Wilson intervals."""
+    coded = validate.overlaps(pred[pred["doc_id"].isin(docs)], gold)
+    return validate.pattern_precision(coded, code="gold", positive=True, by=["category", "pattern"])
+
+
+def weights(pred: pd.DataFrame, gold: pd.DataFrame, lex: pd.DataFrame, docs: set) -> pd.DataFrame:
+    """Each pattern's weight from ``docs``: (tp + k * prior) / (n + k), prior = the
+    category's precision (tp + 1) / (n + 2), k = :data:`PRIOR_COUNT`."""
+    pp = per_pattern(pred, gold, docs)
+    pp = pp[pp["pattern"] != "(all)"]
+    cat = pp.groupby("category")[["tp", "n"]].sum()
+    prior = (cat["tp"] + 1) / (cat["n"] + 2)
+    out = lex[lex["category"] != lexicon.EXCLUDE][["pattern", "category", "weight"]].merge(
+        pp[["category", "pattern", "n", "tp"]], on=["category", "pattern"], how="left").fillna({"n": 0, "tp": 0})
+    pr = out["category"].map(prior).fillna(0.5)
+    out["estimate"] = ((out["tp"] + PRIOR_COUNT * pr) / (out["n"] + PRIOR_COUNT)).round(2)
+    return out.rename(columns={"weight": "bundled"})
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--folder", type=Path, default=DEFAULT)
+    ap.add_argument("--lexicon", type=Path, default=None, help="a lexicon file (default: the bundled one)")
+    ap.add_argument("--top", type=int, default=25, help="patterns to list by false positives (0 = all)")
+    ap.add_argument("--weights", action="store_true", help="print the weights half A gives each pattern")
+    args = ap.parse_args(argv)
+    if not (args.folder / "spans.tsv").exists():
+        print(f"eval_loaded: devset not found at {args.folder}; skipped")
+        return 0
+    t0 = time.perf_counter()
+    corpus, gold = load(args.folder)
+    parts = halves(corpus["doc_id"])
+    lex = lexicon.read(args.lexicon)
+    pred = find(corpus, lex)
+    no_veto = find(corpus, lex[lex["category"] != lexicon.EXCLUDE])
+    pd.set_option("display.width", 160)
+    print(f"{len(corpus)} articles, {len(gold)} gold spans ({', '.join(TECHNIQUES)}), "
+          f"{len(lex)} lexicon rows, {len(pred)} matches; half A = weights set here, half B = held out\n")
+    runs = [table(no_veto, gold, parts, "without exclusions"), table(pred, gold, parts, "with exclusions")]
+    runs += [table(pred[pred["weight"] >= t], gold, parts, f"weight >= {t:g}") for t in THRESHOLDS[1:]]
+    print("Character precision / recall / F1 (union of spans per article)")
+    print(pd.concat(runs, ignore_index=True).to_string(index=False), "\n")
+    print("Recall of each technique (all articles, with exclusions)")
+    for tech in TECHNIQUES:
+        s = char_scores(pred, gold[gold["technique"] == tech], parts["all"])
+        print(f"  {tech:<24} recall {s['recall']:.3f}  ({int(s['n_gold'])} gold characters)")
+    print("\nPrecision of each category (character level; matches inside gold spans, all articles)")
+    coded = validate.overlaps(pred, gold)
+    rows = []
+    for cat, grp in pred.groupby("category"):
+        s = char_scores(grp, gold, parts["all"])
+        inside = coded.loc[coded["category"] == cat, "gold"]
+        rows.append({"category": cat, "matches": len(grp), "in_gold": int(inside.sum()),
+                     "match_precision": round(float(inside.mean()), 3), "char_precision": round(float(s["precision"]), 3)})
+    print(pd.DataFrame(rows).sort_values("match_precision").to_string(index=False))
+    pp = per_pattern(pred, gold, parts["all"])
+    pp = pp[pp["pattern"] != "(all)"].assign(fp=lambda d: d["n"] - d["tp"])
+    print("\nPatterns by matches outside annotated spans (all articles; n = matches, tp = inside, fp = outside)")
+    pp = pp.sort_values(["fp", "n"], ascending=False)
+    print((pp.head(args.top) if args.top > 0 else pp)[["category", "pattern", "n", "tp", "fp", "estimate",
+                                                                  "ci_low", "ci_high"]].round(3).to_string(index=False))
+    vetoed = len(no_veto) - len(pred)
+    print(f"\nExclusions removed {vetoed} matches; "
+          f"{int(lex['category'].eq(lexicon.EXCLUDE).sum())} veto phrases in the lexicon")
+    if args.weights:
+        w = weights(pred, gold, lex, parts["A"])
+        print("\nWeights from half A ((tp + 4 * category prior) / (n + 4)) against the bundled ones")
+        print(w.to_string(index=False))
+        diff = (w["estimate"] - w["bundled"]).abs()
+        print(f"max |estimate - bundled| = {diff.max():.2f}")
+    print(f"\n{time.perf_counter() - t0:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

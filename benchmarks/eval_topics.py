@@ -1,0 +1,165 @@
+"""Topic recovery on the development corpus: does a topic model find the topics editors labelled?
+
+    .venv/bin/python benchmarks/eval_topics.py [FILE] [--ablation] [--no-lda] [--no-search]
+
+READS (never copies) ``../shared/devsets/topics-allsides/articles.jsonl`` (or FILE):
+3,271 articles from many US outlets, each labelled with one of seven topics
+(``topic``). Prints, for k = 7 and seeds 0-4, the NMI and ARI between each article's
+dominant topic and its label (mean, standard deviation, range):
+
+* the package defaults, ``topics.TopicModel(7)`` (NMF) and ``method="lda"``;
+* plain scikit-learn with default options, ``TfidfVectorizer()`` + ``NMF(7)``, in the
+  same run;
+* with ``--ablation``: one representation choice changed at a time (NMF is identical
+  for every seed, so one seed each), the evidence behind the defaults in
+  ``docs/topics.md``;
+* the k that :func:`discourse.topics.search_k` suggests over k = 4..10 (3 seeds).
+
+Counting (:func:`discourse.text.dtm`) is done once and shared by every fit. A few
+minutes on two cores (LDA is most of it). Prints one line and exits 0 when the file
+is absent.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from discourse import text, topics  # noqa: E402
+
+DEFAULT = ROOT.parent / "shared" / "devsets" / "topics-allsides" / "articles.jsonl"
+K = 7
+SEEDS = range(5)
+
+
+def scores(labels: np.ndarray, dominant: np.ndarray) -> tuple[float, float]:
+    from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
+
+    return normalized_mutual_info_score(labels, dominant), adjusted_rand_score(labels, dominant)
+
+
+def dominant(model: topics.TopicModel, doc_ids: np.ndarray) -> np.ndarray:
+    """Each document's topic with the highest share (-1 for a document with no term)."""
+    pos = pd.Index(model.doc_ids_.astype(str)).get_indexer(doc_ids)
+    shares = model.shares_[pos]
+    return np.where(np.isnan(shares).all(axis=1), -1, np.nan_to_num(shares, nan=-1).argmax(axis=1))
+
+
+def row(name: str, values: list[tuple[float, float]], seconds: float) -> dict:
+    a = np.asarray(values)
+    out = {"representation": name, "seeds": len(a), "nmi": a[:, 0].mean(), "nmi_sd": a[:, 0].std(ddof=0),
+           "nmi_min": a[:, 0].min(), "nmi_max": a[:, 0].max(), "ari": a[:, 1].mean(),
+           "ari_sd": a[:, 1].std(ddof=0), "seconds_per_fit": seconds / len(a)}
+    print(f"{name}: NMI {out['nmi']:.3f} (sd {out['nmi_sd']:.3f}, {out['nmi_min']:.3f}-{out['nmi_max']:.3f}), "
+          f"ARI {out['ari']:.3f} (sd {out['ari_sd']:.3f}), {out['seconds_per_fit']:.1f} s per fit", flush=True)
+    return out
+
+
+def package(dtm, labels, ids, *, method="nmf", vectorizer=None, seeds=SEEDS, name=None) -> dict:
+    t, vals = time.perf_counter(), []
+    for s in seeds:
+        m = topics.TopicModel(K, method=method, vectorizer=vectorizer, random_state=s).fit(dtm)
+        vals.append(scores(labels, dominant(m, ids)))
+    return row(name or f"discourse {method} (defaults)", vals, time.perf_counter() - t)
+
+
+def sklearn_plain(texts: list[str], labels: np.ndarray) -> dict:
+    from sklearn.decomposition import NMF
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    t, vals = time.perf_counter(), []
+    X = TfidfVectorizer().fit_transform(texts)
+    for s in SEEDS:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            W = NMF(K, random_state=s).fit_transform(X)
+        vals.append(scores(labels, W.argmax(axis=1)))
+    return row("scikit-learn TfidfVectorizer() + NMF(7)", vals, time.perf_counter() - t)
+
+
+def first_copies(dtm, threshold: float = 0.9) -> np.ndarray:
+    """False for an article whose tf-idf cosine similarity to an earlier one is >= threshold."""
+    X = topics.Vectorizer(weighting="tfidf").fit_transform(dtm)
+    S = (X @ X.T).tocoo()
+    later = (S.row > S.col) & (S.data >= threshold)
+    keep = np.ones(X.shape[0], dtype=bool)
+    keep[np.unique(S.row[later])] = False
+    return keep
+
+
+ABLATION = {
+    "stop_words='english' (no news list)": dict(stop_words="english"),
+    "stop_words=None": dict(stop_words=None),
+    "min_df=5": dict(min_df=5),
+    "min_df=20": dict(min_df=20),
+    "max_df=0.5": dict(max_df=0.5),
+    "max_df=0.2": dict(max_df=0.2),
+    "max_features=5000": dict(max_features=5000),
+    "weighting='count' (NMF on counts)": dict(weighting="count"),
+}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("file", nargs="?", default=str(DEFAULT))
+    ap.add_argument("--ablation", action="store_true", help="also change one representation choice at a time")
+    ap.add_argument("--no-lda", action="store_true", help="skip LDA (the slow part)")
+    ap.add_argument("--no-search", action="store_true", help="skip search_k")
+    args = ap.parse_args()
+    path = Path(args.file)
+    if not path.exists():
+        print(f"eval_topics: {path} not found; nothing to evaluate")
+        return 0
+    df = pd.read_json(path, lines=True, dtype={"id": str}).rename(columns={"id": "doc_id"})
+    labels = df["topic"].astype(str).to_numpy()
+    ids = df["doc_id"].astype(str).to_numpy()
+    print(f"{len(df):,} articles, {df['outlet'].nunique()} outlets, {len(set(labels))} labelled topics; k = {K}")
+    t = time.perf_counter()
+    dtm = topics.Vectorizer().document_terms(df)
+    print(f"document-term matrix: {dtm.shape[1]:,} terms in {time.perf_counter() - t:.0f} s (shared by every fit)")
+    m = topics.TopicModel(K).fit(dtm)
+    confusion = pd.crosstab(pd.Series(labels, name="label"), pd.Series(dominant(m, ids), name="topic"))
+    confusion.columns = [m.labels[k] for k in confusion.columns]
+    with pd.option_context("display.width", 250):
+        print("labels against dominant NMF topics (seed 0):\n" + confusion.to_string())
+    rows = [package(dtm, labels, ids), sklearn_plain(df["text"].tolist(), labels)]
+    if not args.no_lda:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # the seed warning this run measures
+            rows.append(package(dtm, labels, ids, method="lda"))
+    if args.ablation:
+        bigrams = topics.Vectorizer(ngram_range=(1, 2)).document_terms(df)
+        for name, opts in ABLATION.items():
+            src = dtm if opts.get("stop_words", "news") == "news" else df
+            rows.append(package(src, labels, ids, vectorizer=topics.Vectorizer(**opts), seeds=[0], name=name))
+        for name, opts in {"ngram_range=(1, 2)": dict(ngram_range=(1, 2), min_df=5),
+                           "phrases=True": dict(phrases=True)}.items():
+            rows.append(package(bigrams, labels, ids, vectorizer=topics.Vectorizer(**opts), seeds=[0], name=name))
+        keep = first_copies(dtm)
+        sub = text.DocumentTermMatrix(dtm.matrix[keep], dtm.terms, dtm.doc_ids[keep])
+        rows.append(package(sub, labels[keep], ids[keep], seeds=[0],
+                            name=f"near-duplicates dropped ({(~keep).sum()} articles)"))
+    table = pd.DataFrame(rows)
+    with pd.option_context("display.width", 200, "display.max_colwidth", 45):
+        print("\n" + table.round(3).to_string(index=False))
+    if not args.no_search:
+        t = time.perf_counter()
+        report = topics.search_k(dtm, range(4, 11), n_seeds=3, progress=False)
+        ranks = report[["npmi", "exclusivity", "stability"]].rank(ascending=False).mean(axis=1)
+        best = {m: int(report.loc[report[m].idxmax(), "k"]) for m in ("npmi", "umass", "exclusivity", "stability")}
+        print(f"\nsearch_k, k = 4..10, 3 seeds, NMF defaults ({time.perf_counter() - t:.0f} s):")
+        print(report.round(3).to_string(index=False))
+        print(f"highest per measure: {best}; best mean rank of npmi, exclusivity and stability: "
+              f"k = {int(report.loc[ranks.idxmin(), 'k'])} (the corpus has {len(set(labels))} labelled topics)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

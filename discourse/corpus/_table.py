@@ -1,0 +1,207 @@
+"""The table itself: fixed columns, ids, the load report, validate and summary."""
+from __future__ import annotations
+
+import hashlib
+import json
+import unicodedata
+
+import numpy as np
+import pandas as pd
+
+from discourse.corpus._dates import _to_datetime
+from discourse.corpus._duplicates import _flag_duplicates
+
+#: the fixed columns, in order
+COLUMNS = ["doc_id", "outlet", "title", "author", "published", "url", "text", "source", "duplicate_of"]
+_STR_COLUMNS = ["doc_id", "outlet", "title", "author", "url", "text", "source", "duplicate_of"]
+
+_REPORT_COLUMNS = ["source", "record", "reason"]
+
+
+class LoadReport(pd.DataFrame):
+    """The load report: a DataFrame (``source``, ``record``, ``reason``).
+
+    It compares as a whole (``==`` gives one bool, like ``DataFrame.equals``) so that
+    pandas can compare ``attrs`` when concatenating corpora; select a column for
+    element-wise comparisons (``report["reason"] == ...``).
+    """
+
+    @property
+    def _constructor(self):
+        return LoadReport
+
+    def __eq__(self, other):  # type: ignore[override]
+        return isinstance(other, pd.DataFrame) and pd.DataFrame(self).equals(pd.DataFrame(other))
+
+    def __ne__(self, other):  # type: ignore[override]
+        return not self.__eq__(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def _report(rows) -> LoadReport:
+    return LoadReport(pd.DataFrame(rows, columns=_REPORT_COLUMNS).astype("string"))
+
+
+# ------------------------------------------------------------------ ids
+def doc_id(text: str, source_key: str = "") -> str:
+    """A stable id from the article's text and its source key (file name + record).
+
+    Independent of load order, machine and folder: ``sha1(source_key + "\\n" + text)``,
+    first 16 hex digits.
+
+    Examples
+    --------
+    >>> doc_id("Some text.", "a.txt")
+    '44377fe489ba8c03'
+    """
+    return hashlib.sha1(f"{source_key}\n{text}".encode("utf-8")).hexdigest()[:16]
+
+def _finish(rows: list[dict], report: list[dict], duplicates) -> pd.DataFrame:
+    df = pd.DataFrame(rows)
+    if df.empty:
+        df = pd.DataFrame(columns=COLUMNS)
+    for col in COLUMNS:
+        if col not in df.columns:
+            df[col] = None
+    df["published"] = _to_datetime(list(df["published"]), list(df["source"]), report) if len(df) else pd.Series([], dtype="datetime64[ns]")
+    df["doc_id"] = _unique_ids(df["doc_id"])
+    for col in _STR_COLUMNS:
+        df[col] = df[col].astype("string")
+    df["duplicate_of"] = _flag_duplicates(df, duplicates) if len(df) else df["duplicate_of"]
+    extra = [c for c in df.columns if c not in COLUMNS]
+    for col in extra:
+        df[col] = _storable(df[col])
+    df = df[COLUMNS + extra].reset_index(drop=True)
+    df.attrs["load_report"] = _report(report)
+    return df
+
+
+def _unique_ids(ids) -> list:
+    """Disambiguate repeated ids deterministically: the second ``x`` becomes ``x-2`` ...
+    (a repeated id means the same text under the same file name)."""
+    ids = list(ids)
+    if len(set(ids)) == len(ids):
+        return ids
+    counts: dict[str, int] = {}
+    taken = set(ids)
+    new = []
+    for d in ids:
+        counts[d] = counts.get(d, 0) + 1
+        if counts[d] > 1:
+            while f"{d}-{counts[d]}" in taken:
+                counts[d] += 1
+            d = f"{d}-{counts[d]}"
+            taken.add(d)
+        new.append(d)
+    return new
+
+
+def _storable(col: pd.Series) -> pd.Series:
+    """An extra metadata column that Parquet can store: nested values (JSON objects,
+    lists) and columns mixing kinds of values (numbers and text) become text, with
+    objects and lists written as JSON. Missing values stay missing."""
+    if col.dtype != object:
+        return col
+    values = [v for v in col if v is not None and not (isinstance(v, float) and v != v)]
+    kinds = {"number" if isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, (bool, np.bool_))
+             else type(v).__name__ for v in values}
+    nested = any(isinstance(v, (dict, list, tuple, np.ndarray)) for v in values)
+    if not nested and len(kinds) <= 1:
+        return col
+
+    def text(v):
+        if v is None or (isinstance(v, float) and v != v):
+            return None
+        if isinstance(v, np.ndarray):
+            v = v.tolist()
+        if isinstance(v, (dict, list, tuple)):
+            return json.dumps(v, ensure_ascii=False, default=str)
+        return str(v)
+
+    return pd.Series([text(v) for v in col], index=col.index, dtype="string")
+
+def _clean_text(text: str) -> str:
+    """Line ends as ``\\n`` and NFC; the same object when nothing changes."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text)  # (returns its input when already NFC)
+
+
+def validate(df: pd.DataFrame, *, duplicates: float | None | bool = 0.7) -> pd.DataFrame:
+    """Check and complete an article table made elsewhere; returns a new DataFrame.
+
+    Requires a ``text`` column. Adds the missing fixed columns, computes ``doc_id``
+    where missing (from text and ``source`` or row number), parses ``published``,
+    NFC-normalizes text and flags duplicates. Raises ``ValueError`` naming the rows
+    at fault for empty texts or repeated ``doc_id`` values.
+    """
+    if "text" not in df.columns:
+        raise ValueError(f"corpus has no 'text' column (columns: {list(df.columns)}); rename the body column to 'text'")
+    out = df.copy()
+    out.attrs = {}
+    given = out["text"].tolist()
+    texts = [str(t) for t in given]
+    bad = out.index[out["text"].isna().to_numpy() | np.array([not t or t.isspace() for t in texts], dtype=bool)]
+    if len(bad):
+        raise ValueError(f"corpus rows {list(bad[:10])} have empty text; fill or drop them first")
+    texts = [_clean_text(t) for t in texts]
+    if any(t is not g for t, g in zip(texts, given)):  # (most tables need no change)
+        out["text"] = texts
+    if "source" not in out.columns:
+        out["source"] = [f"<dataframe>#{i}" for i in range(len(out))]
+    if "doc_id" not in out.columns:
+        out["doc_id"] = [doc_id(t, s) for t, s in zip(texts, out["source"].astype(str).tolist())]
+    dup = out["doc_id"].astype(str).duplicated(keep=False)
+    if dup.any():
+        raise ValueError(f"doc_id values repeat in rows {list(out.index[dup][:10])}; doc_id must be unique")
+    for col in COLUMNS:
+        if col not in out.columns:
+            out[col] = None
+    report: list[dict] = []
+    if not pd.api.types.is_datetime64_any_dtype(out["published"]):
+        out["published"] = _to_datetime(list(out["published"]), list(out["source"].astype(str)), report).to_numpy()
+    elif getattr(out["published"].dt, "tz", None) is not None:
+        out["published"] = out["published"].dt.tz_convert("UTC").dt.tz_localize(None)
+    out["published"] = out["published"].astype("datetime64[ns]")
+    keep_dup = "duplicate_of" in df.columns and df["duplicate_of"].notna().any()
+    for col in _STR_COLUMNS:
+        out[col] = out[col].astype("string")
+    if not keep_dup:
+        out["duplicate_of"] = _flag_duplicates(out, duplicates)
+    extra = [c for c in out.columns if c not in COLUMNS]
+    out = out[COLUMNS + extra].reset_index(drop=True)
+    out.attrs["load_report"] = _report(report)
+    return out
+
+
+def drop_duplicates(df: pd.DataFrame) -> pd.DataFrame:
+    """The user's explicit choice: keep only rows whose ``duplicate_of`` is empty."""
+    out = df[df["duplicate_of"].isna()].reset_index(drop=True)
+    out.attrs = dict(df.attrs)
+    return out
+
+
+# ------------------------------------------------------------------ summary
+def summary(df: pd.DataFrame) -> str:
+    """A short human-readable account of a loaded corpus and its load report."""
+    lines = [f"articles: {len(df)}"]
+    if len(df):
+        outlets = df["outlet"].fillna("(unknown)").value_counts().sort_index()
+        lines.append(f"outlets: {len(outlets)} (" + ", ".join(f"{k}: {v}" for k, v in outlets.items()) + ")")
+        pub = df["published"].dropna()
+        if len(pub):
+            lines.append(f"published: {pub.min():%Y-%m-%d} to {pub.max():%Y-%m-%d} ({df['published'].isna().sum()} undated)")
+        else:
+            lines.append("published: no dates")
+        lines.append(f"duplicates: {int(df['duplicate_of'].notna().sum())} flagged (kept; see duplicate_of)")
+    report = df.attrs.get("load_report")
+    if report is not None and len(report):
+        warn = report["reason"].str.startswith("warning:") | report["reason"].str.startswith("skipped:")
+        lines.append(f"not loaded: {int((~warn).sum())}; notes: {int(warn.sum())}")
+        for r in report.itertuples():
+            where = f"{r.source}" + (f" record {r.record}" if r.record else "")
+            lines.append(f"  {where}: {r.reason}")
+    else:
+        lines.append("not loaded: 0")
+    return "\n".join(lines)

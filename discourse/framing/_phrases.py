@@ -1,0 +1,143 @@
+"""Noun phrases over the framing tokens: where a phrase starts and ends, its label,
+and appositives; rules over tokens, capitalisation and the word lists of
+:mod:`discourse.words`, used by :func:`~discourse.framing.actor_labels` and
+:func:`~discourse.framing.sources`."""
+from __future__ import annotations
+
+from discourse.framing._tokens import (
+    _AUX,
+    _CONJ,
+    _DET,
+    _PREP,
+    _PRON,
+    _ROLE_NOUNS,
+    _TITLES,
+    _VERBS,
+    _Tok,
+    _adverb,
+    _is_name_token,
+    _modifier,
+    _verbish,
+)
+
+
+def _np_forward(toks: list[_Tok], i: int, *, with_of: int = 2) -> tuple[int, int] | None:
+    """A noun phrase starting at ``i`` (after an optional determiner): (first, end)."""
+    while i < len(toks) and toks[i].low in _DET:
+        i += 1
+    s = i
+    while i < len(toks):
+        t = toks[i]
+        if not t.word or not _modifier(t) or (_verbish(t) and i > s and not t.hyph):
+            break
+        i += 1
+        if t.poss:
+            break
+    if i == s:
+        return None
+    if with_of and i + 1 < len(toks) and toks[i].low == "of":
+        sub = _np_forward(toks, i + 1, with_of=with_of - 1)
+        if sub is not None:
+            return s, sub[1]
+    return s, i
+
+
+def _appositive_before(toks: list[_Tok], comma: int) -> tuple[int, int] | None:
+    """The outermost determiner noun phrase ending at the comma before a name."""
+    best = None
+    for back in range(comma - 1, max(-1, comma - 15), -1):
+        t = toks[back]
+        if not t.word or _verbish(t) and not t.cap:
+            break
+        if t.low in {"the", "a", "an"}:
+            np_ = _np_forward(toks, back)
+            if np_ is not None and np_[1] == comma:
+                best = (back, np_)
+    if best is None:
+        return None
+    back, np_ = best
+    prior = toks[back - 1] if back > 0 else None
+    if prior is None or not prior.word or prior.low in _PREP | _CONJ | _AUX or _verbish(prior):
+        return np_
+    return None
+
+
+def _is_sentence_start(toks: list[_Tok], i: int) -> bool:
+    return i == 0 or toks[i - 1].text in {".", "!", "?", "\u201c", '"', ":", ";"}
+
+
+def _left_extent(toks: list[_Tok], i: int) -> int:
+    """First token of the pre-modifier run ending before token ``i``."""
+    j = i - 1
+    run: list[int] = []
+    while j >= 0:
+        t = toks[j]
+        if t.poss or not _modifier(t):
+            break
+        if _verbish(t) and not (j > 0 and (toks[j - 1].low in _DET or toks[j - 1].poss)):
+            break
+        run.insert(0, j)
+        j -= 1
+    boundary = toks[j] if j >= 0 else None
+    licensed = boundary is None or boundary.poss or boundary.low in _DET or boundary.low in _PREP \
+        or not boundary.word or boundary.text.replace(",", "").replace(".", "").isdigit() \
+        or boundary.low in _CONJ or boundary.low in _AUX
+    if not licensed:
+        # without a determiner or preposition before it, only names and hyphenated
+        # compounds count as modifiers ("told Congress" is not a label)
+        while run and not (toks[run[0]].cap or toks[run[0]].hyph):
+            run.pop(0)
+    while run and (toks[run[0]].cap and _is_sentence_start(toks, run[0]) and toks[run[0]].low in _VERBS):
+        run.pop(0)
+    return run[0] if run else i
+
+
+def _right_extent(toks: list[_Tok], e: int, hit_end_poss: bool) -> int:
+    """One past the last token of the noun phrase continuing after the alias."""
+    if hit_end_poss:
+        return e
+    j = e
+    n = 0
+    while j < len(toks) and n < 3:
+        t = toks[j]
+        if not t.word or not _modifier(t) or _adverb(t):
+            break
+        if not (t.cap or t.hyph):
+            if _verbish(t):
+                break
+            nxt = toks[j + 1] if j + 1 < len(toks) else None
+            if nxt is not None and (nxt.low in _DET or nxt.low in _PRON and nxt.low not in {"that"}):
+                break
+        j += 1
+        n += 1
+        if t.poss:
+            break
+    return j
+
+
+def _modifier_label(toks, s, e, hits_in_np) -> str | None:
+    """Label of a mention: the noun phrase without determiners and proper names."""
+    drop = set()
+    for hs, he, _, alias in hits_in_np:
+        proper = any(ch.isupper() for ch in alias)  # lowercase aliases are common nouns
+        if proper and all(toks[k].cap for k in range(hs, he)):
+            # a proper-name alias and the first names or initials before it
+            drop.update(range(hs, he))
+            k = hs - 1
+            while k >= s and _is_name_token(toks[k]):
+                drop.add(k)
+                k -= 1
+        else:
+            # proper-name parts of a mixed alias ("Afghan" in "Afghan government")
+            drop.update(k for k in range(hs, he - 1) if toks[k].cap and proper)
+    # another person's name after a role noun ("Taliban spokesman Suhail Shaheen")
+    k = e - 1
+    while k >= s and k not in drop and _is_name_token(toks[k]):
+        k -= 1
+    if k < e - 1 and k >= s and (toks[k].low in _ROLE_NOUNS or toks[k].low in _TITLES):
+        drop.update(range(k + 1, e))
+    keep = [k for k in range(s, e) if k not in drop]
+    if not keep:
+        return None
+    label = " ".join(toks[k].base if k == e - 1 else toks[k].text for k in keep).strip()
+    return label or None

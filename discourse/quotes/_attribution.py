@@ -1,0 +1,240 @@
+"""Attribution: the speaker and reporting verb of each top-level quotation.
+
+Rules, tried in order (their names end up in the ``attribution`` column): distancing
+constructions (``so-called``, ``what X calls``); a governing verb close on the left
+(``X said, "…"``); an attribution right after the quotation (``"…," said X``,
+``"…," X said``, ``"…" according to X``, ``"…" — X``); a verb later in the sentence;
+the transcript colon (``X: "…"``); then across sentences (:func:`cross_sentence`).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from discourse.quotes._document import Document
+from discourse.quotes._marks import FILL
+from discourse.quotes._phrases import CAP_STOP, UP, np_left, np_right, skip_space
+from discourse.quotes._records import Attribution, Candidate
+from discourse.quotes._speakers import sentence_subject, DATELINE
+
+__all__ = ["CONTEXT", "SO_CALLED", "WHAT_CALLS", "attribute", "cross_sentence"]
+
+CONTEXT = 600  # characters of sentence context looked at on each side of a quotation
+
+SO_CALLED = re.compile(
+    r"(?:\bso[- ]called|\bself[- ](?:styled|proclaimed|described)|\bsupposed|\bpurported|"
+    r"\bwould-be|\bquote[- ]unquote)\s*[(\[]?\s*$",
+    re.IGNORECASE,
+)
+WHAT_CALLS = re.compile(
+    r"\b(?:what|which|as)\b[^.;:!?" + FILL + r"]{0,80}?\b(?:calls?|called|calling|describes?|described|"
+    r"describing|terms?|termed|dubs?|dubbed|labell?ed|labels?|brands?|branded|refers?\s+to|"
+    r"referred\s+to|known|likes\s+to\s+call|chose\s+to\s+call|characteri[sz]e[sd]?)"
+    r"(?:\s+(?:it|them|this|that|[" + UP + r"][\w.\-]*['’]s))?(?:\s+as)?\s*[,:]?\s*$",
+    re.IGNORECASE,
+)
+_QUOTED_AS = re.compile(r"\bquot(?:ed|es|ing)\s+([^;:" + FILL + r"]{2,120}?),?\s+as\s+$", re.IGNORECASE)
+_DASH_RIGHT = re.compile(r"^\s*[,.]?\s*(?:—|–|--)\s*")
+_RELATIVE_END = re.compile(r"\b(?:which|who|whom|whose|that)\s*$", re.IGNORECASE)
+_COLON_END = re.compile(r":\s*$")
+_GOV_CLOSE = re.compile(r"[^,;" + FILL + r"]*,?\s*")
+_NO_WORD = re.compile(r"[^\w" + FILL + r"]*")
+_ADJACENT = re.compile(r"[\s,—–-]*")
+_ALONE_RIGHT = re.compile(r"[\s.,!?…\"”’'“]*")
+_NEXT_SUBJECT = re.compile(r"\s*(?:[^,;:." + FILL + r"]{1,40},\s*)?")
+_LOWER_NEXT = re.compile(r"\s+[a-z]")
+_COMMA_END = re.compile(r",\s*$")
+_LETTERS = re.compile(r"[A-Za-z]+")
+_RIGHT_HOW = {"bare": "quote-said-X", "subject": "quote-X-said", "according-to": "quote-according-to"}
+
+
+def _latest(cands: list[Candidate]) -> Candidate:
+    return max(cands, key=lambda cd: cd.end)
+
+
+def attribute(doc: Document, o: int, c: int) -> Attribution:
+    """Speaker span, verb and rule for the quotation whose marks are at ``o`` and ``c``."""
+    m = doc.masked
+    sents = doc.sents
+    si = sents.of(o)
+    si2 = sents.of(c)
+    ss = sents.starts[si]
+    se = sents.ends[si2]
+    left = m[max(ss, o - CONTEXT):o]
+    res = Attribution(si=si, si2=si2)
+    cands = doc.candidates(si) if si == si2 else doc.candidates(si) + doc.candidates(si2)
+    if len(cands) > 8:  # only verbs within the context window (long sentences)
+        starts = doc.candidate_starts(si) if si == si2 else [cd.start for cd in cands]
+        cands = cands[bisect.bisect_left(starts, o - CONTEXT):bisect.bisect_right(starts, c + CONTEXT)]
+    # distancing constructions: so-called "…", what X calls "…"
+    if SO_CALLED.search(left[-40:]):
+        return res.set(distancing=True, attribution="so-called")
+    governing = [cd for cd in cands if cd.end <= o and cd.how != "bare"]
+    if WHAT_CALLS.search(left[-120:]):
+        res.set(distancing=True, attribution="what-X-calls")
+        if governing:
+            cd = _latest(governing)
+            if cd.end >= o - 25:
+                res.verb = cd.verb
+                if cd.how == "subject":
+                    res.span = cd.np
+        return res
+    with_subject = [cd for cd in cands if cd.how in ("subject", "according-to") and cd.np is not None]
+    gov = _latest(governing) if governing else None
+    if gov is not None and gov.how == "participle" and m[gov.start - 2:gov.start] == ", " and "," in m[gov.end:o]:
+        # a parenthetical participle: "X told AFP, asking not to be named, that …"
+        earlier = [cd for cd in governing if cd.end < gov.start and cd.how != "participle"]
+        if earlier:
+            gov = _latest(earlier)
+    # the governing verb is close on the left ("X denounced the claim as "…"",
+    # "Insisting that "…"", "X said, "…""): no clause break in between
+    gov_close = gov is not None and _GOV_CLOSE.fullmatch(m, gov.end, o) is not None
+    if gov is not None and gov_close:
+        return _from_governor(doc, res, gov, with_subject, o)
+    # "…," said X / "…," X said / "…" according to X: attribution right after the quote
+    right_c = [cd for cd in cands if cd.start > c]
+    if right_c:
+        first = right_c[0]
+        if first.np is not None:
+            anchor = first.start if first.how in ("bare", "according-to") else first.np[0]
+            if _ADJACENT.fullmatch(m[c + 1:anchor]):
+                how = _RIGHT_HOW.get(first.how)
+                if how:
+                    return res.set(verb=first.verb, span=first.np, attribution=how, adjacent=True)
+    # dash attribution: "…" — X (said)
+    right = m[c + 1:min(se, c + 1 + CONTEXT)]
+    dm = _DASH_RIGHT.match(right)
+    if dm:
+        sp = np_right(m, c + 1 + dm.end(), se)
+        if sp is not None:
+            after = doc.verbs.matcher.match_at(m, skip_space(m, sp[1]))
+            return res.set(span=sp, verb=(" ".join(after[2].split()).lower() if after else None),
+                           attribution="dash", adjacent=True)
+    if gov is not None:
+        return _from_governor(doc, res, gov, with_subject, o)
+    # a speaker and verb later in the sentence ("Spelling out what such "…" would
+    # entail, the chairman stated …")
+    sub_right = [d for d in right_c if d.how in ("subject", "according-to") and d.np is not None
+                 and not _RELATIVE_END.search(m[c + 1:d.np[0] if d.how == "subject" else d.start])]
+    if sub_right:
+        d = sub_right[0]
+        return res.set(verb=d.verb, span=d.np, attribution="X-verb-later-in-sentence")
+    # transcript style: X: "…"
+    if _COLON_END.search(left):
+        head = left.rstrip()[:-1].rstrip()
+        sp = np_left(m, ss, o - len(left) + len(head))
+        if sp is not None and m[ss:sp[0]].strip() == "":
+            res.set(span=sp, attribution="X-colon")
+    return res
+
+
+def _from_governor(doc: Document, res: Attribution, gov: Candidate, with_subject, o: int) -> Attribution:
+    m = doc.masked
+    sents = doc.sents
+    res.verb = gov.verb
+    if gov.how in ("subject", "according-to") and gov.np is not None:
+        direct = _NO_WORD.fullmatch(m, gov.end, o) is not None or m[gov.end:o].rstrip().endswith(":")
+        return res.set(span=gov.np, attribution="X-said-quote" if direct else "X-verb-in-sentence")
+    # a participle ("Insisting that "…," Milley added", "…, describing it as "…"")
+    # takes the subject of the nearest finite reporting verb: on its left first,
+    # else the main clause that follows
+    gsi = sents.of(gov.start)
+    qa = _QUOTED_AS.search(m, max(sents.starts[gsi], gov.start - 200), gov.start)
+    if qa is not None:
+        # "X quoted the ambassador, Dmitry Zhirnov, as saying …": the object speaks
+        sp = np_right(m, qa.start(1), qa.end(1))
+        if sp is not None:
+            return res.set(span=sp, attribution="quoted-as-saying")
+    lefts = [d for d in with_subject if d.end <= gov.start]
+    rights = [d for d in with_subject if d.start > gov.end]
+    if lefts:
+        return res.set(span=_latest(lefts).np, attribution="participle-left-subject")
+    if rights:
+        return res.set(span=min(rights, key=lambda d: d.start).np, attribution="participle-main-subject")
+    res.attribution = "participle-no-subject"
+    ss, se = sents.starts[gsi], sents.ends[gsi]
+    if m[ss:gov.start].strip(" \"“‘'") == "":
+        # a sentence-initial participial clause shares the main clause's subject:
+        # "Insisting that "…," the minister left" -> the minister
+        comma = m.find(",", max(gov.end, o), se)
+        if comma != -1:
+            k = comma + 1
+            while k < len(m) and m[k] in " \t\"”’'":
+                k += 1
+            sp = np_right(m, k, se)
+            if sp is not None and _LOWER_NEXT.match(m[sp[1]:sp[1] + 3]):
+                res.set(span=sp, attribution="participle-main-subject")
+    elif _COMMA_END.search(m[ss:gov.start]):
+        # "…, citing "…"", "A judge blocked the plan, calling it "…"": a participle
+        # after a comma shares the subject of the main clause
+        k = ss
+        dl = DATELINE.match(m, ss, gov.start)
+        if dl:
+            k = dl.end()
+        w = _LETTERS.match(m[k:k + 20])
+        if w and w.group() in CAP_STOP and w.group() not in ("The", "A", "An"):
+            comma = m.find(",", k, gov.start)  # "On Tuesday, the company …"
+            k = skip_space(m, comma + 1) if comma != -1 else k
+        sp = np_right(m, k, gov.start)
+        if sp is not None and _LOWER_NEXT.match(m[sp[1]:sp[1] + 3]):
+            res.set(span=sp, attribution="participle-main-subject")
+    return res
+
+
+def cross_sentence(doc: Document, results: list[Attribution]) -> list[Attribution]:
+    """Second pass for quotations standing alone in their sentence: a colon in the
+    previous sentence, a continued quotation, ``He added.`` in the next sentence, or
+    the person the previous sentence is about."""
+    m = doc.masked
+    sents = doc.sents
+    for i, ((o, c, _), res) in enumerate(zip(doc.spans, results)):
+        if res.span is not None or res.distancing or res.verb is not None:
+            continue
+        si, si2 = res.si, res.si2
+        ss, se = sents.starts[si], sents.ends[si2]
+        alone = (m[max(ss, o - CONTEXT):o].strip(" \t\n\"“‘'") == ""
+                 and _ALONE_RIGHT.fullmatch(m[c + 1:min(se, c + 1 + CONTEXT)]))
+        if not alone:
+            continue
+        # (a) previous sentence ends with a colon and has a speaker
+        prev_si = si - 1
+        if prev_si >= 0:
+            ps, pe = sents.starts[prev_si], sents.ends[prev_si]
+            if m[ps:pe].rstrip().endswith(":"):
+                cds = [d for d in doc.candidates(prev_si) if d.np is not None and d.how in ("subject", "according-to")]
+                if cds:
+                    d = cds[-1]
+                    res.set(span=d.np, verb=d.verb, attribution="previous-sentence-colon")
+                    continue
+        # (b) continuation of the previous sentence's attributed quotation; when
+        # the quotation opens a new paragraph, (c) comes first
+        cont = None
+        if i > 0:
+            pr = results[i - 1]
+            pc = doc.spans[i - 1][1]
+            if pr.span is not None and not pr.distancing and pr.si2 in (si - 1, si):
+                gap = sents.block_of(o) - sents.block_of(pc)
+                if gap <= 1:
+                    cont = dict(span=pr.span, verb=pr.verb, attribution="continuation")
+                    if gap == 0:
+                        res.set(**cont)
+                        continue
+        # (c) the next sentence begins with "X said" / "He added"; (d) below
+        nxt = si2 + 1
+        if nxt < len(sents.starts) and sents.block_of(sents.starts[nxt]) == sents.block_of(c):
+            ns = sents.starts[nxt]
+            for d in doc.candidates(nxt):
+                if d.how == "subject" and d.np is not None and _NEXT_SUBJECT.fullmatch(m[ns:d.np[0]]):
+                    res.set(span=d.np, verb=d.verb, attribution="next-sentence")
+                break
+        if res.span is None and cont is not None:
+            res.set(**cont)
+        # (d) an action beat: the previous sentence, in the same paragraph and
+        # without quotation, is about a person ("Ms Haidari paused. "…"")
+        if res.span is None and prev_si >= 0 and sents.block_of(sents.starts[prev_si]) == sents.block_of(o):
+            ps, pe = sents.starts[prev_si], sents.ends[prev_si]
+            if FILL not in m[ps:pe]:
+                sub = sentence_subject(doc, pe)
+                if sub is not None and sub[0] >= ps:
+                    res.set(span=sub, attribution="previous-sentence-subject")
+    return results

@@ -1,0 +1,189 @@
+"""Find quotations in a corpus: the public entry points and the per-document pipeline.
+
+Stages, one module each: pair the quote marks and mask the quoted words
+(:mod:`._marks`), split the masked text into sentences (:mod:`._sentences`), find the
+reporting verbs and their noun phrases (:mod:`._verbs`, :mod:`._phrases`), attribute
+each quotation (:mod:`._attribution`), decide its kind and nested quotations
+(:mod:`._kinds`), resolve its speaker (:mod:`._speakers`).
+"""
+from __future__ import annotations
+
+from typing import Iterable, Literal
+
+import pandas as pd
+
+from discourse.quotes._attribution import attribute, cross_sentence
+from discourse.quotes._document import Document
+from discourse.quotes._kinds import emit, emit_nested
+from discourse.quotes._marks import DQ, SQ, pair
+from discourse.quotes._records import COLUMNS, PROBLEM_COLUMNS, Problem, Quotation
+from discourse.quotes._sentences import sentence_ids
+from discourse.quotes._verbs import VerbTables, bundled_tables, custom_tables
+
+__all__ = ["find", "find_in_text", "problems"]
+
+
+def find(
+    corpus: pd.DataFrame | pd.Series | str | Iterable[str],
+    *,
+    scare_max_words: int = 5,
+    nested: bool = True,
+    errors: Literal["report", "ignore", "raise"] = "report",
+    verbs: pd.DataFrame | str | Iterable[str] | None = None,
+    sentences: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Find quotations with speaker, reporting verb and kind.
+
+    Parameters
+    ----------
+    corpus : DataFrame, Series, str or iterable of str
+        A corpus table with ``doc_id`` and ``text`` (as :func:`discourse.corpus.load`);
+        a Series of texts (its index is the ``doc_id``); a single string (``doc_id``
+        ``"0"``) or a list of strings (``"0"``, ``"1"``, ...).
+    scare_max_words : int, default 5
+        An unattributed quotation of at most this many words that is not a full
+        sentence is a scare quote; longer unattributed ones are ``partial`` (or
+        ``direct`` when sentence-like).
+    nested : bool, default True
+        Also return quotations nested inside quotations (single quotes inside double
+        ones), with ``depth`` 1.
+    errors : {"report", "ignore", "raise"}, default "report"
+        Quote marks that cannot be paired: ``"report"`` puts them in
+        ``df.attrs["problems"]`` as a list of records (``doc_id``, ``para_id``,
+        ``pos``, ``mark``, ``problem``; :func:`problems` gives them as a table),
+        ``"ignore"`` drops them, ``"raise"`` raises ``ValueError`` on the first one.
+    verbs : DataFrame, path, list of str, optional
+        Reporting verbs to use instead of the bundled table (:func:`reporting_verbs`):
+        a table or CSV with ``verb`` and optionally ``lemma`` and ``group``, or a
+        plain list of forms.
+    sentences : DataFrame, optional
+        :func:`discourse.text.sentences` of the same corpus, for ``sent_id``; computed
+        when not given (pass it to avoid splitting the corpus twice).
+
+    Returns
+    -------
+    DataFrame
+        One row per quotation, in document order: ``doc_id``, ``start``, ``end``
+        (offsets into ``text``, quote marks excluded), ``quote`` (``text[start:end]``),
+        ``speaker`` (as written, or missing), ``verb`` (reporting verb as written,
+        lowercase), ``kind`` (``direct`` | ``partial`` | ``scare``),
+        ``speaker_resolved``, ``verb_lemma``, ``verb_group`` (``neutral`` |
+        ``distancing`` | ``endorsing``), ``attribution`` (the rule that fired),
+        ``para_id``, ``sent_id``, ``n_words``, ``depth`` (0, or 1 when nested),
+        ``n_paras`` (paragraphs the quotation spans).
+
+    Examples
+    --------
+    >>> q = find('"We will stay," the minister said. Critics called it a "disaster."')
+    >>> q[["quote", "speaker", "verb", "kind"]].values.tolist()
+    [['We will stay', 'the minister', 'said', 'direct'], ['disaster', 'Critics', 'called', 'partial']]
+    """
+    if errors not in ("report", "ignore", "raise"):
+        raise ValueError(f"errors must be 'report', 'ignore' or 'raise', not {errors!r}")
+    if not isinstance(scare_max_words, int) or scare_max_words < 0:
+        raise ValueError(f"scare_max_words must be a non-negative integer, not {scare_max_words!r}")
+    tables = bundled_tables() if verbs is None else custom_tables(verbs)
+    ids, texts = _documents(corpus)
+    rows: list[tuple] = []
+    probs: list[Problem] = []
+    for doc_id, text in zip(ids, texts):
+        if not isinstance(text, str) or not text or (DQ.search(text) is None and SQ.search(text) is None):
+            continue
+        found, doc_probs = quotations(doc_id, text, tables=tables, scare_max_words=scare_max_words,
+                                      nested=nested)
+        rows.extend(q.row() for q in found)
+        if doc_probs:
+            if errors == "raise":
+                p = doc_probs[0]
+                raise ValueError(f"document {p.doc_id}: {p.problem} at offset {p.pos} ({p.mark!r})")
+            probs.extend(doc_probs)
+    out = pd.DataFrame(rows, columns=COLUMNS)
+    out = _finish(out, ids, texts, sentences)
+    if errors == "report":
+        # plain records, so that the table still writes to Parquet (attrs go to JSON)
+        out.attrs["problems"] = [p.record() for p in probs]
+    return out
+
+
+def quotations(doc_id: str, text: str, *, tables: VerbTables, scare_max_words: int = 5,
+               nested: bool = True) -> tuple[list[Quotation], list[Problem]]:
+    """The quotations of one document, in document order, and its unpaired marks."""
+    marked = text
+    if "``" in text:
+        # TeX/ASCII quotes (``…''): read as curly marks, same length, same offsets
+        marked = text.replace("``", " “").replace("''", "” ")
+    pairing = pair(doc_id, marked)
+    if not pairing.spans:
+        return [], pairing.problems
+    doc = Document(doc_id, text, pairing, tables=tables, scare_max_words=scare_max_words)
+    results = [attribute(doc, o, c) for o, c, _ in doc.spans]
+    # second pass: continuation and next-sentence attribution need neighbours
+    results = cross_sentence(doc, results)
+    for (o, c, npara), res in zip(doc.spans, results):
+        emit(doc, o, c, npara, res, depth=0)
+    if nested:
+        for o, c, _ in doc.spans:
+            emit_nested(doc, o, c)
+    doc.rows.sort(key=lambda r: (r.start, -r.end))
+    return doc.rows, pairing.problems
+
+
+def find_in_text(text: str, **kwargs) -> pd.DataFrame:
+    """:func:`find` on one string (``doc_id`` ``"0"``).
+
+    Examples
+    --------
+    >>> find_in_text('"It is sad," according to aides.')[["speaker", "verb"]].values.tolist()
+    [['aides', 'according to']]
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    return find(text, **kwargs)
+
+
+def problems(corpus: pd.DataFrame | pd.Series | str | Iterable[str]) -> pd.DataFrame:
+    """Quote marks that cannot be paired: ``doc_id``, ``para_id``, ``pos``, ``mark``, ``problem``.
+
+    ``problem`` is ``"unclosed quote"`` (an opening mark never closed in its paragraph,
+    and the next paragraph does not continue it), ``"closing mark without opening"``
+    or ``"empty quote"``. Nothing is raised.
+
+    Examples
+    --------
+    >>> problems('He said "we will win. Nobody believed him.')[["pos", "problem"]].values.tolist()
+    [[8, 'unclosed quote']]
+    """
+    records = find(corpus, errors="report").attrs["problems"]
+    return pd.DataFrame(records, columns=PROBLEM_COLUMNS).astype(
+        {"doc_id": "str", "para_id": "int64", "pos": "int64", "mark": "str", "problem": "str"})
+
+
+# ------------------------------------------------------------ input and output
+def _documents(corpus):
+    if isinstance(corpus, str):
+        return ["0"], [corpus]
+    if isinstance(corpus, pd.DataFrame):
+        if "text" not in corpus.columns:
+            raise ValueError("corpus needs a 'text' column (a table from discourse.corpus.load)")
+        ids = corpus["doc_id"] if "doc_id" in corpus.columns else pd.Series(corpus.index)
+        return [str(i) for i in ids], list(corpus["text"])
+    if isinstance(corpus, pd.Series):
+        return [str(i) for i in corpus.index], list(corpus)
+    try:
+        texts = list(corpus)
+    except TypeError:
+        raise TypeError(f"corpus must be a DataFrame, a Series, a str or an iterable of str, "
+                        f"not {type(corpus).__name__}") from None
+    return [str(i) for i in range(len(texts))], texts
+
+
+def _finish(out: pd.DataFrame, ids, texts, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
+    out = out.astype({"start": "int64", "end": "int64", "para_id": "int64", "n_words": "int64",
+                      "depth": "int64", "n_paras": "int64"})
+    out["sent_id"] = sentence_ids(out, ids, texts, sentences)
+    out["doc_id"] = out["doc_id"].astype("string")  # the corpus's id dtype: merges stay lossless
+    for c in ("quote", "kind", "attribution"):
+        out[c] = out[c].astype("str")
+    for c in ("speaker", "verb", "speaker_resolved", "verb_lemma", "verb_group"):
+        out[c] = pd.Series(out[c].tolist(), index=out.index, dtype="str")
+    return out.reset_index(drop=True)

@@ -1,0 +1,125 @@
+"""Kinds and rows: direct, partial or scare; nested quotations; the trimmed span.
+
+``direct`` is attributed speech set off as a sentence of its own, ``partial`` an
+attributed fragment in the outlet's own sentence, ``scare`` a short unattributed
+phrase or one held at a distance (``so-called "…"``).
+"""
+from __future__ import annotations
+
+import re
+
+from discourse.quotes._attribution import CONTEXT, SO_CALLED, WHAT_CALLS
+from discourse.quotes._document import Document
+from discourse.quotes._marks import DQ, FILL, SQ, pair_double_simple, pair_single
+from discourse.quotes._phrases import DETS, POSS, UP, np_left
+from discourse.quotes._records import Attribution, Quotation
+from discourse.quotes._speakers import resolve
+
+__all__ = ["emit", "emit_nested", "WORD"]
+
+#: the word rule behind ``n_words`` (inner hyphens and apostrophes; "U.S." is two words)
+WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+_NEW_CLAUSE = re.compile(r"\s+(?:and|but|or|before|after|then|as|when|while)\s+[a-z]")
+_UPPER_START = re.compile(r"^[\s.…'‘’‚\"“„«»‹›″‶(\[\-–—]*(?:[" + UP + r"0-9]|" + FILL + r")")
+# "…," he said, "and …": the second half of a direct quotation split by its attribution
+_SPLIT_DIRECT = re.compile(r"[\"”“»«″][^\"“”„«»″" + FILL + r"]{1,80},\s*$")
+_ENDS_PUNCT = re.compile(r"[.,!?…;:—–-]\s*$")
+_RIGHT_PUNCT = re.compile(r"\s*(?:[,.;:!?—–)]|$)")
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s")
+
+
+def _kind(doc: Document, o: int, c: int, full: str, n_words: int, res: Attribution,
+          speaker, verb, depth: int) -> str:
+    if res.distancing:
+        return "scare"
+    si = res.si
+    if si is not None and depth == 0:
+        ss = doc.sents.starts[si]
+        left = doc.masked[max(ss, o - CONTEXT):o]
+        right = doc.masked[c + 1:min(doc.sents.ends[res.si2], c + 1 + CONTEXT)]
+    else:
+        left, right = res.left, res.right
+    left_s = left.rstrip()
+    left_ok = (left_s.strip("\"“‘'( ") == "" or left_s[-1:] in ",:—–-(" or
+               doc.verbs.matcher.ends_with_verb(left_s[-30:]))
+    right_ok = (_ENDS_PUNCT.search(full) is not None or
+                (res.attribution == "X-said-quote" and _NEW_CLAUSE.match(right) is not None) or
+                _RIGHT_PUNCT.match(right) is not None or res.adjacent)
+    upper = _UPPER_START.match(full) is not None or (
+        res.attribution == "X-said-quote" and _SPLIT_DIRECT.search(left_s) is not None)
+    sentence_like = left_ok and right_ok and (upper or (left_s == "" and res.adjacent))
+    if speaker is not None or verb is not None:
+        return "direct" if sentence_like else "partial"
+    if n_words <= doc.scare_max_words and not sentence_like:
+        return "scare"
+    return "direct" if sentence_like else "partial"
+
+
+def emit(doc: Document, o: int, c: int, npara: int, res: Attribution, *, depth: int) -> None:
+    """Append the quotation between the marks at ``o`` and ``c`` to ``doc.rows``."""
+    text = doc.text
+    a, b = o + 1, c
+    full = text[a:b]
+    n_words = len(WORD.findall(full))
+    speaker = doc.orig[res.span[0]:res.span[1]] if res.span else None
+    verb = res.verb
+    kind = _kind(doc, o, c, full, n_words, res, speaker, verb, depth)
+    # trim the span: quote marks excluded; a trailing comma/colon/semicolon (and a
+    # final period of a fragment) belongs to the outlet's sentence
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1] in ",;:":
+        b -= 1
+    if kind != "direct":
+        while b > a and text[b - 1] == "." and text[b - 3:b] != "...":
+            b -= 1
+    if b <= a:
+        return
+    resolved = resolve(doc, speaker, res.span, o) if speaker else None
+    lemma = doc.verbs.lemma.get(verb) if verb else None
+    group = doc.verbs.group.get(verb) if verb else None
+    # trimming only drops spaces and punctuation: the word count is the same
+    doc.rows.append(Quotation(
+        doc.doc_id, a, b, doc.orig[a:b], speaker, verb, kind, resolved, lemma, group,
+        res.attribution, doc.para_of(o), doc.sents.of(o), n_words, depth, npara,
+    ))
+
+
+def emit_nested(doc: Document, o: int, c: int) -> None:
+    """Append the quotations nested in the one between ``o`` and ``c`` (depth 1)."""
+    text = doc.text
+    primary_double = doc.pairing.primary == "double"
+    if (SQ if primary_double else DQ).search(text, o + 1, c) is None:
+        return  # no mark inside
+    inner = pair_single(text, o + 1, c) if primary_double else pair_double_simple(text, o + 1, c)
+    if not inner:
+        return
+    seg_start = o + 1
+    seg = text[seg_start:c]
+    vrx = doc.verbs.matcher
+    for io, ic in inner:
+        lo, hi = io - seg_start, ic - seg_start
+        res = Attribution(left=seg[:lo], right=seg[hi + 1:])
+        lseg = seg[:lo]
+        if SO_CALLED.search(lseg[-40:]) or WHAT_CALLS.search(lseg[-120:]):
+            res.set(distancing=True, attribution="so-called" if SO_CALLED.search(lseg[-40:]) else "what-X-calls")
+        else:
+            # a reporting verb inside the quotation, with its subject
+            best = None
+            for hit in vrx.finditer(seg, 0, lo):
+                before = WORD.findall(seg[max(0, hit[0] - 30):hit[0]])
+                pw = before[-1] if before else ""
+                if pw.lower() in DETS or POSS.search(pw) or (hit[2][0].isupper() and before):
+                    continue  # a noun ("a state", "the claims") or a name
+                best = hit
+            if best is not None and _SENTENCE_END.search(seg[best[1]:lo]):
+                best = None  # the verb belongs to an earlier sentence of the quotation
+            if best is not None:
+                sp = np_left(seg, 0, best[0])
+                res.verb = " ".join(best[2].split()).lower()
+                if sp is not None:
+                    res.span = (sp[0] + seg_start, sp[1] + seg_start)
+                res.attribution = "inside-quote"
+        emit(doc, io, ic, 1, res, depth=1)

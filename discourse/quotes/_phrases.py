@@ -1,0 +1,297 @@
+"""Noun phrases of the masked text: the subject left of a verb, the source right of it.
+
+Rule-based and word-list driven: capitalised runs are names, role nouns
+(:data:`discourse.words.ROLE_NOUNS`) head descriptions ("the Joint Chiefs chairman"),
+determiners open a phrase, function words end it.
+"""
+from __future__ import annotations
+
+import re
+
+from discourse.quotes._marks import FILL
+from discourse.words import PRONOUNS, ROLE_NOUNS, TITLES
+
+__all__ = ["UP", "NAME", "NAME_SCAN", "DETS", "CAP_STOP", "CONNECTORS", "POSS", "TITLE_SET",
+           "is_cap", "tokens_before", "np_left", "np_right", "skip_space"]
+
+UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"  # capitals
+TITLE_SET = frozenset(TITLES)
+_TITLES_RX = "|".join(re.escape(t) for t in TITLES)
+
+STOP_LOW = frozenset(
+    """and or but nor that which who whom whose when while where whereas as if because to in
+    on at by with from into onto about after before than then there here is are was were be
+    been being has have had do does did not no will would can could should may might must
+    also only just even still however so such very too it he she they we i you him them us me
+    its his her their our my your this these those what why how whether though although since
+    until unless upon over under between among through during against without within per via
+    once again already later earlier now today yesterday tomorrow recently""".split()
+)
+DETS = frozenset(
+    """the a an his her their its our my your this these those one two three four five six
+    several some many most other another both each every all any""".split()
+)
+#: capitalised function words that do not start a name ("The", "While", "Monday")
+CAP_STOP = frozenset(
+    """The A An But And Or Nor So Yet While When Where Whereas Although Though Because If As
+    After Before Since Until Unless In On At For From With Without By Of To Into During
+    Meanwhile However Moreover Furthermore Also Still Just Yesterday Today Tomorrow Last Next
+    Earlier Later Now Then There Here This That These Those It He She They We I You What
+    Which Who Whom Why How Some Many Most Asked Speaking Instead Indeed Even Only Such Among
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
+    June July August September October November December Thus Hence Nevertheless Despite
+    Given Under Over Through Within Against Like Unlike Amid Amidst Following""".split()
+)
+_AUX = frozenset(
+    """also later then previously has have had would will did does do had has not never
+    publicly repeatedly recently again further earlier once always privately reportedly
+    subsequently separately simply flatly bluntly""".split()
+)
+CONNECTORS = frozenset({"of", "for", "from", "at", "by", "in"})
+# "a source familiar with the matter", "people close to the talks"
+_POSTMOD = frozenset({"familiar", "close", "briefed", "knowledgeable", "involved", "privy", "aware", "linked", "loyal"})
+_SUBJECT_PRONOUNS = ("He", "She", "They", "It", "We", "I")
+_BREAKS = frozenset({",", ";", ":", "(", ")"})
+_BREAKS_DOT = frozenset({",", ".", ";", ":", "(", ")"})
+
+TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[’'\-.]\w+)*(?:['’]s?)?\.?|" + FILL + r"+|[^\w\s]")
+# a title before a name ("Gen.", "Lt.Gen."); the lookahead, true of every title, spares
+# the regex engine the alternation at most capitalised words
+_TITLE_DOT = r"(?=[A-Z][a-z]{1,3}\.)(?:" + _TITLES_RX + r")\."
+_BEFORE_NAME = r"(?:" + _TITLE_DOT + r"|[" + UP + r"]\.)"  # a title or an initial
+_NAME_WORD = r"[" + UP + r"][\w’'\-]*\w"
+_NAME_TAIL = (r"(?:\s+(?:" + _BEFORE_NAME + r"\s+)*(?:(?:of|for|de|al|bin|ibn|van|von|der|du|da|la|le|al-)\s+)?"
+              + _NAME_WORD + r")*")
+#: a capitalised name, with titles, initials and particles ("Gen. Mark A. Milley",
+#: "Osama bin Laden", "U.S. Army")
+NAME = re.compile(r"(?<![\w.’'\-])(?:(?:[" + UP + r"]\.){2,}\s+)?(?:" + _BEFORE_NAME + r"\s+)*"
+                  + _NAME_WORD + _NAME_TAIL)
+#: :data:`NAME` for scanning a whole text, the same matches twice as fast: it opens with
+#: the capital every name starts with (so the regex engine skips to capitals) and each
+#: branch goes on from the second character (a title's first letter checked behind)
+NAME_SCAN = re.compile(
+    r"[" + UP + r"](?<![\w.’'\-].)"
+    r"(?:\.(?:[" + UP + r"]\.)+\s+(?:" + _BEFORE_NAME + r"\s+)*" + _NAME_WORD
+    + r"|(?:(?=[a-z]{1,3}\.)(?:" + "|".join(f"(?<={re.escape(t[0])}){re.escape(t[1:])}" for t in TITLES)
+    + r")\.|\.)\s+(?:" + _BEFORE_NAME + r"\s+)*" + _NAME_WORD
+    + r"|[\w’'\-]*\w)" + _NAME_TAIL
+)
+_APPOS_NAME = re.compile(r",\s+(" + NAME.pattern + r")(?=\s*(?:[,.;]|$))")
+POSS = re.compile(r"['’]s?$")
+_PARTY = re.compile(r"^[RDI]-[A-Z]")  # "Sen. X, R-Ky., said": party and state, not a name
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_ED = re.compile(r"[a-z]{3,}ed")
+_AND_OR = re.compile(r"\b(?:and|or|but|said|says)\b")
+
+
+def skip_space(s: str, pos: int) -> int:
+    while pos < len(s) and s[pos] in " \t,":
+        pos += 1
+    return pos
+
+
+def tokens_before(m: str, ss: int, pos: int, n: int) -> list[tuple[int, int, str]]:
+    """The last ``n`` tokens of the sentence starting at ``ss`` before ``pos``."""
+    lo = max(ss, pos - 200)
+    toks = [(x.start(), x.end(), x.group()) for x in TOKEN.finditer(m, lo, pos)]
+    if lo > ss and toks:
+        toks = toks[1:]
+    return toks[-n:] if n else toks
+
+
+def is_cap(w: str) -> bool:
+    return w[:1].isupper() and w.rstrip(".").replace("’", "'").split("'")[0] not in CAP_STOP
+
+
+def np_left(m: str, ss: int, vs: int, toks=None):
+    """Subject noun phrase ending right before a verb at ``vs`` (span) or None;
+    ``toks`` is ``tokens_before(m, ss, vs, 30)`` when the caller has it."""
+    if toks is None:
+        toks = tokens_before(m, ss, vs, 30)
+    i = len(toks) - 1
+    skipped = 0
+    while i >= 0 and skipped < 3 and (toks[i][2].lower() in _AUX or (toks[i][2].endswith("ly") and toks[i][2].islower())):
+        i -= 1
+        skipped += 1
+    if i < 0:
+        return None
+    t = toks[i][2]
+    if t.lower() in PRONOUNS and (t.islower() or t in _SUBJECT_PRONOUNS):
+        return (toks[i][0], toks[i][1])
+    if t.lower() in ("who", "that") and i >= 1:
+        # a relative clause: "the chief of the defence staff, who described …"
+        j = i - 1 if toks[i - 1][2] != "," else i - 2
+        return _collect_left(toks, j) if j >= 0 else None
+    if t == "and" and i >= 2:
+        # a coordinated verb phrase: "a man stood up and shouted" -> the clause subject
+        j = i - 1
+        while j >= 0 and toks[j][2] not in _BREAKS and not toks[j][2].startswith(FILL) and i - j < 10:
+            j -= 1
+        cs = toks[j + 1][0]
+        sp = np_right(m, cs, toks[i][0])
+        if sp is not None and toks[i][0] - sp[1] > 1 and m[sp[1]:sp[1] + 2].strip()[:1].islower():
+            rest = m[sp[1]:toks[i][0]]
+            if len(rest.split()) <= 5 and not _AND_OR.search(rest):
+                return sp
+        return None
+    # "X, who …, said" / "X, the chairman of Y, said" / "X, 45, said"
+    if t == ",":
+        j = i - 1
+        while j >= 0 and toks[j][2] not in _BREAKS_DOT and not toks[j][2].startswith(FILL) and i - j < 25:
+            j -= 1
+        if j >= 0 and toks[j][2] == "," and j + 1 < i:
+            lead = toks[j + 1][2]
+            if (is_cap(lead) or lead.rstrip(".") in TITLE_SET) and not _PARTY.match(lead):
+                # a name in apposition: "The group's spokesman, Zabihullah Mujahid, told"
+                sp = _collect_left(toks, i - 1)
+                if sp is not None and sp[0] == toks[j + 1][0]:
+                    return sp
+            # a parenthetical between subject and verb: "X, who …, said",
+            # "X, the head of Y, said", "X, 45, said", "X, speaking at Y, said",
+            # "Sen. X, R-Ky., said"
+            sp = _collect_left(toks, j - 1)
+            if sp is not None:
+                return sp
+        return None
+    return _collect_left(toks, i)
+
+
+def _collect_left(toks, i):
+    if i < 0:
+        return None
+    end_i = i
+    n_low = 0
+    start_i = None
+    head = toks[i][2]
+    while i >= 0:
+        t = toks[i][2]
+        tl = t.lower()
+        if t.startswith(FILL) or (not t[0].isalnum() and t not in {"-"}):
+            break
+        if t.endswith(".") and t.rstrip(".") not in TITLE_SET and not _INITIALS.fullmatch(t):
+            break
+        if tl == "the" and start_i is not None and i - 1 >= 0 and toks[i - 1][2].lower() in CONNECTORS:
+            start_i = i  # "a spokeswoman for the Pharmaceutical Research …"
+            i -= 1
+            continue
+        if tl in DETS and not t[0].isupper():
+            start_i = i
+            break
+        if t in {"The", "A", "An"} or (t[0].isupper() and tl in DETS):
+            start_i = i
+            break
+        if (tl == "and" and start_i is not None and i - 1 >= 0 and is_cap(toks[i - 1][2])
+                and is_cap(toks[start_i][2])):
+            start_i = i
+            i -= 1
+            continue
+        if tl in CONNECTORS and start_i is not None:
+            # "envoy for Afghanistan", "chairman of the Joint Chiefs"
+            if i - 1 >= 0 and (toks[i - 1][2].lower() in ROLE_NOUNS or is_cap(toks[i - 1][2])):
+                start_i = i
+                i -= 1
+                continue
+            break
+        if is_cap(t) or t.rstrip(".") in TITLE_SET or _INITIALS.fullmatch(t):
+            start_i = i
+            i -= 1
+            continue
+        if t[0].islower() and tl not in STOP_LOW and n_low < 4 and not t.endswith("ly"):
+            n_low += 1
+            start_i = i
+            i -= 1
+            continue
+        break
+    if start_i is None:
+        return None
+    # leading lowercase words without a determiner: keep only a role head
+    first = toks[start_i][2]
+    head_l = POSS.sub("", head.lower())
+    head_ok = is_cap(head) or head_l in ROLE_NOUNS
+    # a determiner, or a possessive name as determiner ("Washington's establishment")
+    has_det = first.lower() in DETS or (start_i < end_i and is_cap(first) and POSS.search(first) is not None)
+    if not head_ok and not has_det:
+        return None
+    if not head_ok and has_det and (head_l in STOP_LOW or _ED.fullmatch(head_l)):
+        return None  # "the think tanks produced reports": a verb, not a head noun
+    if not has_det and first[0].islower():
+        # drop lowercase lead-ins that are not part of a role phrase ("reportedly", "also")
+        k = start_i
+        while (k < end_i and toks[k][2][0].islower() and toks[k][2].lower() not in ROLE_NOUNS
+               and not is_cap(toks[k + 1][2]) and toks[k + 1][2].lower() not in ROLE_NOUNS):
+            k += 1
+        start_i = k
+    if POSS.search(head) and head[0].isalpha() and head.lower() not in PRONOUNS:
+        return None  # a possessive is not a subject ("Milley's")
+    if (start_i >= 3 and toks[start_i - 1][2].lower() in {"with", "to", "on", "about", "in", "of"}
+            and toks[start_i - 2][2].lower() in _POSTMOD):
+        # "a source familiar with the matter", "people close to the talks"
+        sp = _collect_left(toks, start_i - 3)
+        if sp is not None and POSS.sub("", toks[start_i - 3][2]).lower() in ROLE_NOUNS:
+            return (sp[0], toks[end_i][1])
+    return (toks[start_i][0], toks[end_i][1])
+
+
+def np_right(m: str, pos: int, se: int):
+    """Noun phrase starting at ``pos`` (after "said" or "according to"), or None.
+
+    The phrase ends at its last capitalised word or role noun ("said one senior US
+    official", "according to the Pentagon"); without either, a determiner and one
+    lowercase noun ("according to the statement").
+    """
+    toks = [(x.start(), x.end(), x.group()) for x in TOKEN.finditer(m, pos, min(se, pos + 200))]
+    if not toks:
+        return None
+    t0 = toks[0][2]
+    if t0.lower() in PRONOUNS and t0.lower() != "it":
+        return (toks[0][0], toks[0][1])
+    start = toks[0][0]
+    strong = None
+    first_low = None
+    n_low = 0
+    has_det = False
+    i = 0
+    while i < len(toks):
+        s_, e_, t = toks[i]
+        if t.startswith(FILL) or not t[0].isalnum():
+            break
+        final = t.endswith(".") and t.rstrip(".") not in TITLE_SET and not _INITIALS.fullmatch(t)
+        if final:  # the word before a sentence-final period
+            t = t.rstrip(".")
+            e_ = s_ + len(t)
+            if not t:
+                break
+        tl = t.lower()
+        if i == 0 and tl in DETS:
+            has_det = True
+        elif i > 0 and tl in DETS and not (toks[i - 1][2].lower() in CONNECTORS and tl == "the"):
+            break
+        elif is_cap(t) or t.rstrip(".") in TITLE_SET or _INITIALS.fullmatch(t):
+            strong = e_
+        elif tl in CONNECTORS and strong is not None and not final and i + 1 < len(toks):
+            nx = toks[i + 1][2]
+            if not (is_cap(nx) or (nx.lower() == "the" and i + 2 < len(toks) and is_cap(toks[i + 2][2]))):
+                break
+        elif tl == "the" and i > 0 and toks[i - 1][2].lower() in CONNECTORS:
+            pass
+        elif t[0].islower() and tl not in STOP_LOW and n_low < 4:
+            n_low += 1
+            if POSS.sub("", tl) in ROLE_NOUNS:
+                strong = e_
+            elif first_low is None:
+                first_low = e_
+        else:
+            break
+        i += 1
+        if final:
+            break
+    if strong is not None:
+        head = POSS.sub("", m[start:strong].split()[-1]).lower()
+        if head in ROLE_NOUNS:
+            x = _APPOS_NAME.match(m, strong)
+            if x is not None and is_cap(x.group(1).split()[0]):
+                return (start, x.end(1))
+        return (start, strong)
+    if has_det and first_low is not None:
+        return (start, first_low)
+    return None

@@ -1,0 +1,190 @@
+"""Lexicon matches in a corpus, with their units and voice from the shared annotations."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Literal, Mapping
+
+import numpy as np
+import pandas as pd
+
+from discourse import voice as _voice
+from discourse.terms._matcher import Matcher
+from discourse.terms._normalize import _translate
+from discourse.words import WORD_PATTERN
+
+__all__ = ["find", "scare_terms", "COLUMNS"]
+
+#: columns of :func:`find`
+COLUMNS = ["doc_id", "para_id", "sent_id", "start", "end", "match", "pattern", "category", "voice", "speaker"]
+
+_STRING_COLS = ("doc_id", "match", "pattern", "category", "voice", "speaker", "left", "right")
+
+
+def _as_string(df: pd.DataFrame) -> pd.DataFrame:
+    """Text columns as pandas ``string`` dtype (missing = ``<NA>``), like the corpus."""
+    for c in _STRING_COLS:
+        if c in df.columns:
+            df[c] = df[c].astype("string")
+    return df
+
+
+def as_lexicon(lexicon, *, match: str | None = None) -> pd.DataFrame:
+    """A lexicon DataFrame from a DataFrame, a path to a lexicon file, a dict
+    ``{category: patterns}`` or ``None`` (the bundled loaded-language lexicon).
+
+    ``match`` is the mode of dict entries and of file rows without one.
+    """
+    from discourse import lexicon as _lexicon
+
+    if lexicon is None:
+        return _lexicon.read(match=match)
+    if isinstance(lexicon, pd.DataFrame):
+        return lexicon
+    if isinstance(lexicon, (str, Path)):
+        return _lexicon.read(lexicon, match=match)
+    if isinstance(lexicon, Mapping):
+        return _lexicon.from_dict(lexicon, match=match)
+    raise TypeError(f"lexicon must be a DataFrame (discourse.lexicon), a path to a lexicon file or a dict "
+                    f"{{category: patterns}}, not {type(lexicon).__name__}")
+
+
+def _annotations(data):
+    from discourse.text._annotate import as_annotations
+
+    return as_annotations(data)
+
+
+def find(
+    data,
+    lexicon: pd.DataFrame | str | Path | Mapping | None = None,
+    *,
+    overlap: Literal["longest", "all"] = "longest",
+    case_sensitive: bool = False,
+) -> pd.DataFrame:
+    """Find lexicon terms in every article, with their position and voice.
+
+    Parameters
+    ----------
+    data : DataFrame or Annotations
+        Articles with ``doc_id`` and ``text`` (:func:`discourse.corpus.load`), or their
+        annotations (:func:`discourse.text.annotate`), whose sentences and quotations
+        give each match its ``para_id``, ``sent_id``, ``voice`` and ``speaker``.
+    lexicon : DataFrame, path or dict, optional
+        ``pattern``, ``category`` (+ ``weight``, ``note``, ``match``;
+        :mod:`discourse.lexicon`), a lexicon file, or ``{category: [patterns]}``
+        (glob patterns); default: the bundled loaded-language lexicon.
+    overlap : {"longest", "all"}
+        How overlapping matches are resolved (see :mod:`discourse.terms`).
+    case_sensitive : bool
+        Match case exactly instead of case folding.
+
+    Returns
+    -------
+    DataFrame
+        One row per match, in document order then text order: ``doc_id``,
+        ``para_id``, ``sent_id``, ``start``, ``end``, ``match`` (the text as
+        written, ``text[start:end]``), ``pattern``, ``category``, ``voice``
+        (:mod:`discourse.voice`), ``speaker`` (of the quotation the match is in, when
+        known), ``weight``.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"doc_id": ["a"], "text": ['"It is an absolute lie," the ministry said of the regime.']})
+    >>> m = find(df, {"label": ["regime"], "doubt": ["absolute lie"]})
+    >>> m[["match", "voice", "speaker"]]
+              match      voice       speaker
+    0  absolute lie     quoted  the ministry
+    1        regime  authorial          <NA>
+    """
+    ann = _annotations(data)
+    corpus = ann.corpus
+    matcher = Matcher(as_lexicon(lexicon), case_sensitive=case_sensitive, overlap=overlap)
+    lex = matcher.full_lexicon
+    texts = corpus["text"].astype(str).tolist()
+    doc, st, en, pi = matcher.arrays(texts)
+    # a pattern listed under several categories: one row per category
+    counts = np.array([len(r) for r in matcher._rows], dtype=np.int64)[pi] if len(pi) else np.zeros(0, np.int64)
+    if len(pi) and (counts > 1).any():
+        rep = np.repeat(np.arange(len(pi)), counts)
+        pi = np.concatenate([matcher._rows[i] for i in pi.tolist()])
+        doc, st, en = doc[rep], st[rep], en[rep]
+    elif len(pi):
+        pi = np.array([matcher._rows[i][0] for i in pi.tolist()], dtype=np.int64)
+    ids = corpus["doc_id"].astype(str).to_numpy(dtype=object)  # ids are strings in every output
+    doc_ids = ids[doc] if len(doc) else np.array([], dtype=object)
+    if len(doc_ids):
+        para, sent = ann.units(doc_ids, st)
+        who = ann.voice(doc_ids, st)
+        voice, speaker = who["voice"].to_numpy(dtype=object), who["speaker"].to_numpy(dtype=object)
+    else:
+        para = sent = np.zeros(0, np.int64)
+        voice = speaker = np.zeros(0, dtype=object)
+    out = pd.DataFrame({
+        "doc_id": pd.Series(doc_ids, dtype=object),
+        "para_id": np.asarray(para, dtype=np.int64),
+        "sent_id": np.asarray(sent, dtype=np.int64),
+        "start": st,
+        "end": en,
+        "match": pd.Series([texts[d][a:b] for d, a, b in zip(doc.tolist(), st.tolist(), en.tolist())], dtype=object),
+        "pattern": pd.Series(lex["pattern"].to_numpy(dtype=object)[pi], dtype=object),
+        "category": pd.Series(lex["category"].to_numpy(dtype=object)[pi], dtype=object),
+        "voice": pd.Series(voice, dtype=object),
+        "speaker": pd.Series(speaker, dtype=object),
+        "weight": lex["weight"].to_numpy(dtype=float)[pi],
+    })
+    return _as_string(out).reset_index(drop=True)
+
+
+def scare_terms(data, *, max_words: int | None = None) -> pd.DataFrame:
+    """Scare-quoted phrases as term matches, whether or not they are in a lexicon.
+
+    Parameters
+    ----------
+    data : DataFrame or Annotations
+        The corpus or its annotations (:func:`discourse.text.annotate`); quotations
+        whose voice is ``scare`` (:mod:`discourse.voice`) are used.
+    max_words : int, optional
+        Keep only phrases of at most this many words (:data:`discourse.words.WORD_PATTERN`).
+
+    Returns
+    -------
+    DataFrame
+        The columns of :func:`find` with ``pattern`` = the case-folded phrase
+        (without surrounding punctuation), ``category`` = ``"scare_quote"``,
+        ``voice`` = ``"scare"``; ready to concatenate with :func:`find` output.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"doc_id": ["a"], "text": ['Critics mocked the "Heroic" army.']})
+    >>> scare_terms(df)[["match", "pattern", "voice"]]
+        match pattern  voice
+    0  Heroic  heroic  scare
+    """
+    ann = _annotations(data)
+    quotes = ann.quotes
+    q = quotes[_voice.of_kind(quotes["kind"].to_numpy(dtype=object)) == "scare"] if len(quotes) else quotes
+    phrase = q["quote"].astype(str) if "quote" in q.columns else pd.Series([""] * len(q), index=q.index)
+    if max_words is not None:
+        keep = np.array([len(WORD_PATTERN.findall(p)) <= max_words for p in phrase], dtype=bool)
+        q, phrase = q[keep], phrase[keep]
+    doc_ids = q["doc_id"].astype(str).to_numpy(dtype=object)
+    starts = q["start"].to_numpy(dtype=np.int64)
+    para, sent = ann.units(doc_ids, starts) if len(q) else (np.zeros(0, np.int64), np.zeros(0, np.int64))
+    out = pd.DataFrame({
+        "doc_id": doc_ids,
+        "para_id": np.asarray(para, dtype=np.int64),
+        "sent_id": np.asarray(sent, dtype=np.int64),
+        "start": starts,
+        "end": q["end"].to_numpy(dtype=np.int64),
+        "match": phrase.to_numpy(dtype=object),
+        "pattern": np.array([re.sub(r"\s+", " ", _translate(p.casefold())).strip(" ,.;:!?") for p in phrase],
+                            dtype=object),
+        "category": "scare_quote",
+        "voice": "scare",
+        # a scare quote can have a speaker ("what the Pentagon describes as ..."), as in find()
+        "speaker": (q["speaker"].astype(object).where(q["speaker"].notna(), pd.NA).to_numpy()
+                    if "speaker" in q.columns else np.array([pd.NA] * len(q), dtype=object)),
+        "weight": 1.0,
+    })
+    return _as_string(out.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True))

@@ -1,0 +1,217 @@
+"""The shared text layer: annotate once, the voice owner, the word owner, the
+document-term matrix."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from discourse import text, voice, words
+from discourse.text import Annotations, annotate, as_annotations, clear_cache, dtm
+
+DOCS = pd.DataFrame({
+    "doc_id": pd.Series(["a", "b"], dtype="string"),
+    "outlet": ["Post", "Herald"],
+    "text": [
+        'The regime fell. "It was a sham," the minister said.\n\nTroops left the "liberated" city.',
+        "Gen. Mark Milley spoke. He said the U.S. would stay.",
+    ],
+})
+
+
+def _offsets_hold(table: pd.DataFrame, corpus: pd.DataFrame, col: str) -> bool:
+    texts = dict(zip(corpus["doc_id"], corpus["text"]))
+    return all(texts[d][s:e] == t for d, s, e, t in zip(table["doc_id"], table["start"], table["end"], table[col]))
+
+
+# ------------------------------------------------------------------------- words
+def test_tokenize_words_and_punctuation():
+    t = "The US-backed regime didn't fall, the U.S. said."
+    assert [t[s:e] for s, e in words.tokenize(t)] == [
+        "The", "US-backed", "regime", "didn't", "fall", ",", "the", "U.S", ".", "said", "."]
+    assert words.words(t) == ["The", "US-backed", "regime", "didn't", "fall", "the", "U.S", "said"]
+    assert text.count_words(t) == len(words.words(t)) == 8
+
+
+# ------------------------------------------------------------------------- voice
+def test_voice_check_and_kinds():
+    assert voice.check(None) is None
+    assert voice.check(["quoted", "scare"]) == ["quoted", "scare"]
+    for bad in ("all", "split", ["authorial", "outlet"], []):
+        with pytest.raises(ValueError, match="voice must be None"):
+            voice.check(bad)
+    assert voice.of_kind(["direct", "partial", "scare", "indirect"]).tolist() == [
+        "quoted", "quoted", "scare", "reported"]
+
+
+def test_voice_assign_takes_the_innermost_quotation():
+    q = pd.DataFrame({"doc_id": ["a", "a", "b"], "start": [10, 20, 0], "end": [60, 30, 5],
+                      "kind": ["direct", "scare", "indirect"], "speaker": ["Ana", pd.NA, "Bo"]})
+    v, s = voice.assign(["a", "a", "a", "a", "b", "c"], [0, 15, 25, 60, 3, 3], q)
+    assert v.tolist() == ["authorial", "quoted", "scare", "authorial", "reported", "authorial"]
+    assert s[1] == "Ana" and s[4] == "Bo" and pd.isna(s[0]) and pd.isna(s[2])
+
+
+def test_voice_assign_compares_ids_as_text():
+    q = pd.DataFrame({"doc_id": ["1"], "start": [0], "end": [4], "kind": ["direct"]})
+    v, _ = voice.assign(np.array([1, 2]), [1, 1], q)
+    assert v.tolist() == ["quoted", "authorial"]
+
+
+def test_voice_select():
+    t = pd.DataFrame({"voice": ["authorial", "quoted", "scare"], "x": [1, 2, 3]})
+    assert voice.select(t, None)["x"].tolist() == [1, 2, 3]
+    assert voice.select(t, ["quoted", "scare"])["x"].tolist() == [2, 3]
+    with pytest.raises(KeyError, match="no 'voice' column"):
+        voice.select(pd.DataFrame({"x": [1]}), "quoted")
+
+
+# --------------------------------------------------------------------- annotate
+def test_annotate_builds_every_table_with_offsets():
+    ann = annotate(DOCS)
+    assert isinstance(ann, Annotations) and len(ann) == 2
+    assert _offsets_hold(ann.paragraphs, DOCS, "text")
+    assert _offsets_hold(ann.sentences, DOCS, "text")
+    assert _offsets_hold(ann.tokens, DOCS, "token")
+    assert ann.sentences.groupby("doc_id").size().tolist() == [3, 2]
+    assert ann.sentences["text"].tolist()[3] == "Gen. Mark Milley spoke."
+    tok = ann.tokens
+    assert tok.loc[tok["doc_id"] == "a", "token_id"].tolist() == list(range((tok["doc_id"] == "a").sum()))
+    assert tok["doc_id"].dtype == DOCS["doc_id"].dtype
+
+
+def test_annotate_voice_of_tokens_and_spans():
+    ann = annotate(DOCS)
+    tok = ann.tokens.set_index("token")
+    assert tok.loc["sham", "voice"] == "quoted"
+    assert tok.loc["liberated", "voice"] == "scare"
+    assert tok.loc["regime", "voice"] == "authorial"
+    assert not tok.loc["."].is_word.any() and tok.loc["regime", "is_word"]
+    text_a = DOCS["text"][0]
+    v = ann.voice(["a", "a"], [text_a.index("sham"), text_a.index("Troops")])
+    assert v["voice"].tolist() == ["quoted", "authorial"]
+    assert v["speaker"].iloc[0] == "the minister"
+    para, sent = ann.units(["a", "b"], [text_a.index("Troops"), 0])
+    assert para.tolist() == [1, 0] and sent.tolist() == [2, 0]
+
+
+def test_unit_functions_read_the_shared_layer():
+    clear_cache()
+    ann = annotate(DOCS)
+    pd.testing.assert_frame_equal(text.sentences(DOCS), ann.sentences)
+    pd.testing.assert_frame_equal(text.tokens(ann), ann.tokens)
+    # a copy: changing it does not change the shared table
+    s = text.sentences(ann)
+    s.loc[0, "text"] = "changed"
+    assert ann.sentences.loc[0, "text"] != "changed"
+
+
+def test_cache_reuses_work_and_never_returns_stale_tables():
+    clear_cache()
+    first = as_annotations(DOCS)
+    sents = first.sentences
+    again = as_annotations(DOCS.copy())
+    assert again.sentences is sents  # same texts: the work is reused
+    changed = DOCS.copy()
+    changed.loc[1, "text"] = "A new text. Two sentences."
+    fresh = as_annotations(changed)
+    assert fresh.sentences["text"].tolist()[-2:] == ["A new text.", "Two sentences."]
+    # other metadata, same texts: shared tables, but this corpus's columns
+    relabelled = DOCS.assign(outlet=["X", "Y"])
+    assert as_annotations(relabelled).corpus["outlet"].tolist() == ["X", "Y"]
+    clear_cache()
+    assert as_annotations(DOCS).sentences is not sents
+
+
+def test_annotate_never_mutates_its_input():
+    df = DOCS.copy()
+    df.attrs = {"load_report": "kept"}
+    before = df.copy()
+    ann = annotate(df)
+    ann.tokens
+    pd.testing.assert_frame_equal(df, before)
+    assert df.attrs == {"load_report": "kept"}
+
+
+def test_annotate_bad_input():
+    with pytest.raises(TypeError, match="expected a corpus DataFrame"):
+        annotate(["some text"])
+    with pytest.raises(KeyError, match="no 'text' column"):
+        annotate(pd.DataFrame({"doc_id": ["a"]}))
+
+
+def test_annotate_empty_corpus():
+    ann = annotate(pd.DataFrame({"doc_id": pd.Series([], dtype="string"), "text": pd.Series([], dtype="string")}))
+    assert len(ann.sentences) == 0 and len(ann.tokens) == 0 and len(ann.quotes) == 0
+
+
+# -------------------------------------------------------------------------- dtm
+def test_dtm_counts_words_per_document():
+    m = dtm(DOCS)
+    assert m.matrix.shape == (2, len(m.terms)) and m.doc_ids.tolist() == ["a", "b"]
+    assert list(m.terms) == sorted(m.terms)
+    long = m.to_frame()
+    assert long.columns.tolist() == ["doc_id", "term", "n"]
+    assert long.query("doc_id == 'a' and term == 'the'")["n"].tolist() == [3]
+    assert "." not in set(long["term"]) and "u.s" in set(long["term"])
+    assert int(m.matrix.sum()) == sum(text.count_words(t) for t in DOCS["text"])
+
+
+def test_dtm_voice_counts_only_the_outlets_own_words():
+    own = dtm(DOCS, voice="authorial").to_frame()
+    quoted = dtm(DOCS, voice="quoted").to_frame()
+    assert "sham" not in set(own["term"]) and "sham" in set(quoted["term"])
+    assert "liberated" not in set(own["term"]) and "regime" in set(own["term"])
+    everything = dtm(DOCS).matrix.sum()
+    split = sum(dtm(DOCS, voice=v).matrix.sum() for v in voice.VOICES)
+    assert everything == split
+
+
+def test_dtm_ngrams_stay_inside_sentences_and_df_limits():
+    df = pd.DataFrame({"doc_id": ["x", "y", "z"], "text": ["Puppet government. Government forces.",
+                                                          "The puppet government fell.", "Rain fell."]})
+    m = dtm(df, ngram_range=(2, 2))
+    assert "government government" not in set(m.terms)
+    assert m.to_frame().query("term == 'puppet government'")["doc_id"].tolist() == ["x", "y"]
+    assert set(dtm(df, min_df=2).terms) == {"fell", "government", "puppet"}
+    assert "fell" not in set(dtm(df, max_df=0.5).terms)
+    assert "the" not in set(dtm(df, stop_words="english").terms)
+    assert set(dtm(df, stop_words=["rain"]).to_frame().query("doc_id == 'z'")["term"]) == {"fell"}
+
+
+def test_dtm_bad_options():
+    with pytest.raises(ValueError, match="ngram_range"):
+        dtm(DOCS, ngram_range=(2, 1))
+    with pytest.raises(ValueError, match="min_df as a share"):
+        dtm(DOCS, min_df=1.5)
+    with pytest.raises(ValueError, match="stop_words"):
+        dtm(DOCS, stop_words="klingon")
+    with pytest.raises(ValueError, match="voice must be None"):
+        dtm(DOCS, voice="all")
+
+
+# ------------------------------------------------------------ chunks and n_jobs
+def test_annotate_in_chunks_and_processes_gives_identical_tables(monkeypatch):
+    from discourse.text import _annotate
+
+    docs = pd.DataFrame({"doc_id": [f"d{i}" for i in range(7)],
+                         "text": [f'Story {i}. "We will win," Sen. Ana Ruiz said. The "reform" failed.' for i in range(7)]})
+    clear_cache()
+    whole = annotate(docs)
+    sents, quotes = whole.sentences, whole.quotes
+    monkeypatch.setattr(_annotate, "CHUNK_DOCS", 2)
+    for n_jobs in (1, 2):
+        clear_cache()
+        ann = annotate(docs, n_jobs=n_jobs, progress=False)
+        pd.testing.assert_frame_equal(ann.sentences, sents)
+        pd.testing.assert_frame_equal(ann.quotes, quotes)
+    assert quotes["speaker"].tolist().count("Sen. Ana Ruiz") == 7
+
+
+def test_annotate_trained_splitter_and_bad_n_jobs():
+    clear_cache()
+    ann = annotate(DOCS, train=True)
+    pd.testing.assert_frame_equal(ann.sentences, text.sentences(DOCS, train=True))
+    for bad in (0, -2, 1.5, True):
+        with pytest.raises(ValueError, match="n_jobs must be"):
+            annotate(DOCS, n_jobs=bad)
