@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 DEVSETS = ROOT.parent / "shared" / "devsets"
 
+from discourse.quotes._find import find_in  # noqa: E402
 from discourse import quotes, text  # noqa: E402
 
 EXTRA = [
@@ -95,7 +96,7 @@ def measure(name: str, df: pd.DataFrame) -> None:
     size = df["text"].str.len().sum() / 1e6
     sents = text.sentences(df)
     quotes.find(df.head(5))  # warm the caches (verb table, regexes)
-    t, q = _cpu(lambda: quotes.find(df, sentences=sents))
+    t, q = _cpu(lambda: find_in(df, sents))
     t_naive, n_naive = _cpu(lambda: sum(1 for s in df["text"] for _ in NAIVE.finditer(s)))
     t_full, _ = _cpu(lambda: quotes.find(df), runs=1)
     print(f"{name}: {len(df)} documents, {size:.1f} MB, {len(q)} quotations "

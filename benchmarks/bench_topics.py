@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import time
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -62,6 +63,7 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=20_000)
     ap.add_argument("--k", type=int, default=20)
     args = ap.parse_args()
+    warnings.filterwarnings("ignore", message="LDA's topics depend on the seed")
     t0 = time.perf_counter()
     df, labels = generate(args.docs, k=args.k)
     n_words = sum(len(t.split()) for t in df["text"])

@@ -17,11 +17,11 @@ Every score is given on all articles and on two halves split by article id
 (``numpy.random.default_rng(13)`` permutation of the sorted ids): half A is the half
 whose per-pattern figures set the bundled weights and removals; half B was not looked
 at and is the honest estimate. Printed: before/after exclusions, at weight thresholds,
-per technique, per category, the ``--top`` N patterns with most matches outside annotated
-spans (``--top 0``: every pattern that fired). ``--weights``
-prints the weight each pattern gets from half A (the rule in
-``discourse/lexicons/SOURCES-loaded-language.md``) next to its bundled weight. Prints
-one line and exits 0 when the folder is absent.
+against each technique alone (recall is the informative figure), per category, the
+``--top`` N patterns with most matches outside annotated spans (``--top 0``: every
+pattern that fired). ``--weights`` prints the weight each pattern gets from half A (the
+rule in ``discourse/lexicons/SOURCES-loaded-language.md``) next to its bundled weight.
+Prints one line and exits 0 when the folder is absent.
 """
 from __future__ import annotations
 
@@ -128,10 +128,12 @@ def main(argv=None) -> int:
     runs += [table(pred[pred["weight"] >= t], gold, parts, f"weight >= {t:g}") for t in THRESHOLDS[1:]]
     print("Character precision / recall / F1 (union of spans per article)")
     print(pd.concat(runs, ignore_index=True).to_string(index=False), "\n")
-    print("Recall of each technique (all articles, with exclusions)")
+    print("Each technique alone as gold (all articles, with exclusions; a match in the other technique's"
+          " spans counts as a false positive)")
     for tech in TECHNIQUES:
         s = char_scores(pred, gold[gold["technique"] == tech], parts["all"])
-        print(f"  {tech:<24} recall {s['recall']:.3f}  ({int(s['n_gold'])} gold characters)")
+        print(f"  {tech:<24} precision {s['precision']:.3f}  recall {s['recall']:.3f}  f1 {s['f1']:.3f}"
+              f"  ({int(s['n_gold'])} gold characters)")
     print("\nPrecision of each category (character level; matches inside gold spans, all articles)")
     coded = validate.overlaps(pred, gold)
     rows = []
@@ -139,7 +141,8 @@ def main(argv=None) -> int:
         s = char_scores(grp, gold, parts["all"])
         inside = coded.loc[coded["category"] == cat, "gold"]
         rows.append({"category": cat, "matches": len(grp), "in_gold": int(inside.sum()),
-                     "match_precision": round(float(inside.mean()), 3), "char_precision": round(float(s["precision"]), 3)})
+                     "match_precision": round(float(inside.mean()), 3),
+                     "char_precision": round(float(s["precision"]), 3)})
     print(pd.DataFrame(rows).sort_values("match_precision").to_string(index=False))
     pp = per_pattern(pred, gold, parts["all"])
     pp = pp[pp["pattern"] != "(all)"].assign(fp=lambda d: d["n"] - d["tp"])

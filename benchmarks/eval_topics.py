@@ -129,6 +129,16 @@ def main() -> int:
     confusion.columns = [m.labels[k] for k in confusion.columns]
     with pd.option_context("display.width", 250):
         print("labels against dominant NMF topics (seed 0):\n" + confusion.to_string())
+    # each topic named by the label most of its documents carry, then scored as a
+    # classifier with the validation module's label scores (discourse.validate.labels)
+    from discourse import validate
+
+    name_of = confusion.idxmax(axis=0).to_dict()
+    predicted = pd.DataFrame({"doc_id": ids, "label": [name_of[m.labels[k]] for k in dominant(m, ids)]})
+    gold = pd.DataFrame({"doc_id": ids, "label": labels})
+    f1 = validate.labels(predicted, gold).set_index("label")
+    print(f"dominant topic named by its majority label (validate.labels): micro-F1 {f1.loc['micro avg', 'f1']:.3f}, "
+          f"macro-F1 {f1.loc['macro avg', 'f1']:.3f}")
     rows = [package(dtm, labels, ids), sklearn_plain(df["text"].tolist(), labels)]
     if not args.no_lda:
         with warnings.catch_warnings():

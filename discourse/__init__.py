@@ -14,6 +14,7 @@ __version__ = "0.1.0"
 _SUBMODULES = {
     "corpus", "readers", "text", "words", "quotes", "terms", "lexicon", "sentiment", "topics",
     "framing", "effects", "stats", "plots", "style", "figures", "demo", "cli", "validate",
+    "keyness",
 }
 
 __all__ = sorted(_SUBMODULES) + ["__version__"]

@@ -198,7 +198,8 @@ def _check_rows(rows: list[dict], source: str | None, lines: list[int | None], m
     if len(df):
         df = df.drop_duplicates(["pattern", "category", "match"], keep="first").reset_index(drop=True)
         veto = df["category"] == EXCLUDE
-        both = set(zip(df.loc[veto, "pattern"], df.loc[veto, "match"])) & set(zip(df.loc[~veto, "pattern"], df.loc[~veto, "match"]))
+        keys = list(zip(df["pattern"], df["match"]))
+        both = {k for k, v in zip(keys, veto) if v} & {k for k, v in zip(keys, veto) if not v}
         if both:
             raise LexiconError(f"{_where(source, None)}pattern(s) {sorted(p for p, _ in both)} are both exclusions "
                                f"and loaded terms; keep one row (an exclusion must contain a loaded term, not equal it)")

@@ -87,7 +87,6 @@ def assign(doc_ids, starts, quotes: pd.DataFrame | None) -> tuple[np.ndarray, np
     >>> v.tolist(), s.tolist()
     (['authorial', 'quoted'], [<NA>, 'Ana'])
     """
-    ids = np.asarray(pd.Series(doc_ids, dtype=object).astype(str), dtype=object)
     pos = np.asarray(starts, dtype=np.int64)
     n = len(pos)
     voice = np.full(n, "authorial", dtype=object)
@@ -100,15 +99,18 @@ def assign(doc_ids, starts, quotes: pd.DataFrame | None) -> tuple[np.ndarray, np
     q_voice = of_kind(quotes["kind"].to_numpy(dtype=object))
     q_speaker = quotes["speaker"].to_numpy(dtype=object) if "speaker" in quotes.columns else np.full(len(quotes), pd.NA, dtype=object)
     # per document: quotations sorted by length so the first containing one is the innermost
-    codes = {d: i for i, d in enumerate(pd.unique(np.concatenate([ids, q_ids])))}
-    p_code = np.fromiter((codes[d] for d in ids), dtype=np.int64, count=n)
-    q_code = np.fromiter((codes[d] for d in q_ids), dtype=np.int64, count=len(q_ids))
+    # ids compared as text, whatever their dtypes (factorised first: few distinct ids)
+    p_code, p_uniq = pd.factorize(np.asarray(doc_ids, dtype=object))
+    q_code, q_uniq = pd.factorize(q_ids)
+    uniq = pd.Index([str(u) for u in q_uniq]).append(pd.Index([str(u) for u in p_uniq])).unique()
+    p_code = uniq.get_indexer([str(u) for u in p_uniq])[p_code].astype(np.int64)
+    q_code = uniq.get_indexer([str(u) for u in q_uniq])[q_code].astype(np.int64)
     order = np.lexsort((q_end - q_start, q_code))
     q_code, q_start, q_end = q_code[order], q_start[order], q_end[order]
     q_voice, q_speaker = q_voice[order], q_speaker[order]
-    bounds = np.searchsorted(q_code, np.arange(len(codes) + 1))
+    bounds = np.searchsorted(q_code, np.arange(len(uniq) + 1))
     p_order = np.argsort(p_code, kind="stable")
-    p_bounds = np.searchsorted(p_code[p_order], np.arange(len(codes) + 1))
+    p_bounds = np.searchsorted(p_code[p_order], np.arange(len(uniq) + 1))
     for c in np.unique(q_code):
         rows = p_order[p_bounds[c]:p_bounds[c + 1]]
         if not len(rows):

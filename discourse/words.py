@@ -229,7 +229,9 @@ CLAUSE_WORDS = frozenset(
 NON_MODIFIER_ADVERBS = frozenset(
     """never ever not very too rather quite almost nearly perhaps maybe already yet still
     again soon often always sometimes seldom merely simply just only even also else back
-    away up down out off around along upon ago anyway""".split()
+    away up down out off around along upon ago anyway meanwhile moreover furthermore
+    nevertheless nonetheless indeed thus hence otherwise besides instead however therefore
+    overall""".split()
 )
 
 #: lowercase words ending in "s" that still pre-modify a noun ("arms dealers", "news
@@ -238,7 +240,7 @@ NON_MODIFIER_ADVERBS = frozenset(
 #: end the phrase. Words in "-ss", "-us", "-is", "-ous", "-ics" are never taken for either.
 S_MODIFIERS = frozenset(
     """arms news customs sales savings goods rights species series means works headquarters
-    operations services affairs relations communications humanities""".split()
+    operations services affairs relations communications humanities sports arts jobs""".split()
 )
 
 #: common news verbs in their base form; their "-s", "-ed" and "-ing" forms end a noun
@@ -255,7 +257,8 @@ NEWS_VERBS = frozenset(
     mention notice observe obtain oppose own predict prefer prepare present prevent propose
     protect provide push reach realize realise receive recommend refuse reject rely remain
     remove repeat require respond reveal seem send separate serve speak spend stress suggest
-    support suspend sue tell threaten travel try urge wait want warn welcome""".split()
+    support suspend sue tell threaten travel try urge wait want warn welcome weigh carry laud
+    unleash unveil vow tout slam blast praise seek meet""".split()
 )
 
 #: words of photo captions, credits and page furniture ("Getty Images", "AP Photo",
@@ -263,11 +266,40 @@ NEWS_VERBS = frozenset(
 CREDIT_WORDS = frozenset(
     """caption captions photo photos photograph photographs photographer image images
     picture pictures credit credits getty reuters afp ap epa shutterstock alamy bloomberg
-    illustration video toggle hide enlarge courtesy file handout""".split()
+    illustration video videos replay toggle hide enlarge courtesy file handout advertisement
+    subscribe newsletter""".split()
+)
+
+#: number words that can open a noun phrase like a determiner ("two detained men"; lowercase)
+NUMBER_WORDS = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty
+    fifty hundred hundreds thousand thousands million millions billion dozen dozens first second
+    third last next""".split()
 )
 
 #: words that open a byline ("By Jane Doe"; lowercase)
 BYLINE_WORDS = frozenset("by from".split())
 
 __all__ += ["CONTRACTED_AUXILIARIES", "CLAUSE_WORDS", "NON_MODIFIER_ADVERBS", "S_MODIFIERS", "NEWS_VERBS",
-            "CREDIT_WORDS", "BYLINE_WORDS"]
+            "CREDIT_WORDS", "NUMBER_WORDS", "BYLINE_WORDS"]
+
+#: places that news text names where a speaker could stand ("in Columbus, Ohio, said",
+#: "an immigrant from Guatemala told"): US states and the countries most often in the
+#: news; a place is never a speaker (exact case)
+PLACES = frozenset(
+    """Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia
+    Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts
+    Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon
+    Pennsylvania Tennessee Texas Utah Vermont Virginia Washington Wisconsin Wyoming
+    Afghanistan Algeria Argentina Australia Austria Bangladesh Belgium Bolivia Brazil Britain
+    Canada Chile China Colombia Cuba Denmark Ecuador Egypt England Ethiopia Europe France Germany
+    Greece Guatemala Haiti Honduras Hungary India Indonesia Iran Iraq Ireland Israel Italy Japan
+    Kenya Lebanon Libya Mexico Morocco Nicaragua Nigeria Norway Pakistan Panama Peru
+    Philippines Poland Portugal Russia Scotland Somalia Spain Sudan Sweden Switzerland Syria
+    Taiwan Turkey Ukraine Venezuela Vietnam Yemen Africa Asia America""".split()
+) | frozenset({"New York", "New Jersey", "New Mexico", "New Hampshire", "North Carolina", "South Carolina",
+               "North Dakota", "South Dakota", "Rhode Island", "West Virginia", "El Salvador", "Saudi Arabia",
+               "South Africa", "South Korea", "North Korea", "United States", "United Kingdom", "Latin America",
+               "Middle East", "Central America", "Puerto Rico", "District of Columbia"})
+
+__all__ += ["PLACES"]

@@ -75,7 +75,7 @@ sentiment.score(seed_ann, level="document", method=method, n_boot=n_boot, random
 # `seed-sentiment-arc`.
 
 # %%
-sentiment.arc(seed_ann, unit="paragraph", method=method, n_boot=n_boot, random_state=random_state)
+sentiment.arc(seed_ann, level="paragraph", method=method, n_boot=n_boot, random_state=random_state)
 
 # %%
 figures.render("seed-sentiment-arc", corpus=seed)

@@ -215,3 +215,54 @@ def test_annotate_trained_splitter_and_bad_n_jobs():
     for bad in (0, -2, 1.5, True):
         with pytest.raises(ValueError, match="n_jobs must be"):
             annotate(DOCS, n_jobs=bad)
+
+
+# ------------------------------------------------------------------- tokenizer
+def test_array_tokenizer_equals_the_token_pattern_on_generated_text():
+    import random
+
+    from discourse.text._tokens import token_spans
+    from discourse.words import TOKEN_PATTERN
+
+    pieces = list("ab Z9_-'’. ,\n\t!?\"“”é漢\u0301\u00a0\U0001F600") + ["\ud800", "'s", "U.S.", "--", "...", "a.b"]
+    rng = random.Random(7)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 30))) for _ in range(3000)]
+    i, s, e, w = token_spans(texts)
+    want = [(k, m.start(), m.end(), m.group()[0].isalnum() or m.group()[0] == "_")
+            for k, t in enumerate(texts) for m in TOKEN_PATTERN.finditer(t)]
+    assert list(zip(i.tolist(), s.tolist(), e.tolist(), w.tolist())) == want
+    assert token_spans([])[0].tolist() == []
+
+
+def test_annotate_refuses_repeated_ids():
+    twice = pd.concat([DOCS, DOCS], ignore_index=True)
+    with pytest.raises(ValueError, match="doc_id must be unique"):
+        annotate(twice)
+
+
+def test_word_counts_agree_with_the_token_table():
+    clear_cache()
+    ann = annotate(DOCS)
+    tok = ann.tokens[ann.tokens["is_word"]]
+    docs = ann.word_counts()
+    assert docs["n_words"].tolist() == [tok["doc_id"].eq(d).sum() for d in DOCS["doc_id"]]
+    assert docs["n_words"].tolist() == [text.count_words(t) for t in DOCS["text"]]
+    own = ann.word_counts(voice="authorial")
+    assert own["n_words"].tolist() == [((tok["doc_id"] == d) & (tok["voice"] == "authorial")).sum() for d in DOCS["doc_id"]]
+    sents = ann.word_counts(level="sentence")
+    want = tok.groupby(["doc_id", "sent_id"]).size()
+    assert sents.set_index(["doc_id", "sent_id"])["n_words"].to_dict() == want.to_dict()
+    with pytest.raises(ValueError, match="level must be"):
+        ann.word_counts(level="paragraph")
+
+
+def test_annotate_with_reported_speech_gives_the_reported_voice():
+    df = pd.DataFrame({"doc_id": ["r"], "text": ["The mayor said that the reform was a disaster. Rain fell."]})
+    clear_cache()
+    plain = annotate(df)
+    assert "reported" not in set(plain.tokens["voice"])
+    ann = annotate(df, indirect=True)
+    assert ann.indirect and not plain.indirect
+    tok = ann.tokens.set_index("token")
+    assert tok.loc["disaster", "voice"] == "reported" and tok.loc["Rain", "voice"] == "authorial"
+    assert ann.voice(["r"], [df["text"][0].index("disaster")])["speaker"].iloc[0] == "The mayor"

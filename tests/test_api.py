@@ -10,8 +10,8 @@ import typing
 import pandas as pd
 import pytest
 
-from discourse import (corpus, effects, framing, lexicon, plots, quotes, sentiment, stats,
-                       terms, text, topics)
+from discourse import (corpus, effects, framing, keyness, lexicon, plots, quotes, sentiment, stats,
+                       terms, text, topics, validate)
 
 ACTORS = {"United States": ["United States", "US", "Pentagon", "Washington"],
           "Taliban": ["Taliban"]}
@@ -203,7 +203,7 @@ def _public(module):
             if inspect.isfunction(getattr(module, n))]
 
 
-DATA_MODULES = (corpus, text, quotes, lexicon, terms, sentiment, topics, framing, effects, stats)
+DATA_MODULES = (corpus, text, quotes, lexicon, terms, sentiment, topics, framing, effects, stats, keyness, validate)
 FUNCTIONS = [f for m in DATA_MODULES for f in _public(m)]
 PLOTS = _public(plots)
 
@@ -222,6 +222,8 @@ NO_DATA = {"lexicon.read", "framing.dictionary", "quotes.reporting_verbs", "text
 #: n_boot defaults other than 1000, each with its reason
 N_BOOT_DEFAULT = {
     "sentiment.score": 0,  # one interval per paragraph/document only when asked (issue #10)
+    "keyness.score": 0,  # issue #16 contract: token statistics; document intervals when asked
+    "validate.alpha": 0, "validate.kappa": 0, "validate.percent_agreement": 0,  # issue #11 contract
 }
 
 #: spellings that other libraries use for an option that has one name here

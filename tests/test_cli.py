@@ -78,3 +78,67 @@ def test_bad_out_name_fails_before_loading(command, tmp_path, monkeypatch, capsy
     monkeypatch.setattr(corpus, "load", no_load)
     assert cli.main([command, str(tmp_path), "--out", str(tmp_path / "x.xlsx")]) == 2
     assert "use a .csv, .tsv or .parquet" in capsys.readouterr().err
+
+
+# ------------------------------------------------------------------ issue #15: --columns
+def _tokenised_json(path):
+    import json
+
+    path.write_text(json.dumps([
+        {"title": "Bridge opens", "source": "Daily Example",
+         "content": "The bridge opened in June . “ It is a photo tool , ” the mayor said . Traffic was light .",
+         "content_original": "The bridge opened in June. “It is a photo tool,” the mayor said. Traffic was light."},
+    ], ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_columns_option_is_inverted_for_load():
+    assert cli._columns("text=content_original,outlet=source") == {"content_original": "text", "source": "outlet"}
+    assert cli._columns(" text = body ") == {"body": "text"}
+
+
+@pytest.mark.parametrize("command", ["load", "quotes", "terms", "sentiment", "topics", "frames"])
+def test_every_loading_command_takes_columns(command):
+    extra = [] if command == "load" else ["--out", "x.csv"]
+    args = cli._parser().parse_args([command, "in.json", *extra, "--columns", "text=content_original"])
+    assert args.columns == {"content_original": "text"}
+
+
+@pytest.mark.parametrize("value, message", [
+    ("body=content", "unknown field 'body'; use one of text, title, author, published, outlet, url"),
+    ("text", "'text' is not FIELD=COLUMN"),
+    ("text=a,text=b", "field 'text' given twice"),
+    ("text=a,title=a", "column 'a' given for both 'text' and 'title'"),
+])
+def test_bad_columns_are_one_line_errors(value, message, tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "discourse.cli", "load", str(tmp_path), "--columns", value],
+                          capture_output=True, text=True)
+    assert proc.returncode == 2
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0] and lines[0].startswith("discourse load: error: argument --columns")
+
+
+def test_load_names_the_column_choice_and_how_to_change_it(tmp_path, capsys):
+    p = _tokenised_json(tmp_path / "news.json")
+    assert cli.main(["load", str(p), "--quiet"]) == 0
+    out = capsys.readouterr().out
+    assert "columns: text='content' (also 'content_original'); title='title'; outlet='source'" in out
+    assert out.rstrip().endswith("to read 'content_original' as the text, add --columns text=content_original")
+    assert cli.main(["load", str(p), "--quiet", "--columns", "text=content_original,outlet=source"]) == 0
+    out = capsys.readouterr().out
+    assert "columns: text='content_original' (also 'content'); outlet='source'; title='title'" in out
+    assert "tokenised" not in out
+    assert cli.main(["load", str(p), "--quiet", "--columns", "text=nope"]) == 2
+    assert "column 'nope' is in none of the files loaded" in capsys.readouterr().err
+
+
+def test_analysis_commands_tell_the_column_choice_on_stderr(tmp_path, capsys):
+    p = _tokenised_json(tmp_path / "news.json")
+    assert cli.main(["quotes", str(p), "--out", str(tmp_path / "q.csv"), "--quiet"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == "discourse quotes: columns text='content' (also 'content_original'); title='title'; outlet='source'"
+    assert err[-1] == "discourse quotes: to read 'content_original' as the text, add --columns text=content_original"
+    assert cli.main(["quotes", str(p), "--out", str(tmp_path / "q.csv"), "--quiet",
+                     "--columns", "text=content_original"]) == 0
+    quotes = pd.read_csv(tmp_path / "q.csv")["quote"].tolist()
+    assert len(quotes) == 1 and quotes[0].startswith("It is a photo tool")

@@ -421,3 +421,189 @@ def test_long_loads_are_the_ones_with_a_bar_by_default(tmp_path):
     assert _long_load([(tmp_path / f"{i}.txt", tmp_path) for i in range(100)])  # many files (missing ones count 0 bytes)
     (tmp_path / "big.csv").write_bytes(b"a" * 10_000_000)
     assert _long_load(small + [(tmp_path / "big.csv", tmp_path)])
+
+
+# ------------------------------------------------------------------ issue #15: column choice
+TOKENISED = [  # invented articles: a tokenised copy in `content`, the original in `content_original`
+    {"title": "Bridge opens", "date": "2021-06-03", "source": "Daily Example",
+     "content": "The bridge opened in June . “ It is a photo tool , ” the mayor said . Traffic was light .",
+     "content_original": "The bridge opened in June. “It is a photo tool,” the mayor said. Traffic was light."},
+    {"title": "Flood warning", "date": "2021-06-04", "source": "Evening Example",
+     "content": "Rivers rose on Tuesday . “ We are ready , ” officials said . Schools closed .",
+     "content_original": "Rivers rose on Tuesday. “We are ready,” officials said. Schools closed."},
+]
+
+
+def test_tokenised_column_choice_is_reported(tmp_path):
+    p = tmp_path / "news.json"
+    p.write_text(json.dumps(TOKENISED, ensure_ascii=False), encoding="utf-8")
+    df = corpus.load(p)
+    assert df["text"].tolist() == [r["content"] for r in TOKENISED]  # the documented order: content first
+    rep = df.attrs["load_report"]
+    assert rep["reason"].iloc[0] == ("note: columns text='content' (also 'content_original'); title='title'; "
+                                     "published='date'; outlet='source'")
+    file_warning = rep[(rep["record"] == "") & rep["reason"].str.startswith("warning:")]["reason"].tolist()
+    assert len(file_warning) == 1 and "'content' looks tokenised" in file_warning[0]
+    assert "'content_original' does not" in file_warning[0]
+    per_record = rep[rep["reason"].str.contains("text looks tokenised")]
+    assert per_record["record"].tolist() == ["0", "1"]
+    s = corpus.summary(df)
+    assert "columns: text='content' (also 'content_original')" in s
+    assert "warnings: 3 (tokenised text: 3)" in s
+
+    chosen = corpus.load(p, columns={"content_original": "text", "source": "outlet"})
+    assert chosen["text"].tolist() == [r["content_original"] for r in TOKENISED]
+    assert chosen["outlet"].tolist() == ["Daily Example", "Evening Example"]
+    assert chosen.attrs["load_report"]["reason"].tolist() == [
+        "note: columns text='content_original' (also 'content'); outlet='source'; title='title'; published='date'"]
+
+
+def test_columns_apply_to_the_tables_that_have_them(tmp_path):
+    (tmp_path / "a.json").write_text(json.dumps(TOKENISED, ensure_ascii=False), encoding="utf-8")
+    # (b.csv also has a stray byte: its repair is reported once, though the file is read twice)
+    (tmp_path / "b.csv").write_bytes(b"title,body\nOld layout,A caf\xc3\xa9 text without the column\xff.\n")
+    df = corpus.load(tmp_path, columns={"content_original": "text"})
+    assert df["text"].tolist() == [r["content_original"] for r in TOKENISED] + ["A café text without the columnÿ."]
+    assert df.attrs["load_report"]["reason"].str.contains("not valid UTF-8").sum() == 1
+    with pytest.raises(ReaderError, match=r"columns=: column 'nope' is in none of the files loaded; "
+                                          r"columns seen \(in one file\): title, date, source, content"):
+        corpus.load(tmp_path, columns={"nope": "text"})
+    with pytest.raises(TypeError, match="columns must be a dict"):
+        corpus.load(tmp_path, columns=["content_original"])
+
+
+# ------------------------------------------------------------------ issue #15: ids
+RECORDS = [
+    {"title": "Bridge opens", "date": "2021-06-03T12:00:00+02:00", "outlet": "Daily Example",
+     "text": "The bridge opened.\n\nTraffic was light."},
+    {"title": None, "date": "2021-06-04", "outlet": "Daily Example", "text": "Rivers rose on Tuesday."},
+    {"title": "Undated", "date": None, "outlet": None, "text": "A third text, without a date."},
+]
+
+
+def _write_all_formats(folder: Path, records: list[dict]) -> list[Path]:
+    folder.mkdir()
+    (folder / "a.json").write_text(json.dumps(records), encoding="utf-8")
+    (folder / "b.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    table = pd.DataFrame(records)
+    table.to_csv(folder / "c.csv", index=False)
+    table.to_parquet(folder / "d.parquet")
+    table.assign(date=pd.to_datetime(table["date"], utc=True, format="ISO8601")).to_parquet(folder / "e.parquet")
+    return sorted(folder.iterdir())
+
+
+def test_derived_ids_are_the_same_in_every_table_format(tmp_path):
+    files = _write_all_formats(tmp_path / "f", RECORDS)
+    ids = [corpus.load(f)["doc_id"].tolist() for f in files]
+    assert all(i == ids[0] for i in ids[1:])
+    assert ids[0] == [
+        corpus.doc_id("The bridge opened.\n\nTraffic was light.", "Bridge opens|2021-06-03T10:00:00|Daily Example"),
+        corpus.doc_id("Rivers rose on Tuesday.", "|2021-06-04T00:00:00|Daily Example"),
+        corpus.doc_id("A third text, without a date.", "Undated||"),
+    ]
+    # the same record in a folder: the copies get suffixes, in file order
+    both = corpus.load(files[:2])
+    assert both["doc_id"].tolist() == ids[0] + [f"{i}-2" for i in ids[0]]
+
+
+def test_own_ids_are_kept_in_every_format(tmp_path):
+    records = [dict(r, id=101 + i) for i, r in enumerate(RECORDS)]
+    for f in _write_all_formats(tmp_path / "f", records):
+        assert corpus.load(f)["doc_id"].tolist() == ["101", "102", "103"], f.name
+    (tmp_path / "g.csv").write_text("doc_id,ID,text\nA-1,9,First.\nA-2,9,Second.\n", encoding="utf-8")
+    df = corpus.load(tmp_path / "g.csv")
+    assert df["doc_id"].tolist() == ["A-1", "A-2"]  # a doc_id column first, then id
+    assert df["doc_id_original"].tolist() == ["A-1", "A-2"]
+
+
+def test_repeated_own_ids_fall_back_and_are_reported(tmp_path):
+    p = tmp_path / "ids.json"
+    p.write_text(json.dumps([
+        {"id": "x", "title": "t", "text": "One text."}, {"id": "x", "title": "t", "text": "Another text."},
+        {"id": "y", "title": "t", "text": "The same text."}, {"id": "y", "title": "t", "text": "The same text."},
+    ]), encoding="utf-8")
+    df = corpus.load(p)
+    assert df["doc_id"].tolist() == [corpus.doc_id("One text.", "t||"), corpus.doc_id("Another text.", "t||"),
+                                     "y", "y-2"]
+    assert df["duplicate_of"].tolist()[3] == "y"
+    rep = df.attrs["load_report"]
+    assert rep[["record", "reason"]].values.tolist() == [
+        ["0", "warning: repeated id 'x'; doc_id derived from the content instead"],
+        ["1", f"warning: repeated id 'x' (first in {p} record 0); doc_id derived from the content instead"],
+        ["3", f"warning: repeated id 'y' (first in {p} record 2); the same text: the same article again, "
+              "doc_id gets a suffix"],
+    ]
+
+
+# ------------------------------------------------------------------ issue #15: plausibility
+def test_implausible_records_are_kept_with_warnings(tmp_path):
+    p = tmp_path / "odd.json"
+    p.write_text(json.dumps([
+        {"title": "Far future", "date": "2999-01-01", "text": "A text from the far future."},
+        {"title": "Future", "date": "2200-05-01", "text": "A text from the future."},
+        {"title": "Old", "date": "1750-06-01", "text": "A text from long ago."},
+        {"title": "", "date": "2021-06-01", "text": "A text without a title."},
+        {"title": "Cut", "date": "2021-06-01", "text": "The minister said the plan would… [+2816 chars]"},
+        {"title": "Fine", "date": "2021-06-01", "text": "Nothing odd here."},
+    ]), encoding="utf-8")
+    df = corpus.load(p)
+    assert len(df) == 6  # nothing dropped
+    assert df["published"].isna().tolist() == [True, False, False, False, False, False]
+    got = df.attrs["load_report"][["record", "reason"]].values.tolist()
+    assert [r for r, _ in got] == ["0", "1", "2", "3", "4"]
+    assert got[0][1] == ("warning: date '2999-01-01' is in the future and outside the years 1677-2262 that can "
+                         "be stored; published left empty (NaT); check the date")
+    assert got[1][1].startswith("warning: published 2200-05-01 is in the future (after the load, ")
+    assert got[2][1] == "warning: published 1750-06-01 is before 1800; check the date"
+    assert got[3][1] == "warning: empty title"
+    assert got[4][1] == "warning: text looks truncated: it ends in '…', '...' or '[+N chars]'"
+    assert "warnings: 5 (date in the future: 2, date before 1800: 1, empty title: 1, truncated text: 1)" in (
+        corpus.summary(df))
+
+
+def test_texts_shorter_than_the_database_count_are_flagged(tmp_path):
+    from discourse.corpus._checks import plausibility
+
+    frame = pd.DataFrame({"title": ["a", "b"], "published": [pd.NaT, pd.NaT],
+                          "text": ["one two three four", "one two three four"]})
+    where = [("f.txt", "1"), ("f.txt", "2")]
+    rows = plausibility(frame, [9, 8], where, now=pd.Timestamp("2026-01-01"))
+    assert rows == [dict(source="f.txt", record="1",
+                         reason="warning: text looks truncated: 4 words where the database counts 9")]
+    # a table's length column is not taken for a word count (it may count characters)
+    (tmp_path / "t.json").write_text(json.dumps([{"title": "t", "text": "short", "length": 900}]), encoding="utf-8")
+    assert len(corpus.load(tmp_path / "t.json").attrs["load_report"]) == 0
+
+
+def test_non_factiva_xml_in_a_folder_is_skipped(tmp_path):
+    (tmp_path / "feed.xml").write_text('<?xml version="1.0"?><rss><channel><title>x</title></channel></rss>',
+                                       encoding="utf-8")
+    (tmp_path / "a.txt").write_text("A title\n\nSome text.\n", encoding="utf-8")
+    df = corpus.load(tmp_path)
+    assert len(df) == 1
+    assert df.attrs["load_report"][["source", "reason"]].values.tolist() == [
+        [str(tmp_path / "feed.xml"), "skipped: XML that is not a Factiva export"]]
+
+
+# ------------------------------------------------------------------ issue #15: summary
+def test_summary_for_many_outlets():
+    n = {f"Outlet {chr(65 + i)}": 12 - i for i in range(12)}  # A: 12 ... L: 1
+    rows = [dict(text=f"text {o} {k}", outlet=o, published="2021-01-0" + str(1 + k % 9) if k else None)
+            for o, c in n.items() for k in range(c)]
+    df = corpus.load(pd.DataFrame(rows), duplicates=False)
+    lines = corpus.summary(df).splitlines()
+    assert lines[0] == f"articles: {sum(n.values())}"
+    assert lines[1] == ("outlets: 12 (top 10: Outlet A: 12, Outlet B: 11, Outlet C: 10, Outlet D: 9, Outlet E: 8, "
+                        "Outlet F: 7, Outlet G: 6, Outlet H: 5, Outlet I: 4, Outlet J: 3, and 2 more)")
+    assert lines[2] == "published: 2021-01-01 to 2021-01-09 (12 undated)"
+
+
+def test_summary_counts_warnings_by_kind_and_lists_the_first_ten(tmp_path):
+    p = tmp_path / "future.json"
+    p.write_text(json.dumps([{"title": f"t{i}", "date": "2200-01-01", "text": f"Text {i}."} for i in range(12)]
+                            + [{"title": "", "date": "2021-01-01", "text": "Untitled."}]), encoding="utf-8")
+    lines = corpus.summary(corpus.load(p)).splitlines()
+    at = lines.index("warnings: 13 (date in the future: 12, empty title: 1)")
+    assert len(lines) == at + 12 and lines[-1] == "  ... and 3 more (df.attrs['load_report'])"
+    assert lines[at + 1].startswith(f"  {p} record 0: warning: published 2200-01-01 is in the future (after ")
+    assert "not loaded: 0" in lines and "published: 2021-01-01 to 2200-01-01 (0 undated)" in lines

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from discourse import framing, text
+from discourse import framing, lexicon, text
 
 NO_QUOTES = pd.DataFrame({"doc_id": pd.Series(dtype=str), "start": pd.Series(dtype=int),
                           "end": pd.Series(dtype=int), "kind": pd.Series(dtype=str),
@@ -327,7 +327,10 @@ def test_seed_actor_labels_for_the_afghan_government(seed_corpus):
     regime = gov[gov["label"] == "US-backed regime"].iloc[0]
     text = seed_corpus["text"].iloc[0]
     assert text[regime["start"]:regime["end"]] == "US-backed regime"
-    assert not ((gov["start"] > regime["start"]) & (gov["start"] < regime["start"] + 30)).any()
+    # "Kabul" in "the US-backed regime in Kabul" is a mention (as in sentiment.mentions)
+    # that belongs to the regime's phrase: a row without a label of its own
+    after = gov[(gov["start"] > regime["start"]) & (gov["start"] < regime["start"] + 30)]
+    assert after["match"].tolist() == ["Kabul"] and after["label"].isna().all()
     assert set(lab["voice"]) == {"authorial"}  # the government is never named inside a quote
 
 
@@ -544,13 +547,13 @@ def test_seed_mentions_carry_their_sentence_and_its_sentiment(seed_corpus):
 
 # ------------------------------------------------------------- review regressions
 def test_framing_splits_and_quotes_a_corpus_once(monkeypatch):
-    from discourse import quotes
+    from discourse.quotes import _find
     from discourse.text import _units
 
     calls = []
-    real_split, real_find = _units.sentences, quotes.find
+    real_split, real_find = _units.sentences, _find.find_in
     monkeypatch.setattr(_units, "sentences", lambda corpus, *a, **k: calls.append("split") or real_split(corpus, *a, **k))
-    monkeypatch.setattr(quotes, "find", lambda corpus, *a, **k: calls.append("quotes") or real_find(corpus, *a, **k))
+    monkeypatch.setattr(_find, "find_in", lambda corpus, *a, **k: calls.append("quotes") or real_find(corpus, *a, **k))
     text.clear_cache()
     corpus = docs("The war began.\n\nPrices rose. Nothing else.")
     s = framing.score(corpus, level="sentence")
@@ -659,3 +662,164 @@ def test_classifier_reads_a_corpus_or_its_annotations():
     corpus = pd.DataFrame({"doc_id": [f"c{i}" for i in range(len(texts))], "outlet": "x", "text": texts})
     clf = framing.FrameClassifier(min_df=1).fit(corpus, labels)
     assert clf.predict(text.Annotations(corpus)) == clf.predict(texts)
+
+
+# ------------------------------------------- issue #13: actor labels on real news
+# team-written sentences in the constructions of wire and web news
+NEWS = {
+    "verb": "Police detained illegal immigrants on Monday.",
+    "helps": "The charity helps undocumented immigrants find lawyers.",
+    "subject": "Undocumented immigrants filed a lawsuit.",
+    "taliban": "The Taliban Islamist insurgency grew.",
+    "ice": "ICE agents arrested undocumented immigrants in Texas.",
+    "frost": "Ice formed on the roads.",
+    "dateline": "KABUL (Reuters) \u2014 The Afghan government said it would not resign.",
+    "caption": "Hide caption President Trump spoke on Friday.",
+    "credit": "Getty Images Donald Trump arrives in Ohio.",
+    "byline": "By Jane Q. Example\n\nPresident Trump said the Trump administration doesn't know why immigrants left.",
+    "byline_inline": "By Jane Example President Trump spoke.",
+    "aux": "Border officials have detained immigrants. They were undocumented immigrants.",
+    "adverb": "The newly arrived immigrants waited. Two detained immigrants fled.",
+    "infinitive": "Congress voted to help undocumented immigrants.",
+    "gerund": "Allies focused on isolating North Korea, said the powerful EPA.",
+    "headline": "JUST IN: EPA Unveils New Rules\n\nThe EPA will regulate North Korea.",
+}
+NEWS_ACTORS = {"immigrants": ["immigrants"], "Taliban": ["Taliban"], "ICE": ["ICE"], "Trump": ["Trump"],
+               "Afghan government": ["Afghan government", "Kabul"], "EPA": ["EPA"],
+               "North Korea": ["North Korea"]}
+
+
+def _news_labels(**kw):
+    corpus = pd.DataFrame({"doc_id": list(NEWS), "text": list(NEWS.values())})
+    lab = framing.actor_labels(corpus, NEWS_ACTORS, sentiment=NO_SENT, **kw)
+    return {d: [(a, lb if isinstance(lb, str) else None) for a, lb in zip(g["actor"], g["label"])]
+            for d, g in lab.groupby("doc_id", sort=False)}
+
+
+def test_labels_keep_their_modifiers_wherever_the_mention_sits():
+    got = _news_labels()
+    assert got["verb"] == [("immigrants", "illegal immigrants")]
+    assert got["helps"] == [("immigrants", "undocumented immigrants")]
+    assert got["subject"] == [("immigrants", "Undocumented immigrants")]
+    assert got["taliban"] == [("Taliban", "Islamist insurgency")]
+    assert got["ice"] == [("ICE", "agents"), ("immigrants", "undocumented immigrants")]
+    assert got["aux"] == [("immigrants", "immigrants"), ("immigrants", "undocumented immigrants")]
+    assert got["adverb"] == [("immigrants", "newly arrived immigrants"), ("immigrants", "detained immigrants")]
+    assert got["infinitive"] == [("immigrants", "undocumented immigrants")]
+    assert got["gerund"] == [("North Korea", None), ("EPA", "powerful")]
+
+
+def test_labels_are_noun_phrases_never_verbs_function_words_bylines_or_credits():
+    got = _news_labels()
+    assert got["caption"] == [("Trump", "President")]
+    assert got["credit"] == [("Trump", None)]  # not "Images", not "arrives"
+    assert got["byline"] == [("Trump", "President"), ("Trump", "administration"), ("immigrants", "immigrants")]
+    assert got["byline_inline"] == [("Trump", "President")]
+    assert got["headline"] == [("EPA", None), ("EPA", None), ("North Korea", None)]  # "Unveils" is a verb
+    labels = {lb for rows in got.values() for _, lb in rows if lb}
+    for junk in ("doesn't", "why", "arrives", "Images", "caption", "Example", "detained illegal"):
+        assert not any(junk in lb for lb in labels), junk
+
+
+def test_all_capitals_aliases_match_in_exact_case_and_datelines_are_mentions():
+    got = _news_labels()
+    assert "frost" not in got  # "ICE" is not "Ice"
+    assert got["dateline"] == [("Afghan government", None), ("Afghan government", "government")]
+    loose = _news_labels(case_sensitive=False)
+    assert loose["frost"] == [("ICE", None)]
+    exact = _news_labels(case_sensitive=True)
+    assert exact["dateline"] == [("Afghan government", "government")]  # "Kabul" is not "KABUL"
+    with pytest.raises(ValueError, match="case_sensitive must be True, False or None"):
+        framing.actor_labels(docs("x"), {"a": ["x"]}, case_sensitive="auto")
+
+
+def test_actor_labels_sentiment_and_terms_share_one_alias_matcher(seed_corpus):
+    from discourse import sentiment
+    from discourse.terms._mentions import mentions as alias_mentions
+
+    lab = framing.actor_labels(seed_corpus, AFGHAN, sentiment=NO_SENT)
+    m = sentiment.mentions(seed_corpus, AFGHAN)
+    hits = lab.drop_duplicates(["doc_id", "match_start"])
+    assert hits["match_start"].tolist() == m["start"].tolist()
+    assert hits["match"].tolist() == m["match"].tolist()
+    assert hits["voice"].tolist() == m["voice"].tolist()
+    # the seed's "Kabul-based think tank" is no mention; "the Kabul airport" is
+    assert "Kabul" in m["match"].tolist()
+    text = seed_corpus["text"].iloc[0]
+    assert all(not text[e:].startswith("-") for e in m["end"])
+    ref = alias_mentions(seed_corpus, lexicon.from_dict(AFGHAN))
+    assert ref["start"].tolist() == m["start"].tolist()
+
+
+# ------------------------------------------------ the calibrated presence rule (#14)
+#: one indicator per generic frame that indicates no other frame
+ONE_WORD = {"conflict": "war", "human_interest": "tragedy", "responsibility": "solution",
+            "morality": "moral", "economic": "money"}
+
+
+def _dense(frame, k, n_words=1000, filler="stone"):
+    """A one-sentence text of ``n_words`` words, ``k`` of them indicators of ``frame``."""
+    return " ".join([filler] * (n_words - k) + [ONE_WORD[frame]] * k)
+
+
+def test_calibrated_rule_is_the_default_and_holds_each_frame_to_its_rate():
+    assert framing.CALIBRATED == {"conflict": 0.0, "human_interest": 9.0, "responsibility": 10.0,
+                                  "morality": 3.0, "economic": 12.0}
+    for frame, threshold in framing.CALIBRATED.items():
+        k = max(int(threshold), 1)  # thresholds are whole indicators per 1,000 words
+        s = framing.score(docs(_dense(frame, k), _dense(frame, k - 1))).set_index(["doc_id", "frame"])
+        assert s.loc[("d0", frame), "n"] == k and s.loc[("d0", frame), "rate"] == pytest.approx(k)
+        assert s.loc["d0", "n"].sum() == k  # the word indicates no other frame
+        assert s.loc[("d0", frame), "present"], frame
+        assert not s.loc[("d1", frame), "present"], frame
+        assert s["present"].sum() == 1
+
+
+def test_calibrated_rule_one_word_makes_a_short_article_but_not_a_long_one():
+    short = "The new bridge will cost a lot, the mayor told reporters on Monday."  # 13 words
+    long_ = short + " " + " ".join(["The river ran past the stone mill under a grey sky."] * 9)  # 13 + 99
+    s = framing.score(docs(short, long_, "The war began. " + " ".join(["stone"] * 997))).set_index(["doc_id", "frame"])
+    assert s.loc[("d0", "economic"), "n"] == 1 and s.loc[("d1", "economic"), "n"] == 1
+    assert s.loc[("d0", "economic"), "rate"] == pytest.approx(1000 / 13)
+    assert s.loc[("d1", "economic"), "rate"] == pytest.approx(1000 / 112)  # under 12
+    assert s.loc[("d0", "economic"), "present"] and not s.loc[("d1", "economic"), "present"]
+    # conflict needs any indicator: one word in 1,000 is enough
+    assert s.loc[("d2", "conflict"), "rate"] == pytest.approx(1.0) and s.loc[("d2", "conflict"), "present"]
+    assert s["present"].sum() == 2
+
+
+def test_old_any_indicator_rule_and_other_thresholds_by_option():
+    corpus = docs(_dense("economic", 1), _dense("economic", 2), "")
+    any_ = framing.score(corpus, min_rate=None).set_index(["doc_id", "frame"])["present"]
+    assert any_[("d0", "economic")] and any_[("d1", "economic")] and any_.sum() == 2
+    two = framing.score(corpus, min_rate=None, min_count=2).set_index(["doc_id", "frame"])["present"]
+    assert two[("d1", "economic")] and two.sum() == 1
+    own = framing.score(corpus, min_rate={"economic": 2}).set_index(["doc_id", "frame"])["present"]
+    assert own[("d1", "economic")] and own.sum() == 1
+    assert not framing.score(corpus, min_rate=3)["present"].any()
+    assert not framing.score(docs(""))["present"].any()  # no words: no rate, nothing present
+    with pytest.raises(ValueError, match="min_rate must be a number"):
+        framing.score(corpus, min_rate=[1, 2])
+
+
+def test_calibrated_rule_applies_to_the_bundled_generic_frames_only():
+    corpus = docs(_dense("economic", 1))
+    mine = framing.score(corpus, lexicon={"economic": ["money"]})
+    assert mine["present"].tolist() == [True]  # a user's lexicon: any indicator
+    both = framing.score(corpus, lexicon="all").set_index("frame")
+    assert both.loc["generic:economic", "n"] == 1 and not both.loc["generic:economic", "present"]
+    assert both.loc["policy:economic", "n"] == 1 and both.loc["policy:economic", "present"]
+
+
+def test_calibrated_rule_at_sentence_level_means_any_indicator():
+    # one economic word in a 100-word sentence: present in the sentence, not the document
+    corpus = docs(_dense("economic", 1, n_words=100) + ". The war began.")
+    doc = framing.score(corpus).set_index("frame")
+    assert not doc.loc["economic", "present"] and doc.loc["conflict", "present"]
+    sent = framing.score(corpus, level="sentence")
+    got = sent[sent["present"]][["sent_id", "frame"]].values.tolist()
+    assert got == [[0, "economic"], [1, "conflict"]]
+    assert sent["present"].tolist() == framing.score(corpus, level="sentence", min_rate=None)["present"].tolist()
+    # an explicit threshold applies to sentences too: 10 per 1,000 words is under 12
+    strict = framing.score(corpus, level="sentence", min_rate={"economic": 12})
+    assert strict[strict["present"]]["frame"].tolist() == ["conflict"]

@@ -123,7 +123,7 @@ def reference(samples):
 # ------------------------------------------------------------------ the contract
 def _record_entries(report: pd.DataFrame) -> pd.DataFrame:
     """Report rows for single records (not whole files, not warnings or skips)."""
-    notes = report["reason"].str.startswith(("warning:", "skipped:"))
+    notes = report["reason"].str.startswith(("warning:", "skipped:", "note:"))
     return report[~notes & (report["record"] != "")]
 
 
@@ -134,11 +134,11 @@ def check(path: Path, n_records: int | None = None) -> pd.DataFrame:
     assert list(report.columns) == ["source", "record", "reason"]
     assert not report["reason"].str.contains("internal reader error").any(), report["reason"].tolist()
     assert (report["reason"].str.len() > 10).all()
-    file_level = report[(report["record"] == "") & ~report["reason"].str.startswith("warning:")]
+    file_level = report[(report["record"] == "") & ~report["reason"].str.startswith(("warning:", "note:"))]
     for reason in file_level["reason"]:
         assert path.name in reason  # the message names the file ...
     if len(df) == 0:
-        assert len(report[~report["reason"].str.startswith("warning:")]) >= 1, f"{path.name}: silently dropped"
+        assert len(report[~report["reason"].str.startswith(("warning:", "note:"))]) >= 1, f"{path.name}: silently dropped"
     if n_records is not None and len(file_level) == 0:
         assert len(df) + len(_record_entries(report)) == n_records
     assert df["text"].notna().all() and (df["text"].str.strip() != "").all()
@@ -440,8 +440,9 @@ def test_json_nulls_nested_numbers(tmp_path):
     assert df.loc[1, "author"] == "A. One; B. Two"
     assert df["meta"].tolist()[1:] == ['{"x": 1}', "plain"]  # mixed kinds stored as text
     report = df.attrs["load_report"]
-    assert report["record"].tolist() == ["0", "1", "2", "5"]
+    assert report["record"].tolist() == ["0", "1", "2", "5", "6"]
     assert "is a JSON object, not a string" in report["reason"].iloc[2]
+    assert report["reason"].iloc[4] == "warning: empty title"  # (the others have one)
     with pytest.raises(ReaderError, match=r"odd\.json, record 0: empty text"):
         corpus.load(p, errors="raise")
     # and the table with mixed metadata still saves and round-trips
@@ -457,8 +458,9 @@ def test_json_nulls_nested_numbers(tmp_path):
                      encoding="utf-8")
     df = check(lines, 5)
     assert df["text"].tolist() == ["ok one"]  # 'body' is an extra column here: 'text' exists
-    assert df.attrs["load_report"]["record"].tolist() == ["2", "3", "4", "5"]
-    assert df.attrs["load_report"]["reason"].tolist()[1:] == [
+    assert df.attrs["load_report"]["record"].tolist() == ["", "2", "3", "4", "5"]
+    assert df.attrs["load_report"]["reason"].tolist()[0] == "note: columns text='text' (also 'body')"
+    assert df.attrs["load_report"]["reason"].tolist()[2:] == [
         "empty text in column 'text'", "line 4 is nested too deeply to be an article",
         "empty text in column 'text'"]
 
@@ -488,8 +490,12 @@ def test_dates_in_many_formats(tmp_path):
         pd.Timestamp("2021-07-23 10:00"), pd.Timestamp("2021-07-23 10:00"), pd.Timestamp("2021-07-23 10:00:00.5")]
     assert df["published"].iloc[-2:].isna().all()
     report = df.attrs["load_report"]
+    range_ = "outside the years 1677-2262 that can be stored; published left empty (NaT); check the date"
     assert report["reason"].tolist() == [
-        f"warning: date {d!r} not understood; published left empty (NaT)" for d in bad]
+        f"warning: date {d!r} not understood; published left empty (NaT)" for d in bad[:5]] + [
+        f"warning: date '1021-07-24' is before 1800 and {range_}",
+        f"warning: date '3021-07-24' is in the future and {range_}",
+        f"warning: date '0001-07-23' is before 1800 and {range_}"]
     assert report["record"].tolist() == [str(n + i) for i in range(len(bad))]
     corpus.load(p, errors="raise")  # unreadable dates are notes, not errors
 

@@ -1,6 +1,8 @@
 """Tests for discourse.quotes: the seed article checked by hand, and hand-written hard cases."""
 from __future__ import annotations
 
+import inspect
+
 import pandas as pd
 import pytest
 
@@ -410,13 +412,13 @@ def test_inch_mark_is_reported_not_paired():
 def test_custom_verbs():
     text = '"We stay," the minister mused.'
     assert one(text)["speaker"] is None
-    r = one(text, verbs=["mused"])
+    r = one(text, lexicon=["mused"])
     assert (r["speaker"], r["verb"], r["verb_lemma"], r["verb_group"]) == ("the minister", "mused", "mused", None)
     table = pd.DataFrame({"verb": ["mused"], "lemma": ["muse"], "group": ["neutral"]})
-    r = one(text, verbs=table)
+    r = one(text, lexicon=table)
     assert (r["verb_lemma"], r["verb_group"]) == ("muse", "neutral")
     with pytest.raises(ValueError, match="needs a 'verb' column"):
-        quotes.find(text, verbs=pd.DataFrame({"lemma": ["x"]}))
+        quotes.find(text, lexicon=pd.DataFrame({"lemma": ["x"]}))
 
 
 def test_british_style_with_nested_double_quotes():
@@ -474,11 +476,14 @@ def test_wire_article_fixture(root):
     assert q.attrs["problems"] == []
 
 
-def test_find_reuses_a_sentence_table(seed_corpus):
+def test_find_reads_the_shared_annotations(seed_corpus):
     from discourse import text
 
-    sents = text.sentences(seed_corpus)
-    pd.testing.assert_frame_equal(quotes.find(seed_corpus, sentences=sents), quotes.find(seed_corpus))
+    text.clear_cache()
+    ann = text.annotate(seed_corpus)
+    pd.testing.assert_frame_equal(quotes.find(ann), ann.quotes)
+    pd.testing.assert_frame_equal(quotes.find(seed_corpus), ann.quotes)  # the corpus table: the same texts, cached
+    assert "sentences" not in inspect.signature(quotes.find).parameters  # no side channel
 
 
 # ------------------------------------------------------- Series input and records

@@ -368,6 +368,7 @@ def test_end_to_end_through_corpus_load(tmp_path):
     assert by_src["table.csv#1"].title == "A"
     assert {"section", "length", "factiva_id", "word_count"} <= set(df.columns)
     rep = df.attrs["load_report"]
+    rep = rep[~rep["reason"].str.startswith("warning:")]  # plausibility warnings: the fixtures are excerpts
     got = sorted((Path(s).name, str(r)) for s, r in zip(rep["source"], rep["record"]))
     assert got == [("broken.json", ""), ("factiva.txt", "3"), ("nexis.docx", "3"), ("table.csv", "2")]
     assert rep.loc[rep["source"].str.endswith("broken.json"), "reason"].str.contains("truncated JSON").all()

@@ -509,6 +509,7 @@ def test_all_real_layouts_through_corpus_load(tmp_path):
     assert by_src["factiva_article_format.html#3"].outlet == "Süddeutsche Zeitung"
     assert by_src["Files(3).DOCX#2"].published == pd.Timestamp("2017-10-04")
     rep = df.attrs["load_report"]
+    rep = rep[~rep["reason"].str.startswith("warning:")]  # plausibility warnings: the fixtures are excerpts
     assert [(Path(s).name, str(r)) for s, r in zip(rep["source"], rep["record"])] == [
         ("lexisnexis_classic_bom_crlf.txt", "3")]
 

@@ -1,6 +1,8 @@
 """Tests for discourse.sentiment and the exact batch VADER scorer (discourse._vader)."""
 from __future__ import annotations
 
+import vader_edge_cases
+
 import math
 import socket
 
@@ -44,9 +46,9 @@ def seed_sentences():
 @pytest.fixture(scope="module")
 def edge_sentences():
     rng = np.random.default_rng(0)
-    templates = _vader._edge_templates()
+    templates = vader_edge_cases._edge_templates()
     pick = rng.choice(len(templates), size=12000, replace=False)
-    return [templates[i] for i in sorted(pick)] + templates[-24:] + _vader._edge_cases(6000, random_state=3)
+    return [templates[i] for i in sorted(pick)] + templates[-24:] + vader_edge_cases._edge_cases(6000, random_state=3)
 
 
 # ------------------------------------------------------------- exactness
@@ -267,12 +269,12 @@ def test_arc_by_paragraph_and_decile():
     good, great, terrible = (_vader.reference("vader").polarity_scores(t)["compound"]
                              for t in ("A good plan.", "A great day.", "A terrible war."))
     assert a["estimate"].tolist() == [(good + great) / 2, terrible, 0.0]
-    d = sentiment.arc(df, unit="decile", n_bins=4, n_boot=0)
+    d = sentiment.arc(df, level="decile", n_bins=4, n_boot=0)
     assert d["position"].between(0, 3).all()
     assert d["n_sentences"].sum() == 4
     assert d["relative"].tolist() == [(p + 0.5) / 4 for p in d["position"]]
-    with pytest.raises(ValueError, match="unit must be"):
-        sentiment.arc(df, unit="page")
+    with pytest.raises(ValueError, match="level must be"):
+        sentiment.arc(df, level="page")
 
 
 # --------------------------------------------------------------- toward
@@ -316,7 +318,8 @@ def test_toward_by_outlet_voice_and_period(actors_corpus):
     df, quotes = actors_corpus
     ann = _ann(df, quotes)
     t = sentiment.toward(ann, {"army": ["army"]}, by=["outlet", "voice"], n_boot=200)
-    assert list(t.columns) == ["target", "outlet", "voice", "estimate", "ci_low", "ci_high", "n", "n_docs"]
+    assert list(t.columns) == ["target", "outlet", "voice", "estimate", "ci_low", "ci_high", "n", "n_docs",
+                               "few_docs", "left_out"]
     x_auth = t[(t["outlet"] == "x") & (t["voice"] == "authorial")].iloc[0]
     m = sentiment.mentions(ann, {"army": ["army"]})
     sel = m[(m["outlet"] == "x") & (m["voice"] == "authorial")]
@@ -408,7 +411,7 @@ def test_cli_sentiment(tmp_path, seed_path):
 
 
 def test_chunked_scoring_gives_the_same_numbers(monkeypatch):
-    texts = _vader._edge_cases(800, random_state=11)
+    texts = vader_edge_cases._edge_cases(800, random_state=11)
     whole = {m: _vader.BatchScorer(m).score(texts) for m in ("vader", "nltk")}
     monkeypatch.setattr(_vader, "_CHUNK", 4000)  # about 8 chunks
     for m in ("vader", "nltk"):
@@ -429,7 +432,7 @@ def test_every_analysis_takes_an_empty_corpus(seed_corpus):
     for level in ("paragraph", "document"):
         assert sentiment.score(empty, level=level, n_boot=10).empty
     for unit in ("paragraph", "decile"):
-        out = sentiment.arc(empty, unit=unit, n_boot=10)
+        out = sentiment.arc(empty, level=unit, n_boot=10)
         assert out.empty and out.columns.tolist() == ["doc_id", "position", "relative", "n_sentences", "estimate",
                                                       "ci_low", "ci_high", "pos_share", "neg_share"]
     assert sentiment.mentions(empty, ["Taliban"]).empty
@@ -441,10 +444,10 @@ def test_arc_of_articles_without_sentences_is_empty_not_an_error():
     # dtype of the ids, and the division raised TypeError
     df = pd.DataFrame({"doc_id": pd.array(["a", "b"], dtype="string"), "text": ["", "   "]})
     assert sentiment.arc(df, n_boot=10).empty
-    assert sentiment.arc(df, unit="decile", n_boot=10).empty
+    assert sentiment.arc(df, level="decile", n_boot=10).empty
     # with one scorable article, only its sentences count
     df2 = pd.DataFrame({"doc_id": pd.array(["a", "b"], dtype="string"), "text": ["", "A good plan. A bad war."]})
-    out = sentiment.arc(df2, unit="decile", n_bins=2, n_boot=0)
+    out = sentiment.arc(df2, level="decile", n_bins=2, n_boot=0)
     assert out["doc_id"].tolist() == ["b", "b"]
     want = sentiment.polarity_scores(["A good plan.", "A bad war."])["compound"].tolist()
     assert out["estimate"].tolist() == want and want[0] > 0 > want[1]
@@ -561,3 +564,95 @@ def test_score_reads_sentences_from_the_annotations_and_progress_changes_nothing
     pd.testing.assert_frame_equal(shown, quiet)
     with pytest.raises(TypeError, match="progress must be"):
         sentiment.score(text.Annotations(df), progress="yes")
+
+
+# ------------------------------------------ issue #13: tone without the label
+LABELS = {
+    "WT": "Police detained illegal immigrants at the border. Officials said illegal immigrants were a "
+          "terrible burden. Illegal immigrants won the lottery, a happy day.",
+    "Vox": "Police detained undocumented immigrants at the border. Officials said undocumented immigrants "
+           "were a terrible burden. Undocumented immigrants won the lottery, a happy day.",
+}
+
+
+def _two_outlets(n=2):
+    rows = [(f"{o}{i}", o, t) for o, t in LABELS.items() for i in range(n)]
+    return pd.DataFrame(rows, columns=["doc_id", "outlet", "text"])
+
+
+def test_toward_leaves_the_label_out_so_two_outlets_with_the_same_sentences_agree():
+    df = _two_outlets()
+    t = sentiment.toward(df, {"immigrants": ["immigrants"]}, n_boot=50)
+    wt, vox = t.set_index("outlet").loc["WT"], t.set_index("outlet").loc["Vox"]
+    assert wt["estimate"] == vox["estimate"] and wt["n"] == vox["n"] == 6
+    assert wt["left_out"] == "illegal immigrants" and vox["left_out"] == "undocumented immigrants"
+    # the same sentences without the labelled phrase, scored by VADER
+    want = sentiment.polarity_scores(["Police detained at the border.", "Officials said were a terrible burden.",
+                                      "won the lottery, a happy day."])["compound"].mean()
+    assert wt["estimate"] == pytest.approx(want, abs=1e-12)
+    # with the labels kept, "illegal" (negative in VADER) makes the Washington outlet look hostile
+    kept = sentiment.toward(df, {"immigrants": ["immigrants"]}, n_boot=50, exclude_labels=False).set_index("outlet")
+    assert kept.loc["WT", "estimate"] < kept.loc["Vox", "estimate"]
+    assert kept["left_out"].isna().all()
+
+
+def test_mentions_say_which_words_were_left_out():
+    df = pd.DataFrame({"doc_id": ["a"], "text": [
+        "The Taliban Islamist insurgency grew, and the Taliban celebrated. KABUL is calm."]})
+    m = sentiment.mentions(df, {"Taliban": ["Taliban"], "Kabul": ["Kabul"]})
+    assert m[["target", "match", "left_out"]].values.tolist() == [
+        ["Taliban", "Taliban", "Taliban Islamist insurgency; Taliban"],
+        ["Taliban", "Taliban", "Taliban Islamist insurgency; Taliban"],
+        ["Kabul", "KABUL", "KABUL"]]
+    want = sentiment.polarity_scores(["grew, and the celebrated.", "is calm."])["compound"]
+    assert m["compound"].tolist() == [want[0], want[0], want[1]]
+    full = sentiment.mentions(df, {"Taliban": ["Taliban"]}, exclude_labels=False)
+    assert full["left_out"].isna().all()
+    assert full["compound"].iloc[0] == sentiment.polarity_scores(
+        ["The Taliban Islamist insurgency grew, and the Taliban celebrated."])["compound"][0]
+    with pytest.raises(ValueError, match="exclude_labels must be True or False"):
+        sentiment.mentions(df, ["Taliban"], exclude_labels="yes")
+
+
+def test_window_is_counted_around_the_labelled_phrase():
+    df = pd.DataFrame({"doc_id": ["a"], "text": ["Yesterday police detained illegal immigrants near the border."]})
+    w = sentiment.mentions(df, ["immigrants"], window=1)
+    t = df["text"][0]
+    assert t[w["context_start"][0]:w["context_end"][0]] == "detained illegal immigrants near"
+    assert w["left_out"].tolist() == ["illegal immigrants"]
+    assert w["compound"][0] == sentiment.polarity_scores(["detained near"])["compound"][0]
+
+
+def test_intervals_from_one_document_are_na_and_flagged():
+    df = _two_outlets(n=1)
+    t = sentiment.toward(df, ["immigrants"], n_boot=50)
+    assert t["few_docs"].tolist() == [True, True] and t[["ci_low", "ci_high"]].isna().all().all()
+    both = sentiment.toward(df, ["immigrants"], by=None, n_boot=50)
+    # two documents give an interval (here of zero width: without their labels they say the same)
+    assert both["few_docs"].tolist() == [False] and both["ci_low"].iloc[0] == both["ci_high"].iloc[0]
+    d = pd.DataFrame({"doc_id": ["a", "a", "b"], "g": ["x", "x", "y"], "compound": [0.5, -0.5, 0.2]})
+    assert sentiment.summarize(d, by="g", n_boot=20)["few_docs"].tolist() == [True, True]
+
+
+def test_mentions_and_actor_labels_find_the_same_mentions_datelines_included():
+    from discourse import framing
+
+    df = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["x", "y"], "text": [
+        "KABUL (Reuters) \u2014 The Afghan government said the Kabul regime would hold. "
+        "A Kabul-based analyst disagreed. The government's forces fled.",
+        "ICE agents arrested 12 people. Ice formed on the roads. The ice melted. US troops left; "
+        "us too."]})
+    actors = {"Afghan government": ["Afghan government", "government", "regime", "Kabul"],
+              "ICE": ["ICE"], "US": ["US"]}
+    m = sentiment.mentions(df, actors)
+    lab = framing.actor_labels(df, actors)
+    got = lab.drop_duplicates(["doc_id", "match_start", "actor"])
+    assert list(zip(m["doc_id"], m["start"], m["target"])) == list(zip(got["doc_id"], got["match_start"], got["actor"]))
+    assert m["match"].tolist() == ["KABUL", "Afghan government", "Kabul", "regime", "government", "ICE", "US"]
+    # all-capitals aliases match in exact case unless asked otherwise
+    loose = sentiment.mentions(df, actors, case_sensitive=False)
+    assert loose.loc[loose["target"] == "ICE", "match"].tolist() == ["ICE", "Ice", "ice"]
+    assert loose.loc[loose["target"] == "US", "match"].tolist() == ["US", "us"]
+    # and toward counts exactly these mentions
+    t = sentiment.toward(df, actors, by=None, n_boot=10).set_index("target")
+    assert t["n"].to_dict() == m.groupby("target").size().to_dict()

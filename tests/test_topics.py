@@ -205,9 +205,9 @@ def grouped(corpus4):
 
 def test_prevalence_is_mean_share_and_sums_to_one(nmf4, grouped):
     prev = topics.prevalence(nmf4, grouped, by="outlet", n_boot=200)
-    assert list(prev.columns) == ["outlet", "topic", "label", "share", "ci_low", "ci_high", "n"]
+    assert list(prev.columns) == ["outlet", "topic", "label", "share", "ci_low", "ci_high", "n_docs"]
     np.testing.assert_allclose(prev.groupby("outlet")["share"].sum(), 1.0)
-    assert prev.groupby("outlet")["n"].first().to_dict() == {"a": 30, "b": 170}
+    assert prev.groupby("outlet")["n_docs"].first().to_dict() == {"a": 30, "b": 170}
     shares = nmf4.doc_topics.merge(grouped[["doc_id", "outlet"]], on="doc_id")
     expected = shares.groupby(["outlet", "topic"])["share"].mean().to_numpy()
     np.testing.assert_allclose(prev["share"].to_numpy(), expected)
@@ -220,7 +220,7 @@ def test_prevalence_by_period(nmf4, grouped):
     assert prev["period"].drop_duplicates().tolist() == ["2024-01", "2024-02", "2024-03", "2024-04"]
     assert set(prev["period"]) == set(stats.period_labels(grouped["published"], "M"))
     np.testing.assert_allclose(prev.groupby(["outlet", "period"])["share"].sum(), 1.0)
-    n = prev.groupby(["outlet", "period"])["n"].first()
+    n = prev.groupby(["outlet", "period"])["n_docs"].first()
     assert n.sum() == len(grouped)
     with pytest.raises(ValueError, match="period must be one of"):
         topics.prevalence(nmf4, grouped, period="fortnight")
@@ -233,7 +233,7 @@ def test_period_labels_join_other_tables(nmf4, grouped):
     assert prev["period"].unique().tolist() == ["2024Q1", "2024Q2"]
     counts = grouped.assign(period=stats.period_labels(grouped["published"], "Q")).groupby("period").size()
     joined = prev.merge(counts.rename("docs").reset_index(), on="period", validate="many_to_one")
-    assert (joined["n"] == joined["docs"]).all()
+    assert (joined["n_docs"] == joined["docs"]).all()
     # weekly labels build a complete weekly calendar too
     weekly = topics.trajectories(nmf4, grouped.head(20), period="W", n_boot=10)
     assert weekly["period"].iloc[0] == "2024-01-01/2024-01-07"
@@ -248,13 +248,13 @@ def test_trajectories_fill_empty_periods(nmf4, grouped):
     sub = grouped[(grouped["published"] < "2024-02-01") | (grouped["published"] >= "2024-03-01")]
     tr = topics.trajectories(nmf4, sub, period="M", n_boot=50)
     feb = tr[tr["period"] == "2024-02"]
-    assert len(feb) == 4 and (feb["n"] == 0).all() and feb["share"].isna().all()
+    assert len(feb) == 4 and (feb["n_docs"] == 0).all() and feb["share"].isna().all()
 
 
 def test_prevalence_scores_unseen_documents(nmf4, grouped):
     extra = grouped.head(10).assign(doc_id=[f"new{i}" for i in range(10)], outlet="c")
     prev = topics.prevalence(nmf4, pd.concat([grouped, extra]), by="outlet", n_boot=50)
-    assert prev.loc[prev["outlet"] == "c", "n"].iloc[0] == 10
+    assert prev.loc[prev["outlet"] == "c", "n_docs"].iloc[0] == 10
     np.testing.assert_allclose(prev.groupby("outlet")["share"].sum(), 1.0)
 
 
@@ -411,6 +411,10 @@ def test_vectorizer_transform_new_documents():
         topics.Vectorizer().transform(["x"])
     with pytest.raises(ValueError, match="weighting must be"):
         topics.Vectorizer(weighting="bm25").fit(["a b"])
+    with pytest.raises(ValueError, match=r"min_df must be a number of documents .* not 1.5"):
+        topics.Vectorizer(min_df=1.5).fit(["a b"])
+    with pytest.raises(ValueError, match="max_features must be a positive integer"):
+        topics.Vectorizer(max_features=0).fit(["a b"])
 
 
 def test_estimators_only_store_parameters():
@@ -610,7 +614,7 @@ def test_transform_prevalence_and_trajectories_of_no_documents():
     t = m.transform(none)
     assert t.empty and t.columns.tolist() == ["doc_id", "topic", "share"]
     p = topics.prevalence(m, none, n_boot=10)
-    assert p.empty and p.columns.tolist() == ["outlet", "topic", "label", "share", "ci_low", "ci_high", "n"]
+    assert p.empty and p.columns.tolist() == ["outlet", "topic", "label", "share", "ci_low", "ci_high", "n_docs"]
     assert topics.trajectories(m, none, by="outlet", n_boot=10).empty
     full = topics.prevalence(m, docs, n_boot=10)
     assert full.groupby("outlet")["share"].sum().round(6).tolist() == [1.0, 1.0]

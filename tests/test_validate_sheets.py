@@ -59,8 +59,12 @@ def test_sample_errors():
 def test_context_and_consensus():
     corpus = pd.DataFrame({"doc_id": ["d1"], "text": ["One two three four five six seven."]})
     spans = pd.DataFrame({"doc_id": ["d1"], "start": [14], "end": [18]})
-    out = validate.context(spans, corpus, window=6)
+    out = validate.context(spans, corpus, window=1)
     assert out[["left", "span", "right"]].iloc[0].tolist() == ["three", "four", "five"]
+    wide = validate.context(spans, corpus, window=2)  # words, as every window= counts them
+    assert wide[["left", "right"]].iloc[0].tolist() == ["two three", "five six"]
+    end = validate.context(spans.assign(start=24, end=27), corpus, window=3)
+    assert end[["left", "span", "right"]].iloc[0].tolist() == ["three four five", "six", "seven."]
     with pytest.raises(ValueError, match="outside document d1"):
         validate.context(spans.assign(end=99), corpus)
     codes = pd.DataFrame({"unit": ["u1"] * 3 + ["u2"] * 2 + ["u3"], "coder": list("abcabc"),

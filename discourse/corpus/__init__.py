@@ -16,7 +16,8 @@ A folder may hold a ``corpus.toml`` with defaults applied to every file below it
 
 The code lives in private modules, each with one job: ``_load`` (paths, folders,
 metadata, readers, the load report), ``_table`` (columns, ids, validate, summary),
-``_dates``, ``_duplicates`` and ``_storage`` (Parquet).
+``_checks`` (which id, plausibility warnings), ``_dates``, ``_duplicates`` and
+``_storage`` (Parquet).
 """
 from __future__ import annotations
 

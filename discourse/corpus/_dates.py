@@ -22,6 +22,7 @@ def _to_datetime(values: Sequence, sources: Sequence[str], report: list[dict]) -
     out = fast.where(in_range).astype("datetime64[ns]")
     for i in np.flatnonzero((out.isna() & ~missing).to_numpy()):
         v = raw.iloc[i]
+        ts = None
         try:
             ts = _parse_date_string(v) if isinstance(v, str) else pd.Timestamp(v)
             if ts.tzinfo is not None:
@@ -29,7 +30,13 @@ def _to_datetime(values: Sequence, sources: Sequence[str], report: list[dict]) -
             out.iloc[i] = ts.as_unit("ns")  # out of range (before 1677, after 2262): ValueError
         except (ValueError, TypeError, OverflowError):
             path, _, rec = str(sources[i]).partition("#")
-            report.append(dict(source=path, record=rec, reason=f"warning: date {str(v)!r} not understood; published left empty (NaT)"))
+            if isinstance(ts, pd.Timestamp) and not pd.isna(ts):
+                when = "in the future" if ts.year > 2000 else "before 1800"
+                reason = (f"warning: date {str(v)!r} is {when} and outside the years 1677-2262 that "
+                          "can be stored; published left empty (NaT); check the date")
+            else:
+                reason = f"warning: date {str(v)!r} not understood; published left empty (NaT)"
+            report.append(dict(source=path, record=rec, reason=reason))
     return out.reset_index(drop=True)
 
 

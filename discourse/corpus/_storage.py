@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from discourse.corpus._table import _report
+from discourse.corpus._table import COLUMNS, _report
 
 def _is_saved_corpus(path: Path) -> bool:
     if path.suffix.lower() not in {".parquet", ".pq"}:
@@ -57,6 +57,9 @@ def _read_saved(path: Path) -> pd.DataFrame:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         df = table.to_pandas()
+    missing = [c for c in COLUMNS if c not in df.columns]
+    if missing:
+        raise ValueError(f"the file is marked as a saved corpus but lacks the column(s) {missing}")
     df.attrs = {}
     report = info.get("load_report")
     df.attrs["load_report"] = _report(report or [])

@@ -8,7 +8,9 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
+from discourse.corpus._checks import assign_ids, plausibility
 from discourse.corpus._dates import _to_datetime
+from discourse.corpus._discover import clean, shown
 from discourse.corpus._duplicates import _flag_duplicates
 
 #: the fixed columns, in order
@@ -40,15 +42,20 @@ class LoadReport(pd.DataFrame):
 
 
 def _report(rows) -> LoadReport:
+    if isinstance(rows, list):  # (names that are not UTF-8 appear as \xe9 escapes)
+        rows = [{k: shown(v) if isinstance(v, str) else v for k, v in r.items()} for r in rows]
     return LoadReport(pd.DataFrame(rows, columns=_REPORT_COLUMNS).astype("string"))
 
 
 # ------------------------------------------------------------------ ids
 def doc_id(text: str, source_key: str = "") -> str:
-    """A stable id from the article's text and its source key (file name + record).
+    """A stable id from the article's text and a key: ``sha1(source_key + "\\n" + text)``, first
+    16 hex digits.
 
-    Independent of load order, machine and folder: ``sha1(source_key + "\\n" + text)``,
-    first 16 hex digits.
+    :func:`load` uses the record's own id when it has one; else the key
+    ``"title|published|outlet"`` for a record of a file with many (the same in every
+    table format), or the file name for a file with one article (see
+    ``docs/readers.md``). Independent of load order, machine and folder.
 
     Examples
     --------
@@ -57,14 +64,23 @@ def doc_id(text: str, source_key: str = "") -> str:
     """
     return hashlib.sha1(f"{source_key}\n{text}".encode("utf-8")).hexdigest()[:16]
 
+#: the loader's working columns, removed by :func:`_finish`
+_OWN, _EXPECTED, _WHERE = "__own_id", "__expected_words", "__where"
+
+
 def _finish(rows: list[dict], report: list[dict], duplicates) -> pd.DataFrame:
     df = pd.DataFrame(rows)
     if df.empty:
-        df = pd.DataFrame(columns=COLUMNS)
+        df = pd.DataFrame(columns=COLUMNS + [_OWN, _EXPECTED, _WHERE])
     for col in COLUMNS:
         if col not in df.columns:
             df[col] = None
+    own, expected, where = (df.pop(c).tolist() for c in (_OWN, _EXPECTED, _WHERE))
+    now = pd.Timestamp.now(tz="UTC").tz_localize(None)  # (dates after it are flagged)
     df["published"] = _to_datetime(list(df["published"]), list(df["source"]), report) if len(df) else pd.Series([], dtype="datetime64[ns]")
+    if len(df):
+        df["doc_id"] = assign_ids(df, own, report, where)
+        report.extend(plausibility(df, expected, where, now=now))
     df["doc_id"] = _unique_ids(df["doc_id"])
     for col in _STR_COLUMNS:
         df[col] = df[col].astype("string")
@@ -123,6 +139,7 @@ def _storable(col: pd.Series) -> pd.Series:
 
 def _clean_text(text: str) -> str:
     """Line ends as ``\\n`` and NFC; the same object when nothing changes."""
+    text = clean(text)  # (a lone surrogate, which no file can store, becomes U+FFFD)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return unicodedata.normalize("NFC", text)  # (returns its input when already NFC)
@@ -151,7 +168,7 @@ def validate(df: pd.DataFrame, *, duplicates: float | None | bool = 0.7) -> pd.D
     if "source" not in out.columns:
         out["source"] = [f"<dataframe>#{i}" for i in range(len(out))]
     if "doc_id" not in out.columns:
-        out["doc_id"] = [doc_id(t, s) for t, s in zip(texts, out["source"].astype(str).tolist())]
+        out["doc_id"] = [doc_id(t, clean(s)) for t, s in zip(texts, out["source"].astype(str).tolist())]
     dup = out["doc_id"].astype(str).duplicated(keep=False)
     if dup.any():
         raise ValueError(f"doc_id values repeat in rows {list(out.index[dup][:10])}; doc_id must be unique")
@@ -166,7 +183,7 @@ def validate(df: pd.DataFrame, *, duplicates: float | None | bool = 0.7) -> pd.D
     out["published"] = out["published"].astype("datetime64[ns]")
     keep_dup = "duplicate_of" in df.columns and df["duplicate_of"].notna().any()
     for col in _STR_COLUMNS:
-        out[col] = out[col].astype("string")
+        out[col] = pd.Series([clean(v) for v in out[col]], index=out.index, dtype=object).astype("string")
     if not keep_dup:
         out["duplicate_of"] = _flag_duplicates(out, duplicates)
     extra = [c for c in out.columns if c not in COLUMNS]
@@ -183,25 +200,98 @@ def drop_duplicates(df: pd.DataFrame) -> pd.DataFrame:
 
 
 # ------------------------------------------------------------------ summary
+#: kinds of ``warning:`` rows for the summary: (label, words in the reason), first match
+_KINDS = [("unparsed text kept", "kept in column 'unparsed'"), ("file cut short", "ends in the middle of"),
+          ("damaged XML", "not well-formed"), ("article count differs", "the export says it holds"),
+          ("date in the future", "in the future"), ("date before 1800", "before 1800"),
+          ("date not understood", "not understood; published"), ("empty title", "empty title"),
+          ("repeated id", "repeated id"), ("tokenised text", "tokenised"),
+          ("truncated text", "looks truncated"), ("encoding repaired", "utf-8"),
+          ("encoding repaired", "nul byte"), ("encoding repaired", "could not be decoded"),
+          ("documents run together", "end of document"), ("documents run together", "n of m documents")]
+
+
+def _kind(reason: str) -> str:
+    low = reason.lower()
+    return next((label for label, words in _KINDS if words in low), "other")
+
+
+def _accounting(df: pd.DataFrame, report) -> str:
+    """Where every record found went: ``rows + not loaded = found``, the rows
+    including the flagged duplicates (kept), and the entries passed over."""
+    rows, dups = len(df), int(df["duplicate_of"].notna().sum()) if "duplicate_of" in df else 0
+    failed = skipped = 0
+    if report is not None and len(report):
+        reason = report["reason"].astype(str)
+        skipped = int(reason.str.startswith("skipped:").sum())
+        failed = int((~(reason.str.startswith(("note:", "warning:", "skipped:")))).sum())
+    return (f"accounting: {rows + failed} found = {rows} loaded ({dups} of them flagged as duplicates) "
+            f"+ {failed} not loaded (records or whole files); {skipped} entries skipped")
+
+
+#: outlets named in the summary, and report rows listed per section
+_TOP, _ROWS = 10, 10
+
+
 def summary(df: pd.DataFrame) -> str:
-    """A short human-readable account of a loaded corpus and its load report."""
+    """A short human-readable account of a loaded corpus and its load report.
+
+    Articles; outlets (the 10 largest and how many more); the date range and how
+    many articles are undated; duplicates; the column choices (one line per distinct
+    choice); what was not loaded, what was skipped, and the warnings counted by kind
+    (the first 10 rows of each). The whole report is ``df.attrs["load_report"]``.
+
+    Examples
+    --------
+    >>> print(summary(load("seeds/")))                     # doctest: +SKIP
+    articles: 1
+    outlets: 1 (World Socialist Web Site: 1)
+    ...
+    """
     lines = [f"articles: {len(df)}"]
     if len(df):
-        outlets = df["outlet"].fillna("(unknown)").value_counts().sort_index()
-        lines.append(f"outlets: {len(outlets)} (" + ", ".join(f"{k}: {v}" for k, v in outlets.items()) + ")")
+        counts = df["outlet"].fillna("(unknown)").value_counts()
+        counts = counts.sort_index(kind="stable").sort_values(ascending=False, kind="stable")
+        shown = ", ".join(f"{k}: {v}" for k, v in counts.iloc[:_TOP].items())
+        more = f", and {len(counts) - _TOP} more" if len(counts) > _TOP else ""
+        label = f"top {_TOP}: " if len(counts) > _TOP else ""
+        lines.append(f"outlets: {len(counts)} ({label}{shown}{more})")
         pub = df["published"].dropna()
+        undated = int(df["published"].isna().sum())
         if len(pub):
-            lines.append(f"published: {pub.min():%Y-%m-%d} to {pub.max():%Y-%m-%d} ({df['published'].isna().sum()} undated)")
+            lines.append(f"published: {pub.min():%Y-%m-%d} to {pub.max():%Y-%m-%d} ({undated} undated)")
         else:
-            lines.append("published: no dates")
+            lines.append(f"published: no dates ({undated} undated)")
         lines.append(f"duplicates: {int(df['duplicate_of'].notna().sum())} flagged (kept; see duplicate_of)")
     report = df.attrs.get("load_report")
-    if report is not None and len(report):
-        warn = report["reason"].str.startswith("warning:") | report["reason"].str.startswith("skipped:")
-        lines.append(f"not loaded: {int((~warn).sum())}; notes: {int(warn.sum())}")
-        for r in report.itertuples():
+    lines.append(_accounting(df, report))
+    if report is None or not len(report):
+        lines.append("not loaded: 0")
+        return "\n".join(lines)
+    reason = report["reason"].astype(str)
+    note = reason.str.startswith("note:")
+    warn = reason.str.startswith("warning:")
+    skip = reason.str.startswith("skipped:")
+    failed = ~(note | warn | skip)
+    if note.any():
+        choices = reason[note].str.removeprefix("note: columns ").value_counts(sort=False)
+        for choice, n in choices.items():
+            lines.append(f"columns: {choice}" + (f" ({n} files)" if n > 1 else ""))
+
+    def listed(mask, title, detail=""):
+        part = report[mask]
+        lines.append(f"{title}: {len(part)}{detail}")
+        for r in part.iloc[:_ROWS].itertuples():
             where = f"{r.source}" + (f" record {r.record}" if r.record else "")
             lines.append(f"  {where}: {r.reason}")
-    else:
-        lines.append("not loaded: 0")
+        if len(part) > _ROWS:
+            lines.append(f"  ... and {len(part) - _ROWS} more (df.attrs['load_report'])")
+
+    listed(failed, "not loaded")
+    if skip.any():
+        listed(skip, "skipped files")
+    if warn.any():
+        kinds = reason[warn].map(_kind).value_counts()
+        kinds = kinds.sort_index(kind="stable").sort_values(ascending=False, kind="stable")
+        listed(warn, "warnings", " (" + ", ".join(f"{k}: {v}" for k, v in kinds.items()) + ")")
     return "\n".join(lines)

@@ -21,42 +21,42 @@ True
 from __future__ import annotations
 
 import importlib
+import pkgutil
 
 import pandas as pd
 
-from discourse.figures._build import (FORMATS, MANIFEST, FigureError, build, check, corpus_path, render,
-                                      repo_root)
+from discourse.figures._build import FORMATS, FigureError, build, render
+from discourse.figures._check import check
+from discourse.figures._manifest import MANIFEST, corpus_path, repo_root
 from discourse.figures._registry import REGISTRY, FigureSpec, figure
 
 __all__ = ["build", "check", "render", "list_figures", "figure", "REGISTRY", "FigureSpec",
            "FigureError", "FORMATS", "MANIFEST", "corpus_path", "repo_root"]
 
-#: figure-definition modules, imported on first use (in this order)
-_MODULES = ["structure", "terms", "quotes", "sentiment", "topics", "framing", "validation"]
 _loaded: set[str] = set()
+
+
+def _modules() -> list[str]:
+    """The figure-definition modules: every public module of this package, found on
+    disk (a new ``discourse/figures/<topic>.py`` registers itself; no list to keep)."""
+    return sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_"))
 
 
 def _load_modules(names=None) -> None:
     """Import the figure-definition modules so their figures register.
 
     With ``names`` (figure names), stop as soon as all of them are registered, so
-    that building one figure does not import every analysis. Only a module that
-    does not exist yet is skipped; any other error (including a missing dependency
-    inside an existing module) is raised.
+    that building one figure does not import every analysis. Any error while importing
+    a module (including a missing dependency inside it) is raised.
     """
     if isinstance(names, str):
         names = [names]
-    for name in _MODULES:
+    for name in _modules():
         if names is not None and all(n in REGISTRY for n in names):
             return
         if name in _loaded:
             continue
-        full = f"{__name__}.{name}"
-        try:
-            importlib.import_module(full)
-        except ModuleNotFoundError as exc:
-            if exc.name != full:
-                raise
+        importlib.import_module(f"{__name__}.{name}")
         _loaded.add(name)
 
 

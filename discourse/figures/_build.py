@@ -11,96 +11,27 @@ How bytes stay identical across runs, processes and machines:
 - input files are read in sorted order; randomness only through ``random_state``
   parameters registered with the figure.
 
-The manifest (``manifest.json`` next to the figures) records, per figure, the
-files with their sha256, the parameters, the corpus and the sha256 of every input
-file read (paths relative to the repository root, so the manifest does not depend
-on where the repository lives), plus the package version and git commit. The
-commit is informational: :func:`check` compares figure bytes and input hashes,
-never the commit, so it passes on a fresh clone.
+The manifest itself (hashes, git state, reading and writing) is in
+:mod:`discourse.figures._manifest`; :func:`check` is in :mod:`discourse.figures._check`.
 """
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import os
-import subprocess
-import tempfile
 from pathlib import Path
 from typing import Any, Iterable
 
 import pandas as pd
 
+from discourse.figures._manifest import (MANIFEST, MANIFEST_VERSION, _abs, _git_commit, _git_dirty,
+                                         _manifest_table, _read_manifest, _rel, _sha256_file, _write_manifest,
+                                         corpus_path, repo_root)
 from discourse.figures._registry import REGISTRY, FigureSpec
 
-__all__ = ["FORMATS", "MANIFEST", "FigureError", "build", "check", "render", "repo_root", "corpus_path"]
+__all__ = ["FORMATS", "MANIFEST", "FigureError", "build", "render", "repo_root", "corpus_path"]
 
 FORMATS = ("pdf", "png", "svg")
-MANIFEST = "manifest.json"
-MANIFEST_VERSION = 1
-
-
-# --------------------------------------------------------------------- paths
-def repo_root() -> Path:
-    """The repository root: the folder holding ``pyproject.toml`` and ``seeds/`` above
-    the package, else the current directory."""
-    here = Path(__file__).resolve().parents[2]
-    if (here / "pyproject.toml").exists() or (here / "seeds").is_dir():
-        return here
-    return Path.cwd()
-
-
-def corpus_path(which: str, *, root: str | Path | None = None) -> Path:
-    """Default path of a bundled corpus: ``"seed"`` -> ``seeds/``, ``"demo"`` ->
-    ``corpora/demo/`` (under ``root``, default :func:`repo_root`)."""
-    base = Path(root) if root is not None else repo_root()
-    if which == "seed":
-        return base / "seeds"
-    if which == "demo":
-        return base / "corpora" / "demo"
-    raise ValueError(f"unknown corpus {which!r}; figures declare corpus='seed' or 'demo'")
-
-
-def _rel(path: Path, root: Path) -> str:
-    """``path`` relative to ``root`` in POSIX form, absolute when outside ``root``."""
-    path = Path(os.path.abspath(path))
-    try:
-        return path.relative_to(Path(os.path.abspath(root))).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-def _abs(rel: str, root: Path) -> Path:
-    p = Path(rel)
-    return p if p.is_absolute() else root / p
-
-
-def _sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
-def _git_commit(root: Path) -> str | None:
-    try:
-        out = subprocess.run(["git", "-C", str(root), "rev-parse", "HEAD"], capture_output=True,
-                             text=True, timeout=10, check=False)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    sha = out.stdout.strip()
-    return sha if out.returncode == 0 and len(sha) == 40 else None
-
-
-def _git_dirty(root: Path) -> bool | None:
-    """True when tracked code (``discourse/``) differs from the recorded commit."""
-    try:
-        out = subprocess.run(["git", "-C", str(root), "status", "--porcelain", "--untracked-files=no", "--", "discourse"],
-                             capture_output=True, text=True, timeout=10, check=False)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return bool(out.stdout.strip()) if out.returncode == 0 else None
 
 
 # ------------------------------------------------------------------- corpora
@@ -324,28 +255,6 @@ def _build_one(spec: FigureSpec, folder: Path, fmts: list[str], corpora: _Corpor
     }}
 
 
-def _read_manifest(folder: Path) -> dict[str, Any] | None:
-    path = folder / MANIFEST
-    if not path.exists():
-        return None
-    with open(path, encoding="utf-8") as fh:
-        return json.load(fh)
-
-
-def _write_manifest(folder: Path, manifest: dict[str, Any]) -> None:
-    text = json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    (folder / MANIFEST).write_text(text, encoding="utf-8", newline="\n")
-
-
-def _manifest_table(manifest: dict[str, Any], folder: Path, names: list[str]) -> pd.DataFrame:
-    rows = []
-    for name in names:
-        entry = manifest["figures"][name]
-        for fname, sha in sorted(entry["files"].items()):
-            rows.append({"figure": name, "format": fname.rsplit(".", 1)[-1],
-                         "path": (folder / fname).as_posix(), "sha256": sha,
-                         "corpus": entry["corpus_path"], "n_inputs": len(entry["inputs"])})
-    return pd.DataFrame(rows, columns=["figure", "format", "path", "sha256", "corpus", "n_inputs"])
 
 
 def build(names: Iterable[str] | str | None = None, *, corpus: Any = None,
@@ -423,119 +332,3 @@ def build(names: Iterable[str] | str | None = None, *, corpus: Any = None,
     if failures:
         raise FigureError(failures)
     return _manifest_table(manifest, folder, [s.name for s in specs])
-
-
-# --------------------------------------------------------------------- check
-_CHECK_COLUMNS = ["figure", "file", "status", "detail"]
-
-
-def check(names: Iterable[str] | str | None = None, *, corpus: Any = None,
-          out: str | Path = "figures", root: str | Path | None = None) -> pd.DataFrame:
-    """Rebuild figures into a temporary folder and compare with ``out/manifest.json``.
-
-    Each recorded figure is rebuilt with its recorded formats from its recorded
-    corpus (``corpus`` overrides it for demo-corpus figures). Problems:
-
-    - ``differs``: the rebuilt file's bytes differ from the recorded sha256;
-    - ``altered``: the file in ``out`` differs from the recorded sha256;
-    - ``missing``: a recorded file is not in ``out``, or a registered figure is not
-      in the manifest (or there is no manifest);
-    - ``stale``: the recorded inputs changed (an input file edited, added or removed);
-    - ``unregistered``: the manifest lists a figure that is no longer registered;
-    - ``error``: the figure function raised while rebuilding.
-
-    The git commit is never compared, so the check passes on a fresh clone.
-
-    Parameters
-    ----------
-    names : str or list of str, optional
-        Figures to check (default: all registered and all recorded).
-    corpus : str, Path or DataFrame, optional
-        Corpus for demo-corpus figures (default: the one recorded in the manifest).
-    out : str or Path, default "figures"
-    root : str or Path, optional
-        Repository root (see :func:`build`).
-
-    Returns
-    -------
-    DataFrame
-        ``figure``, ``file``, ``status`` (``ok`` or one of the problems above),
-        ``detail``; one row per figure file or problem. All ``ok`` means current.
-
-    Examples
-    --------
-    >>> from discourse import figures
-    >>> report = figures.check(out="figures")  # doctest: +SKIP
-    >>> bool((report["status"] == "ok").all())  # doctest: +SKIP
-    True
-    """
-    from discourse.figures import _load_modules
-
-    _load_modules(names)
-    folder = Path(out)
-    root = Path(root) if root is not None else repo_root()
-    manifest = _read_manifest(folder)
-    recorded: dict[str, Any] = (manifest or {}).get("figures", {})
-    if names is None:
-        wanted = sorted(set(REGISTRY) | set(recorded))
-    else:
-        wanted = [names] if isinstance(names, str) else list(dict.fromkeys(names))
-        unknown = [n for n in wanted if n not in REGISTRY and n not in recorded]
-        if unknown:
-            raise KeyError(f"unknown figure(s): {', '.join(unknown)}; registered: {', '.join(sorted(REGISTRY))}")
-    rows: list[dict[str, str]] = []
-    corpora = _Corpora(root, corpus)
-    with tempfile.TemporaryDirectory(prefix="discourse-figures-") as tmp:
-        tmpdir = Path(tmp)
-        for name in wanted:
-            if name not in REGISTRY:
-                rows.append(dict(figure=name, file="", status="unregistered",
-                                 detail="in the manifest but no longer registered"))
-                continue
-            if name not in recorded:
-                why = "no manifest" if manifest is None else "not in the manifest"
-                rows.append(dict(figure=name, file="", status="missing",
-                                 detail=f"{why}; run `discourse figures`"))
-                continue
-            entry = recorded[name]
-            spec = REGISTRY[name]
-            fmts = sorted({f.rsplit(".", 1)[-1] for f in entry.get("files", {})}) or list(FORMATS)
-            src = corpora.path_for(spec, entry.get("corpus_path"))
-            try:
-                rebuilt = _build_into([spec], tmpdir, fmts, corpora,
-                                      {name: entry.get("corpus_path")})[name]
-            except FileNotFoundError as exc:
-                rows.append(dict(figure=name, file="", status="stale", detail=f"cannot rebuild: {exc}"))
-                continue
-            except Exception as exc:  # noqa: BLE001 - a broken figure is a check failure
-                msg = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-                rows.append(dict(figure=name, file="", status="error",
-                                 detail=f"cannot rebuild: {type(exc).__name__}: {msg}"))
-                continue
-            old_in = {**entry.get("inputs", {}), **entry.get("package_inputs", {})}
-            new_in = {**rebuilt["inputs"], **rebuilt["package_inputs"]}
-            if old_in != new_in:
-                changed = sorted(k for k in set(old_in) & set(new_in) if old_in[k] != new_in[k])
-                added = sorted(set(new_in) - set(old_in))
-                removed = sorted(set(old_in) - set(new_in))
-                parts = []
-                for label, items in (("changed", changed), ("added", added), ("removed", removed)):
-                    if items:
-                        more = f" (+{len(items) - 3} more)" if len(items) > 3 else ""
-                        parts.append(f"{label}: {', '.join(items[:3])}{more}")
-                rows.append(dict(figure=name, file="", status="stale",
-                                 detail=f"inputs changed (corpus {corpora.label(src)}, package data); " + "; ".join(parts)))
-            for fname, sha in sorted(entry.get("files", {}).items()):
-                on_disk = folder / fname
-                problems = []
-                if not on_disk.exists():
-                    problems.append(("missing", f"{on_disk} does not exist"))
-                elif _sha256_file(on_disk) != sha:
-                    problems.append(("altered", f"{on_disk} differs from the manifest"))
-                if rebuilt["files"].get(fname) != sha:
-                    problems.append(("differs", "rebuilt bytes differ from the manifest"))
-                if not problems:
-                    rows.append(dict(figure=name, file=fname, status="ok", detail=""))
-                for status, detail in problems:
-                    rows.append(dict(figure=name, file=fname, status=status, detail=detail))
-    return pd.DataFrame(rows, columns=_CHECK_COLUMNS)

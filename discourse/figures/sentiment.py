@@ -22,7 +22,7 @@ DEMO_ACTORS: dict[str, list[str]] = {
 def seed_sentiment_arc(corpus, *, width="single", method="vader", n_boot=1000, random_state=0):
     """Sentiment arc of the seed article: mean VADER compound of the sentences of each paragraph."""
     first = corpus.sort_values("source", kind="stable").iloc[[0]]
-    data = sentiment.arc(first, unit="paragraph", method=method, n_boot=n_boot, random_state=random_state)
+    data = sentiment.arc(first, level="paragraph", method=method, n_boot=n_boot, random_state=random_state)
     fig, ax = plt.subplots(figsize=style.figsize(width, aspect=0.7))
     plots.sentiment_arc(data, ax=ax)
     ax.set_title("Seed article: sentiment by paragraph")

@@ -6,8 +6,8 @@ first and reads sentences, quotations, tokens and voice from them, so nothing is
 twice. Four tools, each returning a tidy DataFrame:
 
 - :func:`score` counts frame indicators from a frame lexicon per document or per
-  sentence (``n``, ``share``, ``rate``, ``present``; ``min_rate="calibrated"`` for the
-  calibrated presence rule); :func:`primary` picks each document's
+  sentence (``n``, ``share``, ``rate``, ``present``: by default the calibrated
+  presence rule of :data:`CALIBRATED`); :func:`primary` picks each document's
   primary frame with its margin; :func:`aggregate` averages by outlet and period with
   bootstrap intervals over documents.
 - :class:`FrameClassifier` learns frames from hand-coded texts (TF-IDF plus one

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable, Mapping, Sequence
+from typing import Iterable, Literal, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -13,7 +13,7 @@ from discourse.framing._common import (_annotations, _as_list, _group_keys, _sen
                                        _string_keys)
 from discourse.framing._phrases import (_appositive_before, _left_extent, _modifier_label, _np_forward,
                                        _right_extent)
-from discourse.framing._tokens import _Tok, _doc_tokens, _tokenize
+from discourse.framing._tokens import _doc_tokens
 
 _NAMING_VERBS = re.compile(
     r"^(?:describ|call|label|brand|dub|term|denounc|condemn|portray|depict|characteri[sz]|regard|view|"
@@ -45,53 +45,128 @@ def _actor_table(actors) -> pd.DataFrame:
     return tab.reset_index(drop=True)
 
 
-def _alias_specs(tab: pd.DataFrame) -> list[tuple[str, str, list[str], bool]]:
-    specs = []
-    for actor, alias in tab.itertuples(index=False):
-        words = [t.text for t in _tokenize(alias)]
-        sensitive = any(ch.isupper() for ch in alias)
-        specs.append((actor, alias, words if sensitive else [w.lower() for w in words], sensitive))
-    # longest alias first, so "Afghan government" wins over "government"
-    specs.sort(key=lambda s: (-len(s[2]), -len(s[1])))
-    return specs
+def _actor_lexicon(tab: pd.DataFrame, match: str) -> pd.DataFrame:
+    """The actors' aliases as a lexicon (``pattern`` = alias, ``category`` = actor)."""
+    from discourse import lexicon
+
+    return lexicon.from_records([{"pattern": alias, "category": actor} for actor, alias in
+                                 tab.itertuples(index=False)], match=match)
 
 
-def _find_aliases(toks: list[_Tok], specs) -> list[tuple[int, int, str, str]]:
-    """Non-overlapping alias hits, leftmost-longest: (first token, last token + 1,
-    actor, alias). Hits cannot span a possessive ("Afghanistan's government" is not
-    the alias "Afghanistan government")."""
-    index: dict[str, list] = {}
-    for spec in specs:  # specs are sorted longest first
-        index.setdefault(spec[2][0].lower(), []).append(spec)
-    hits = []
-    n = len(toks)
-    i = 0
-    while i < n:
-        t = toks[i]
-        cands = index.get(t.text.lower())
-        base_low = t.base.lower()
-        if base_low != t.text.lower():
-            cands = (cands or []) + index.get(base_low, [])
-        hit = None
-        for actor, alias, words, sensitive in cands or ():
-            k = len(words)
-            if i + k > n:
-                continue
-            ok = True
-            for j, w in enumerate(words):
-                tj = toks[i + j]
-                txt = tj.base if j == k - 1 else tj.text
-                if (txt if sensitive else txt.lower()) != w or (j < k - 1 and tj.poss):
-                    ok = False
-                    break
-            if ok and (hit is None or k > hit[1] - hit[0]):
-                hit = (i, i + k, actor, alias)
-        if hit is not None:
-            hits.append(hit)
-            i = hit[1]
-        else:
-            i += 1
-    return hits
+def _hits(ann, actors, *, match: str = "glob", case_sensitive: bool | None = None) -> pd.DataFrame:
+    """Every alias mention by the one alias matcher (:mod:`discourse.terms._mentions`)."""
+    from discourse.terms._mentions import mentions
+
+    lex = actors if isinstance(actors, pd.DataFrame) and "pattern" in actors.columns \
+        else _actor_lexicon(_actor_table(actors), match)
+    return mentions(ann, lex, case_sensitive=case_sensitive)
+
+
+def _proper(alias: str) -> bool:
+    return any(ch.isupper() for ch in alias)
+
+
+def noun_phrases(ann, hits: pd.DataFrame) -> list[tuple[int, int, str, list, bool]]:
+    """The noun phrase of every alias mention (rows of ``hits``, the table of
+    :func:`discourse.terms._mentions.mentions`): ``(start, end, mention, labels,
+    part)`` per row, where ``labels`` are ``(label, label_type)`` pairs and ``part``
+    marks a further alias of the same actor inside (or attached by "in", "of", "from"
+    to) another mention's phrase, which carries no labels of its own."""
+    out: list = [None] * len(hits)
+    if not len(hits):
+        return out
+    texts = ann.texts
+    ids = hits["doc_id"].astype(str).to_numpy(dtype=object)
+    tokens = _doc_tokens(ann, only=set(ids.tolist()))
+    h_start = hits["start"].to_numpy(dtype=np.int64)
+    h_end = hits["end"].to_numpy(dtype=np.int64)
+    actors_ = hits["category"].astype(str).to_numpy(dtype=object)
+    aliases = hits["pattern"].astype(str).to_numpy(dtype=object)
+    order = np.lexsort((np.arange(len(hits)), h_start, ids))
+    change = np.flatnonzero(np.r_[True, ids[order][1:] != ids[order][:-1]])
+    for a, b in zip(change, np.r_[change[1:], len(order)]):
+        rows = order[a:b]
+        doc_id = ids[rows[0]]
+        text = texts[doc_id]
+        toks = tokens.get(doc_id, [])
+        t_start = np.fromiter((t.start for t in toks), dtype=np.int64, count=len(toks))
+        t_end = np.fromiter((t.end for t in toks), dtype=np.int64, count=len(toks))
+        hits_ = []
+        for r in rows.tolist():
+            hs = max(int(np.searchsorted(t_start, h_start[r], side="right")) - 1, 0)
+            he = max(int(np.searchsorted(t_end, h_end[r], side="left")) + 1, hs + 1)
+            hits_.append((hs, min(he, len(toks)), actors_[r], aliases[r], r))
+        _label_doc(text, toks, hits_, out)
+    return out
+
+
+def _label_doc(text: str, toks, hits, out) -> None:
+    """Noun phrases and labels of the alias hits of one document (see :func:`noun_phrases`)."""
+    used: set[int] = set()
+    prev_end_tok: dict[str, int] = {}  # actor -> end token of its last mention
+    for h, (hs, he, actor, alias, r) in enumerate(hits):
+        if h in used:
+            continue
+        s = _left_extent(toks, hs)
+        # a proper-name alias can modify a following head ("the Kabul regime",
+        # "the Taliban Islamist insurgency"); a common-noun alias is the head
+        # ("government forces" is not a label of the government)
+        e = _right_extent(toks, he, toks[he - 1].poss or not _proper(alias))
+        # merge further hits of the same actor inside this noun phrase
+        group = [(hs, he, actor, alias)]
+        for h2 in range(h + 1, len(hits)):
+            hs2, he2, a2, al2, r2 = hits[h2]
+            if hs2 >= e:
+                break
+            if a2 == actor:
+                used.add(h2)
+                group.append(hits[h2][:4])
+                e = max(e, _right_extent(toks, he2, toks[he2 - 1].poss or not _proper(al2)))
+                out[r2] = (toks[hs2].start, toks[he2 - 1].end, text[toks[hs2].start:toks[he2 - 1].end], [], True)
+        # "the US-backed regime in Kabul": a prepositional phrase naming the
+        # same actor belongs to the previous mention
+        prev = prev_end_tok.get(actor)
+        if prev is not None and s - prev == 1 and toks[prev].low in {"in", "of", "from"}:
+            out[r] = (toks[hs].start, toks[he - 1].end, text[toks[hs].start:toks[he - 1].end], [], True)
+            continue
+        start, end = toks[s].start, toks[e - 1].end
+        mention = text[start:end]
+        if toks[e - 1].poss:
+            mention = mention[: len(mention) - (len(toks[e - 1].text) - len(toks[e - 1].base))]
+            end = start + len(mention)
+        labels = [(_modifier_label(toks, s, e, group), "modifier")]
+        # appositive after: ", the/a ... ," or ", the/a ... ."
+        if e < len(toks) - 2 and toks[e].text == "," and toks[e + 1].low in {"the", "a", "an"}:
+            np_ = _np_forward(toks, e + 1)
+            if np_ is not None and np_[1] < len(toks) and toks[np_[1]].text in {",", ".", ";"}:
+                labels.append((text[toks[np_[0]].start:toks[np_[1] - 1].end], "appositive"))
+        # appositive before: "the chairman of the Joint Chiefs of Staff, Gen. Mark Milley"
+        if s >= 2 and toks[s - 1].text == ",":
+            app = _appositive_before(toks, s - 1)
+            if app is not None:
+                labels.append((text[toks[app[0]].start:toks[app[1] - 1].end], "appositive"))
+        # predicate: "<naming verb> X as NP (and NP)*" / "X is a NP"
+        j = e
+        pred_start = None
+        if j < len(toks) and toks[j].low == "as" and s > 0 and _NAMING_VERBS.match(toks[s - 1].low):
+            pred_start = j + 1
+        elif j + 1 < len(toks) and toks[j].low in _COPULA and toks[j + 1].low in {"a", "an", "the"}:
+            pred_start = j + 1
+        elif j < len(toks) and toks[j].low in {"a", "an"} and s > 0 and _NAMING_DOUBLE.match(toks[s - 1].low):
+            pred_start = j  # "branded Biden a failure"
+        while pred_start is not None and pred_start < len(toks):
+            np_ = _np_forward(toks, pred_start)
+            if np_ is None:
+                break
+            labels.append((text[toks[np_[0]].start:toks[np_[1] - 1].end], "predicate"))
+            nxt = np_[1]
+            if nxt < len(toks) and toks[nxt].low in {"and", "or", ","} and nxt + 1 < len(toks) \
+                    and toks[nxt + 1].low in {"a", "an", "the"}:
+                pred_start = nxt + 1
+            else:
+                break
+        out[r] = (start, end, mention, labels, False)
+        prev_end_tok[actor] = e
 
 
 def actor_labels(
@@ -100,16 +175,26 @@ def actor_labels(
     *,
     voice: str | Sequence[str] | None = None,
     sentiment: pd.DataFrame | None = None,
+    match: Literal["fixed", "glob", "regex"] = "glob",
+    case_sensitive: bool | None = None,
 ) -> pd.DataFrame:
     """Every mention of the configured actors with the labels attached to it.
 
-    An alias is matched on whole tokens ("Kabul" does not match "Kabul-based");
-    aliases with a capital letter match case-sensitively, lowercase aliases in any
-    case; the longest alias wins. Around each hit the noun phrase is chunked with
-    rules over the tokens of the annotations, capitalisation and the word lists of
-    :mod:`discourse.words` (no external model): pre-modifiers (adjectives, hyphenated
-    compounds such as "US-backed", nouns such as "puppet", other names) and a
-    following head noun. Three kinds of label are extracted:
+    Mentions are found by the one alias matcher that :func:`discourse.sentiment.mentions`
+    and :func:`discourse.sentiment.toward` use too (:mod:`discourse.terms._mentions`),
+    so the three see the same mentions, datelines included: whole words ("Kabul" is
+    not mentioned in "Kabul-based"), any case except for all-capitals aliases ("Kabul"
+    finds "KABUL (Reuters) -", "ICE" does not find "Ice formed on the roads"), the
+    longest alias wins. Around each mention the noun phrase is chunked with rules over
+    the tokens of the annotations, capitalisation and the word lists of
+    :mod:`discourse.words` (no external model): pre-modifiers (adjectives,
+    participles, hyphenated compounds such as "US-backed", nouns such as "puppet",
+    other names) and a following head noun, wherever the phrase sits in the sentence
+    ("Police detained illegal immigrants" → "illegal immigrants"; "The charity helps
+    undocumented immigrants" → "undocumented immigrants"). A phrase never crosses a
+    line break, a caption or credit ("Getty Images", "Hide caption") or a byline
+    ("By Jane Doe"), and a label is never a verb or a function word. Three kinds of
+    label are extracted:
 
     ``modifier``
         The noun phrase minus determiners, the possessor and the actor's own proper
@@ -139,27 +224,39 @@ def actor_labels(
     sentiment : DataFrame, optional
         Sentence sentiment (:func:`discourse.sentiment.score` at sentence level);
         computed from the annotations when omitted.
+    match : {"fixed", "glob", "regex"}, default "glob"
+        How aliases match (:mod:`discourse.terms`).
+    case_sensitive : bool or None
+        ``None`` (default): all-capitals aliases of two or more letters ("ICE",
+        "US") in exact case, every other alias in any case (write an acronym in
+        lowercase to match it in any case); ``True``: every alias in exact case;
+        ``False``: every alias in any case.
 
     Returns
     -------
     DataFrame
-        ``doc_id``, ``actor``, ``alias``, ``mention`` (the noun phrase as in the
-        text), ``label`` (NA when the mention is a bare name), ``label_type``
-        (``modifier`` | ``appositive`` | ``predicate``), ``voice``, ``start``,
-        ``end`` (of the mention), ``sent_id`` and ``compound`` (sentence
-        sentiment). One row per mention and label: a mention with a predicate
-        label also has its modifier row.
+        ``doc_id``, ``actor``, ``alias``, ``match`` (the alias as written),
+        ``mention`` (the noun phrase as in the text), ``label`` (NA when the
+        mention is a bare name), ``label_type`` (``modifier`` | ``appositive`` |
+        ``predicate``), ``voice``, ``start``, ``end`` (of the noun phrase),
+        ``match_start``, ``match_end`` (of the alias, as in
+        :func:`discourse.sentiment.mentions`), ``sent_id`` and ``compound``
+        (sentence sentiment). One row per mention and label: a mention with a
+        predicate label also has its modifier row; a further alias of the same
+        actor inside another mention's phrase ("the Kabul regime", "the regime in
+        Kabul") is its own row without a label.
 
     Examples
     --------
-    >>> docs = pd.DataFrame({"doc_id": ["d"], "text": ["The US-backed regime in Kabul fell."]})
+    >>> docs = pd.DataFrame({"doc_id": ["d"], "text": ["Police detained illegal immigrants."]})
     >>> no_sentiment = pd.DataFrame(columns=["doc_id", "sent_id", "start", "end", "compound"])
-    >>> actor_labels(docs, {"Afghan government": ["regime", "Kabul"]}, sentiment=no_sentiment)["label"].tolist()
-    ['US-backed regime']
+    >>> actor_labels(docs, {"immigrants": ["immigrants"]}, sentiment=no_sentiment)["label"].tolist()
+    ['illegal immigrants']
     """
     voices = _voice.check(voice)
-    specs = _alias_specs(_actor_table(actors))
+    tab = _actor_table(actors)
     ann = _annotations(data)
+    hits = _hits(ann, tab, match=match, case_sensitive=case_sensitive)
     if sentiment is None:
         sentiment = _sentence_sentiment(ann)
     sby: dict[str, tuple[np.ndarray, ...]] = {}
@@ -170,103 +267,36 @@ def actor_labels(
             sub = sub.sort_values("start", kind="stable")
             sby[d] = (sub["start"].to_numpy(dtype=np.int64), sub["end"].to_numpy(dtype=np.int64),
                       sub["sent_id"].to_numpy(dtype=np.int64), sub["_c"].to_numpy(dtype=float))
-    tokens = _doc_tokens(ann)
-
+    phrases = noun_phrases(ann, hits)
     rows = []
-    for doc_id, text in ann.texts.items():
-        toks = tokens.get(doc_id, [])
-        hits = _find_aliases(toks, specs)
+    for r, (doc_id, actor, alias, m_text, m_start, m_end) in enumerate(zip(
+            hits["doc_id"].astype(str), hits["category"].astype(str), hits["pattern"].astype(str),
+            hits["match"].astype(str), hits["start"].tolist(), hits["end"].tolist())):
+        start, end, mention, labels, part = phrases[r]
+        base = dict(doc_id=doc_id, actor=actor, alias=alias, match=m_text, mention=mention, voice=pd.NA,
+                    start=start, end=end, match_start=m_start, match_end=m_end)
+        sent_id, compound = pd.NA, np.nan
         sents = sby.get(doc_id)
-        used = set()
-        prev_end_tok: dict[str, int] = {}  # actor -> end token of its last mention
-        for h, (hs, he, actor, alias) in enumerate(hits):
-            if h in used:
-                continue
-            s = _left_extent(toks, hs)
-            # a proper-name alias can modify a following head ("the Kabul regime",
-            # "the Taliban Islamist insurgency"); a common-noun alias is the head
-            # ("government forces" is not a label of the government)
-            proper = any(ch.isupper() for ch in alias)
-            e = _right_extent(toks, he, toks[he - 1].poss or not proper)
-            # merge further hits of the same actor inside this noun phrase
-            group = [(hs, he, actor, alias)]
-            for h2 in range(h + 1, len(hits)):
-                hs2, he2, a2, al2 = hits[h2]
-                if hs2 >= e:
-                    break
-                if a2 == actor:
-                    used.add(h2)
-                    group.append(hits[h2])
-                    e = max(e, _right_extent(toks, he2, toks[he2 - 1].poss or not any(ch.isupper() for ch in al2)))
-            # "the US-backed regime in Kabul": a prepositional phrase naming the
-            # same actor belongs to the previous mention
-            prev = prev_end_tok.get(actor)
-            if prev is not None and s - prev == 1 and toks[prev].low in {"in", "of", "from"}:
-                continue
-            start, end = toks[s].start, toks[e - 1].end
-            mention = text[start:end]
-            if toks[e - 1].poss:
-                mention = mention[: len(mention) - (len(toks[e - 1].text) - len(toks[e - 1].base))]
-                end = start + len(mention)
-            base = dict(doc_id=doc_id, actor=actor, alias=alias, mention=mention,
-                        voice=pd.NA, start=start, end=end)
-            labels = [(_modifier_label(toks, s, e, group), "modifier")]
-            # appositive after: ", the/a ... ," or ", the/a ... ."
-            if e < len(toks) - 2 and toks[e].text == "," and toks[e + 1].low in {"the", "a", "an"}:
-                np_ = _np_forward(toks, e + 1)
-                if np_ is not None and np_[1] < len(toks) and toks[np_[1]].text in {",", ".", ";"}:
-                    labels.append((text[toks[np_[0]].start:toks[np_[1] - 1].end], "appositive"))
-            # appositive before: "the chairman of the Joint Chiefs of Staff, Gen. Mark Milley"
-            if s >= 2 and toks[s - 1].text == ",":
-                app = _appositive_before(toks, s - 1)
-                if app is not None:
-                    labels.append((text[toks[app[0]].start:toks[app[1] - 1].end], "appositive"))
-            # predicate: "<naming verb> X as NP (and NP)*" / "X is a NP"
-            j = e
-            pred_start = None
-            if j < len(toks) and toks[j].low == "as" and s > 0 and _NAMING_VERBS.match(toks[s - 1].low):
-                pred_start = j + 1
-            elif j + 1 < len(toks) and toks[j].low in _COPULA and toks[j + 1].low in {"a", "an", "the"}:
-                pred_start = j + 1
-            elif j < len(toks) and toks[j].low in {"a", "an"} and s > 0 and _NAMING_DOUBLE.match(toks[s - 1].low):
-                pred_start = j  # "branded Biden a failure"
-            while pred_start is not None and pred_start < len(toks):
-                np_ = _np_forward(toks, pred_start)
-                if np_ is None:
-                    break
-                labels.append((text[toks[np_[0]].start:toks[np_[1] - 1].end], "predicate"))
-                nxt = np_[1]
-                if nxt < len(toks) and toks[nxt].low in {"and", "or", ","} and nxt + 1 < len(toks) \
-                        and toks[nxt + 1].low in {"a", "an", "the"}:
-                    pred_start = nxt + 1
-                else:
-                    break
-            sent_id, compound = pd.NA, np.nan
-            if sents is not None:
-                k = int(np.searchsorted(sents[0], start, side="right")) - 1
-                if k >= 0 and sents[1][k] >= end:
-                    sent_id, compound = int(sents[2][k]), float(sents[3][k])
-            seen = set()
-            for lab, kind in labels:
-                if lab is not None and (lab, kind) in seen:
-                    continue
-                seen.add((lab, kind))
-                if lab is None and kind != "modifier":
-                    continue
-                rows.append({**base, "label": lab if lab is not None else pd.NA,
-                             "label_type": kind if lab is not None else pd.NA,
-                             "sent_id": sent_id, "compound": compound})
-            prev_end_tok[actor] = e
-    cols = ["doc_id", "actor", "alias", "mention", "label", "label_type", "voice", "start", "end",
-            "sent_id", "compound"]
+        if sents is not None:
+            k = int(np.searchsorted(sents[0], start, side="right")) - 1
+            if k >= 0 and sents[1][k] >= end:
+                sent_id, compound = int(sents[2][k]), float(sents[3][k])
+        kept = [(lab, kind) for lab, kind in dict.fromkeys(labels) if lab is not None]
+        for lab, kind in kept or [(pd.NA, pd.NA)]:
+            rows.append({**base, "label": lab, "label_type": kind, "sent_id": sent_id, "compound": compound})
+    cols = ["doc_id", "actor", "alias", "match", "mention", "label", "label_type", "voice", "start", "end",
+            "match_start", "match_end", "sent_id", "compound"]
     out = pd.DataFrame(rows, columns=cols)
-    out["start"] = out["start"].astype("int64")
-    out["end"] = out["end"].astype("int64")
+    for c in ("start", "end", "match_start", "match_end"):
+        out[c] = out[c].astype("int64")
     out["sent_id"] = out["sent_id"].astype("Int64")
     out["compound"] = out["compound"].astype(float)
-    out["voice"] = ann.voice(out["doc_id"], out["start"])["voice"].to_numpy()  # innermost quotation wins
+    # the voice of the alias, as in sentiment.mentions and terms.find (innermost quotation wins)
+    out["voice"] = ann.voice(out["doc_id"], out["match_start"])["voice"].to_numpy()
     if voices is not None:
         out = out[out["voice"].isin(voices).to_numpy()].reset_index(drop=True)
+    for c in ("actor", "alias", "match", "mention", "label", "label_type"):
+        out[c] = out[c].astype("string")
     return _string_ids(out)
 
 
@@ -278,7 +308,7 @@ def label_summary(
     label_type: str | Sequence[str] | None = None,
     voice: str | Sequence[str] | None = None,
     top: int | None = None,
-    lower: bool = True,
+    lowercase: bool = True,
 ) -> pd.DataFrame:
     """Count actor labels by outlet (or any corpus column).
 
@@ -301,8 +331,8 @@ def label_summary(
         for the outlet's own naming; default: all).
     top : int, optional
         Keep the ``top`` most frequent labels per group and actor.
-    lower : bool
-        Count labels case-insensitively (shown in lower case).
+    lowercase : bool
+        Count labels case-insensitively (shown in lower case), as ``text.dtm`` folds case.
 
     Returns
     -------
@@ -340,12 +370,14 @@ def label_summary(
         lab = lab[lab["label_type"].isin(_as_list(label_type))]
     if voices is not None:
         lab = lab[lab["voice"].isin(voices)]
-    if lower:
+    if lowercase:
         lab["label"] = lab["label"].str.lower()
     for k in keys:
         lab[k] = lab[k].astype(object).where(lab[k].notna(), "(none)")
     g = lab.groupby([*keys, "actor", "label"], sort=True, dropna=False)
     out = g.agg(n=("label", "size"), n_docs=("doc_id", "nunique"), compound=("compound", "mean")).reset_index()
+    out["n"] = out["n"].astype("int64")
+    out["n_docs"] = out["n_docs"].astype("int64")
     out["share"] = out["n"] / out.groupby([*keys, "actor"])["n"].transform("sum")
     out = out.sort_values([*keys, "actor", "n", "label"], ascending=[True] * len(keys) + [True, False, True],
                           kind="stable")

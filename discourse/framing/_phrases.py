@@ -18,7 +18,18 @@ from discourse.framing._tokens import (
     _is_name_token,
     _modifier,
     _verbish,
+    _CREDIT,
+    _VERB_S,
+    _function,
+    _participle_modifies,
+    _verb_form,
+    _s_word,
 )
+from discourse.words import BYLINE_WORDS, NEWS_VERBS, NUMBER_WORDS
+
+_MODALS = frozenset("will would can could may might must should shall do does did".split())
+#: cardinal numbers open a noun phrase like a determiner ("two detained men")
+_CARDINALS = NUMBER_WORDS - {"first", "second", "third", "last", "next"}
 
 
 def _np_forward(toks: list[_Tok], i: int, *, with_of: int = 2) -> tuple[int, int] | None:
@@ -67,26 +78,52 @@ def _is_sentence_start(toks: list[_Tok], i: int) -> bool:
 
 
 def _left_extent(toks: list[_Tok], i: int) -> int:
-    """First token of the pre-modifier run ending before token ``i``."""
+    """First token of the pre-modifier run ending before token ``i``.
+
+    The run holds adjectives, nouns, names, hyphenated compounds and participles that
+    modify the head ("detained illegal immigrants" → "illegal immigrants", "helps
+    undocumented immigrants" → "undocumented immigrants"); it stops at a determiner,
+    preposition, verb, auxiliary, adverb, possessive, punctuation, a line break, a
+    caption or credit word ("Getty Images", "Hide caption") and, after a byline's
+    "By", at the title that follows the author's name.
+    """
     j = i - 1
     run: list[int] = []
     while j >= 0:
         t = toks[j]
-        if t.poss or not _modifier(t):
+        if toks[j + 1].nl or t.poss or t.low in _CREDIT or t.low in _CARDINALS or t.low.replace(",", "").isdigit():
             break
-        if _verbish(t) and not (j > 0 and (toks[j - 1].low in _DET or toks[j - 1].poss)):
+        if j > 0 and not t.cap and not t.hyph and (toks[j - 1].low in _MODALS or (
+                toks[j - 1].low == "to" and toks[i].cap)):
+            break  # "will deport immigrants", "to isolate North Korea": a verb, not a modifier
+        if _adverb(t) and run and _verbish(toks[run[0]]) and j > 0 and toks[j - 1].low in _DET | _PREP:
+            run.insert(0, j)  # "the newly arrived migrants"
+            j -= 1
+            continue
+        if not _modifier(t):
             break
+        if _s_word(t):  # "helps", "officials": a verb or a plural noun, never a pre-modifier
+            break
+        if t.low in NEWS_VERBS and not t.cap and not (j > 0 and (toks[j - 1].low in _DET or toks[j - 1].poss or (
+                toks[j - 1].low in _PREP and toks[j - 1].low != "to"))):
+            break  # "would include US airpower", "to help undocumented immigrants"
+        if _verbish(t) and (not _participle_modifies(toks, j) or (t.low.endswith("ing") and toks[i].cap and not run)):
+            break  # "isolating North Korea": a gerund takes the name as its object
         run.insert(0, j)
         j -= 1
     boundary = toks[j] if j >= 0 else None
-    licensed = boundary is None or boundary.poss or boundary.low in _DET or boundary.low in _PREP \
-        or not boundary.word or boundary.text.replace(",", "").replace(".", "").isdigit() \
-        or boundary.low in _CONJ or boundary.low in _AUX
-    if not licensed:
-        # without a determiner or preposition before it, only names and hyphenated
-        # compounds count as modifiers ("told Congress" is not a label)
+    if boundary is not None and not toks[j + 1].nl and _adverb(boundary) and boundary.word:
+        # "yesterday illegal immigrants": without a determiner, preposition or verb
+        # before it, only names and hyphenated compounds count as modifiers
         while run and not (toks[run[0]].cap or toks[run[0]].hyph):
             run.pop(0)
+    if boundary is not None and boundary.cap and boundary.low in BYLINE_WORDS and not toks[j + 1].nl:
+        # a byline run into the text: "By Jane Q. Doe President Trump" → "President"
+        k = 0
+        while k < len(run) and _is_name_token(toks[run[k]]):
+            k += 1
+        if k >= 2:
+            run = run[k:]
     while run and (toks[run[0]].cap and _is_sentence_start(toks, run[0]) and toks[run[0]].low in _VERBS):
         run.pop(0)
     return run[0] if run else i
@@ -100,8 +137,9 @@ def _right_extent(toks: list[_Tok], e: int, hit_end_poss: bool) -> int:
     n = 0
     while j < len(toks) and n < 3:
         t = toks[j]
-        if not t.word or not _modifier(t) or _adverb(t):
-            break
+        if t.nl or not t.word or not _modifier(t) or _adverb(t) or t.low in _CREDIT or t.text.isdigit() \
+                or t.low in _VERB_S or t.low in {"says", "said"}:
+            break  # a verb even in a title-case headline ("EPA Unveils New Rules")
         if not (t.cap or t.hyph):
             if _verbish(t):
                 break
@@ -136,8 +174,9 @@ def _modifier_label(toks, s, e, hits_in_np) -> str | None:
         k -= 1
     if k < e - 1 and k >= s and (toks[k].low in _ROLE_NOUNS or toks[k].low in _TITLES):
         drop.update(range(k + 1, e))
-    keep = [k for k in range(s, e) if k not in drop]
-    if not keep:
+    # a label is a noun phrase: never a function word or a verb at its head
+    keep = [k for k in range(s, e) if k not in drop and (not _function(toks[k]) or toks[k].text.isupper())]
+    if not keep or _verb_form(toks[keep[-1]]):
         return None
     label = " ".join(toks[k].base if k == e - 1 else toks[k].text for k in keep).strip()
     return label or None

@@ -7,6 +7,7 @@ from typing import Sequence
 
 import pandas as pd
 
+from discourse import quotes as _quotes
 from discourse import voice as _voice
 from discourse.framing._common import _annotations, _group_keys, _string_ids, _string_keys
 from discourse.framing._phrases import _appositive_before, _np_forward
@@ -167,9 +168,11 @@ def sources(
     """Who is quoted: speakers with affiliation, quote counts, words and verbs.
 
     Quotations, speakers and their voice come from the annotations
-    (:attr:`discourse.text.Annotations.quotes`). Speakers are merged by
-    ``speaker_resolved`` when the quotation table has it, else by last name within a
-    document ("Milley" and "Gen. Mark Milley"; the longest form is shown). The
+    (:attr:`discourse.text.Annotations.quotes`). Speakers are counted by
+    :func:`discourse.quotes.speaker_ids` ("President Donald Trump", "Mr. Trump" and
+    "Trump" are one speaker, shown by that id); speakers without an id (unresolved
+    pronouns, role phrases) are merged by last name within a document and shown in
+    their longest form. The
     affiliation is taken from the text where it states it: a title before the name
     ("Taliban spokesman Suhail Shaheen" → Taliban; "Russian Foreign Minister Sergei
     Lavrov" → Russian foreign ministry), an appositive ("the chairman of the Joint
@@ -215,6 +218,9 @@ def sources(
     counts = ["n_quotes", "n_words", "verbs", "n_neutral", "n_distancing", "n_endorsing", "n_other"]
     cols = [*keys, "speaker", "affiliation", "title", "n_docs", *counts]
     q = ann.quotes.copy()
+    # one speaker per person across the corpus (recomputed over the whole table: the
+    # annotations find quotations in chunks)
+    q["_sid"] = _quotes.speaker_ids(q) if "speaker" in q.columns else pd.NA
     q["voice"] = _voice.of_kind(q["kind"]) if "kind" in q.columns else "quoted"
     if voices is not None:
         q = q[q["voice"].isin(voices)]
@@ -236,17 +242,20 @@ def sources(
         q["_group"] = q["_verb"].map(lambda v: groups.get(v, "other"))
     texts = ann.texts
     # merge speakers by last name within a document; display the longest form
-    by_doc: dict[str, dict[str, list]] = {}
-    for doc, name, nw, v, g in zip(q["doc_id"], q["_name"], q["n_words"], q["_verb"], q["_group"]):
-        by_doc.setdefault(doc, {}).setdefault(_last_name(name), []).append((name, int(nw), v, g))
+    by_doc: dict[str, dict[tuple, list]] = {}
+    sids = q["_sid"].astype(object).where(q["_sid"].notna(), None)
+    for doc, name, sid, nw, v, g in zip(q["doc_id"], q["_name"], sids, q["n_words"], q["_verb"], q["_group"]):
+        key = (sid, "") if sid else (None, _last_name(name))
+        by_doc.setdefault(doc, {}).setdefault(key, []).append((name, int(nw), v, g))
     tokens = _doc_tokens(ann)
     rows = []
     for doc, speakers in by_doc.items():
         text = texts.get(doc, "")
         toks = tokens.get(doc, [])
-        for items in speakers.values():
-            spk = max((it[0] for it in items), key=lambda x: (len(x), x))
-            aff, title = _affiliation(toks, text, spk)
+        for (sid, _), items in speakers.items():
+            written = max((it[0] for it in items), key=lambda x: (len(x), x))
+            aff, title = _affiliation(toks, text, written)
+            spk = sid or written
             verbs = list(dict.fromkeys(it[2] for it in items if it[2]))
             g = [it[3] for it in items]
             rows.append(dict(doc_id=doc, speaker=spk, affiliation=aff, title=title,

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from discourse.words import (ABBREVIATIONS, AUXILIARIES, CONJUNCTIONS, DETERMINERS, NAME_TITLES,
-                             PREPOSITIONS, PRONOUN_WORDS, ROLE_HOLDERS, tokenize)
+from discourse.words import (ABBREVIATIONS, AUXILIARIES, CLAUSE_WORDS, CONJUNCTIONS, CONTRACTED_AUXILIARIES,
+                             CREDIT_WORDS, DETERMINERS, NAME_TITLES, NEWS_VERBS, NON_MODIFIER_ADVERBS,
+                             NUMBER_WORDS, PREPOSITIONS, PRONOUN_WORDS, ROLE_HOLDERS, S_MODIFIERS, tokenize)
 
 _DET = DETERMINERS
 _PREP = PREPOSITIONS
@@ -44,6 +45,22 @@ dealt dug fed fit hurt meant quit rid shed spat split wept vowed
 is are was were has have had does did will would can could may might must should shall
 now then also still already again too later soon here there today yesterday tomorrow tonight
 ago instead however therefore""".split())
+_CREDIT = CREDIT_WORDS
+_NUMBERS = NUMBER_WORDS
+_BE = frozenset("is are was were be been being am".split())
+
+
+def _third_person(verb: str) -> str:
+    """The "-s" form of a regular verb ("helps", "pushes", "denies")."""
+    if verb.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return verb + "es"
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        return verb[:-1] + "ies"
+    return verb + "s"
+
+
+#: "-s" forms of :data:`discourse.words.NEWS_VERBS` ("arrives", "helps")
+_VERB_S = frozenset(_third_person(v) for v in NEWS_VERBS)
 _LY_NOT_ADV = frozenset("family ally rally assembly supply reply italy july daily weekly monthly elderly holy early".split())
 
 
@@ -52,6 +69,7 @@ class _Tok:
     text: str
     start: int
     end: int
+    nl: bool = False  # a line break between the previous token and this one
 
     @property
     def low(self) -> str:
@@ -109,7 +127,12 @@ def _join(text: str, spans) -> list[_Tok]:
                     out[-1][1] = e  # "1,000", "U.S.-backed"
                     continue
         out.append([s, e])
-    return [_Tok(text[s:e], s, e) for s, e in out]
+    toks = []
+    prev = 0
+    for s, e in out:
+        toks.append(_Tok(text[s:e], s, e, "\n" in text[prev:s] and bool(toks)))
+        prev = e
+    return toks
 
 
 def _tokenize(text: str) -> list[_Tok]:
@@ -117,8 +140,9 @@ def _tokenize(text: str) -> list[_Tok]:
     return _join(text, tokenize(text))
 
 
-def _doc_tokens(ann) -> dict[str, list[_Tok]]:
-    """Tokens of every document of the annotations, by ``doc_id`` (as text)."""
+def _doc_tokens(ann, only=None) -> dict[str, list[_Tok]]:
+    """Tokens of every document of the annotations (or of the ids in ``only``), by
+    ``doc_id`` (as text)."""
     t = ann.tokens
     texts = ann.texts
     ids = t["doc_id"].astype(str).to_numpy(dtype=object)
@@ -130,18 +154,64 @@ def _doc_tokens(ann) -> dict[str, list[_Tok]]:
     change = np.flatnonzero(np.r_[True, ids[1:] != ids[:-1]])
     for a, b in zip(change, np.r_[change[1:], len(ids)]):
         d = ids[a]
-        out[d] = _join(texts[d], zip(starts[a:b], ends[a:b]))
+        if only is None or d in only:
+            out[d] = _join(texts[d], zip(starts[a:b], ends[a:b]))
     return out
 
 
 def _function(t: _Tok) -> bool:
     low = t.low
-    return low in _DET or low in _PREP or low in _CONJ or low in _PRON or low in _AUX
+    return low in _DET or low in _PREP or low in _CONJ or low in _PRON or low in _AUX \
+        or low in CLAUSE_WORDS or low.replace("\u2019", "'") in CONTRACTED_AUXILIARIES
+
+
+def _s_word(t: _Tok) -> bool:
+    """A lowercase "-s" word that cannot pre-modify a noun: a plural noun or a verb
+    ("officials", "helps"); see :data:`discourse.words.S_MODIFIERS`."""
+    low = t.low
+    return (not t.cap and not t.hyph and len(low) > 3 and low.endswith("s") and low not in S_MODIFIERS
+            and not low.endswith(("ss", "us", "is", "ous", "ics", "'s", "\u2019s")))
+
+
+def _verb_form(t: _Tok) -> bool:
+    """A finite verb by the word lists: irregular forms, "-s" forms of news verbs,
+    auxiliaries (contracted too)."""
+    low = t.low
+    return not t.cap and (low in _VERBS or low in _AUX or low in _VERB_S
+                          or low.replace("\u2019", "'") in CONTRACTED_AUXILIARIES)
+
+
+def _participle_modifies(toks: list[_Tok], j: int) -> bool:
+    """Whether the "-ed"/"-ing" word at ``j``, just before a noun, modifies it ("helps
+    undocumented immigrants", "the embattled president") rather than being the verb
+    of the clause ("Police detained illegal immigrants", "have detained ...")."""
+    t = toks[j]
+    k = j - 1
+    while k >= 0 and _adverb(toks[k]) and not toks[k].cap:  # "the newly arrived migrants"
+        k -= 1
+    if k < 0 or toks[k + 1].nl:
+        return True
+    if not toks[k].word:
+        # after a comma, quotation mark or dash the word is a verb ('...," added Jane
+        # Doe'); after an opening bracket or a colon it starts a phrase
+        return toks[k].text in {"(", "[", ":"}
+    p = toks[k]
+    low = p.low
+    if p.poss or low in _DET or low in _PREP or low in _CONJ or low in _NUMBERS or low.replace(",", "").isdigit():
+        return True
+    if low in _BE:
+        return t.low.endswith("ed")  # "were undocumented immigrants"; "are helping" is a verb
+    if low in _AUX or low == "to":
+        return False
+    if _verb_form(p) or (_verbish(p) and not p.cap) or (low in NEWS_VERBS and not p.cap):
+        return True  # the object of a verb: "arrested undocumented immigrants"
+    return False  # after a subject noun, name or pronoun the word is the verb
 
 
 def _verbish(t: _Tok) -> bool:
     low = t.low
-    if low in _VERBS or low in _AUX:
+    if low in _VERBS or low in _AUX or (low in _VERB_S and not t.cap) \
+            or low.replace("\u2019", "'") in CONTRACTED_AUXILIARIES:
         return True
     if t.hyph or t.cap:
         return False
@@ -150,18 +220,21 @@ def _verbish(t: _Tok) -> bool:
 
 def _adverb(t: _Tok) -> bool:
     low = t.low
-    return low.endswith("ly") and len(low) > 4 and low not in _LY_NOT_ADV and not t.cap
+    return (low.endswith("ly") and len(low) > 4 and low not in _LY_NOT_ADV and not t.cap) \
+        or low in NON_MODIFIER_ADVERBS
 
 
 def _modifier(t: _Tok) -> bool:
     """Could be a pre-modifier or head inside a noun phrase."""
     if not t.word:
         return False
-    if t.text.isupper() and len(t.base) >= 2:  # "US", "UN", "NATO": names, not "us"
-        return True
+    if t.text.isupper() and len(t.base) >= 2:  # "US", "UN", "NATO", "WHO": names, not "us"
+        # but a headline in capitals is still words: "JUST", "THE", "MEANS"
+        low = t.base.lower()
+        return low in {"us", "who"} or not (_function(t) or low in _VERBS or low in _VERB_S or _adverb(_Tok(low, 0, 0)))
     if _function(t):
         return False
-    if t.low in _VERBS or _adverb(t):
+    if t.low in _VERBS or _adverb(t) or (t.low in _VERB_S and not t.cap):
         return False
     return True
 

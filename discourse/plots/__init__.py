@@ -14,3 +14,7 @@ from discourse.plots import _validation
 
 __all__ = [*_structure.__all__, *_terms.__all__, *_quotes.__all__, *_sentiment.__all__, *_topics.__all__, *_framing.__all__]
 __all__ += _validation.__all__
+from discourse.plots._keyness import *  # noqa: F401,F403,E402
+from discourse.plots import _keyness  # noqa: E402
+
+__all__ += _keyness.__all__

@@ -114,7 +114,8 @@ def sentiment_toward(
     ----------
     data : DataFrame
         From :func:`discourse.sentiment.toward`: ``target``, ``estimate``,
-        ``ci_low``, ``ci_high``, ``n`` and the group columns.
+        ``ci_low``, ``ci_high``, ``n`` and the group columns (with ``left_out``, the
+        axis says that the labels were left out of the scores).
     ax : matplotlib Axes, optional
     y : str, default "target"
         One row of the plot per value.
@@ -177,7 +178,8 @@ def sentiment_toward(
     ax.set_yticks(range(len(rows)))
     ax.set_yticklabels([str(r) for r in rows])
     ax.set_ylim(len(rows) - 0.5, -0.5)
-    ax.set_xlabel("Mean compound of mentioning sentences")
+    cut = "left_out" in data.columns and bool(data["left_out"].notna().any())
+    ax.set_xlabel("Mean compound of mentioning sentences" + (" (labels left out)" if cut else ""))
     from matplotlib.lines import Line2D
 
     handles = []

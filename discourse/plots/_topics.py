@@ -14,7 +14,7 @@ import pandas as pd
 
 __all__ = ["top_terms", "prevalence", "k_search"]
 
-_PREV_COLS = {"period", "topic", "label", "share", "ci_low", "ci_high", "n"}
+_PREV_COLS = {"period", "topic", "label", "share", "ci_low", "ci_high", "n_docs"}
 
 #: metric column → (panel title, better)
 _METRICS = {

@@ -23,11 +23,15 @@ so that attribution patterns only see the outlet's words; the reporting verbs co
 ``discourse/lexicons/reporting_verbs.csv``.
 
 The work is split by stage: ``_marks`` (pairing, masking), ``_sentences``, ``_verbs``,
-``_phrases`` (noun phrases), ``_attribution``, ``_kinds`` (kinds, nesting),
-``_speakers`` (resolution), ``_records`` (typed records), ``_find`` (the API).
+``_phrases`` (noun phrases), ``_document`` (one document's shared state),
+``_attribution``, ``_kinds`` (kinds, nesting), ``_speakers`` (resolution),
+``_records`` (typed records), ``_indirect`` (reported speech), ``_entities`` (speakers
+across a corpus), ``_find`` (the API).
 """
+from discourse.quotes._entities import speaker_ids, speakers
 from discourse.quotes._find import find, find_in_text, problems
 from discourse.quotes._records import COLUMNS, PROBLEM_COLUMNS, Quotation
 from discourse.quotes._verbs import reporting_verbs
 
-__all__ = ["find", "find_in_text", "problems", "reporting_verbs", "COLUMNS", "PROBLEM_COLUMNS", "Quotation"]
+__all__ = ["find", "find_in_text", "problems", "reporting_verbs", "speakers", "speaker_ids",
+           "COLUMNS", "PROBLEM_COLUMNS", "Quotation"]

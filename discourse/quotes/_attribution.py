@@ -43,7 +43,7 @@ _ADJACENT = re.compile(r"[\s,—–-]*")
 _ALONE_RIGHT = re.compile(r"[\s.,!?…\"”’'“]*")
 _NEXT_SUBJECT = re.compile(r"\s*(?:[^,;:." + FILL + r"]{1,40},\s*)?")
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
-_COMMA_END = re.compile(r",\s*$")
+_SPLIT_LEFT = re.compile(r"[,:]\s*[\"“”‘'«]?$")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _RIGHT_HOW = {"bare": "quote-said-X", "subject": "quote-X-said", "according-to": "quote-according-to"}
 
@@ -125,6 +125,12 @@ def attribute(doc: Document, o: int, c: int) -> Attribution:
         sp = np_left(m, ss, o - len(left) + len(head))
         if sp is not None and m[ss:sp[0]].strip() == "":
             res.set(span=sp, attribution="X-colon")
+        elif FILL not in m[ss:o - len(left) + len(head)]:
+            # "The mayor put it best when she posted: "…"", "Lind named a film as
+            # her favourite: "…"": the person the sentence is about
+            sub = sentence_subject(doc, o)
+            if sub is not None and sub[1] < o:
+                res.set(span=sub, attribution="X-clause-colon")
     return res
 
 
@@ -164,15 +170,15 @@ def _from_governor(doc: Document, res: Attribution, gov: Candidate, with_subject
             sp = np_right(m, k, se)
             if sp is not None and _LOWER_NEXT.match(m[sp[1]:sp[1] + 3]):
                 res.set(span=sp, attribution="participle-main-subject")
-    elif _COMMA_END.search(m[ss:gov.start]):
-        # "…, citing "…"", "A judge blocked the plan, calling it "…"": a participle
-        # after a comma shares the subject of the main clause
+    else:
+        # "…, citing "…"", "A judge blocked the plan, calling it "…"", "The union
+        # issued a statement saying "…"": a participle shares the main clause's subject
         k = ss
         dl = DATELINE.match(m, ss, gov.start)
         if dl:
             k = dl.end()
         w = _LETTERS.match(m[k:k + 20])
-        if w and w.group() in CAP_STOP and w.group() not in ("The", "A", "An"):
+        if w and w.group() in CAP_STOP and w.group() not in ("The", "A", "An", "He", "She", "They", "We", "I"):
             comma = m.find(",", k, gov.start)  # "On Tuesday, the company …"
             k = skip_space(m, comma + 1) if comma != -1 else k
         sp = np_right(m, k, gov.start)
@@ -192,6 +198,15 @@ def cross_sentence(doc: Document, results: list[Attribution]) -> list[Attributio
             continue
         si, si2 = res.si, res.si2
         ss, se = sents.starts[si], sents.ends[si2]
+        if i > 0:
+            pr = results[i - 1]
+            po, pc = doc.spans[i - 1][0], doc.spans[i - 1][1]
+            if (pr.span is not None and not pr.distancing and pr.adjacent and pr.si2 == si
+                    and pc < pr.span[0] < o and _SPLIT_LEFT.search(m, pc, o)):
+                # the second half of a quotation split by its attribution:
+                # "…," said X, a spokesman, "…"
+                res.set(span=pr.span, verb=pr.verb, attribution="continuation")
+                continue
         alone = (m[max(ss, o - CONTEXT):o].strip(" \t\n\"“‘'") == ""
                  and _ALONE_RIGHT.fullmatch(m[c + 1:min(se, c + 1 + CONTEXT)]))
         if not alone:
@@ -212,8 +227,10 @@ def cross_sentence(doc: Document, results: list[Attribution]) -> list[Attributio
         if i > 0:
             pr = results[i - 1]
             pc = doc.spans[i - 1][1]
-            if pr.span is not None and not pr.distancing and pr.si2 in (si - 1, si):
-                gap = sents.block_of(o) - sents.block_of(pc)
+            gap = sents.block_of(o) - sents.block_of(pc)
+            if pr.span is not None and not pr.distancing and (pr.si2 in (si - 1, si) or gap == 0):
+                # the sentence before, or anywhere earlier in the same paragraph: news
+                # style gives an unattributed quotation to the paragraph's speaker
                 if gap <= 1:
                     cont = dict(span=pr.span, verb=pr.verb, attribution="continuation")
                     if gap == 0:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from discourse.quotes._marks import Pairing, mask
+from discourse.quotes._marks import FILL, Pairing, mask
 from discourse.quotes._phrases import DETS, np_left, np_right, tokens_before
 from discourse.quotes._records import Candidate, Quotation
 from discourse.quotes._sentences import Sentences, split
@@ -15,14 +15,29 @@ __all__ = ["Document"]
 _OPENERS = frozenset({'"', "“", "”", ":", "—", "–", "("})
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _POSS_WORD = re.compile(r"['’]s?$")
-_BY = re.compile(r"\s+by\b")
+# passive with agent ("described by critics as"), not the medium ("said by telephone")
+_BY = re.compile(r"\s+by\b(?!\s+(?:tele)?phone|\s+e-?mail|\s+text|\s+video|\s+satellite|\s+letter)")
+_PUNCT_NEXT = re.compile(r"\s*(?:[,:.;!?\"“”]|" + FILL + r"|$)")
+_PREPS = frozenset({"of", "in", "on", "at", "for", "from", "with", "into", "about", "than"})
+_BE_AUX = frozenset({"is", "are", "was", "were", "be", "been", "kept", "keeps", "keep", "am", "'s", "’s"})
+_PAST_AS_BASE = frozenset({"read", "put", "set", "cut", "let", "quit", "bid"})
+_PLURAL_SUBJECTS = frozenset("""i you we they people police staff media public majority
+    children men women officials who that which critics others many some few both all""".split())
+_ASPECTUAL = frozenset({"continued", "continues"})
+
+
+_PARTY_TAG = re.compile(r"\((?:[RDI]|Dem|Rep|Ind)-[A-Z][\w.]*(?: [A-Z][\w.]*)?\)")
+
+
+def _blank(x: re.Match) -> str:
+    return " " * (x.end() - x.start())
 
 
 class Document:
     """One document on its way through the stages (see :func:`discourse.quotes.find`).
 
-    ``orig`` is the text as given, ``text`` the same with TeX quotes (````…''``) read
-    as curly marks (same length), ``masked`` the text with quoted words replaced by
+    ``orig`` is the text as given, ``text`` the same with TeX quotes (two backticks …
+    two apostrophes) read as curly marks (same length), ``masked`` the text with quoted words replaced by
     filler, ``sents`` the sentences of ``masked``.
     """
 
@@ -37,7 +52,11 @@ class Document:
         self.pairing = pairing
         self.para_starts = pairing.para_starts
         self.spans = pairing.spans  # (open_pos, close_pos, n_paras)
-        self.masked = mask(self.text, self.spans)
+        masked = mask(self.text, self.spans)
+        if "(" in masked:
+            # party-state tags in brackets ("(D-Va.)"): blanks, so that noun phrases span them
+            masked = _PARTY_TAG.sub(_blank, masked)
+        self.masked = masked
         self.sents: Sentences = split(self.masked)
         self.verbs = tables
         self.scare_max_words = scare_max_words
@@ -76,15 +95,27 @@ class Document:
                 continue  # negated: "a number she did not recognize: "…""
             if prev_low in _BE and not low.endswith("ing"):
                 continue  # passive ("was denounced as")
-            if not source_prep and _BY.match(m[ve:ve + 4]):
+            if not source_prep and _BY.match(m, ve):
                 continue  # passive with agent
+            if low in _ASPECTUAL and not _PUNCT_NEXT.match(m, ve):
+                continue  # "continues to grow", "continued uninterrupted": not reporting
             if source_prep:
                 out.append(Candidate(vs, ve, low, np_right(m, ve, se), "according-to"))
                 continue
-            subj = np_left(m, ss, vs, toks)
+            if prev_low in _PREPS:
+                continue  # "the secretary of state", "in comment": a noun
+            if (toks and self.verbs.lemma.get(low) == low and low not in _PAST_AS_BASE
+                    and not low.endswith(("ed", "s", "ing")) and " " not in low and prev[:1].isalpha()
+                    and not prev_low.endswith("s") and prev_low not in _PLURAL_SUBJECTS
+                    and len(toks) >= 2 and toks[-2][2].lower() in DETS):
+                continue  # a base form after "a"/"the" + singular noun: "a lunch counter", "a press call"
+            ing = low.endswith("ing")
+            # an -ing form after a comma or right after a noun is a participle ("…,
+            # calling him", "a statement saying"): its subject is the clause's, found later
+            subj = None if ing and prev_low not in _BE_AUX else np_left(m, ss, vs, toks)
             if subj is not None:
                 out.append(Candidate(vs, ve, low, subj, "subject"))
-            elif low.endswith("ing") and prev_low != "to":
+            elif ing and prev_low != "to":
                 out.append(Candidate(vs, ve, low, None, "participle"))
             else:
                 out.append(Candidate(vs, ve, low, np_right(m, ve, se), "bare"))

@@ -8,38 +8,42 @@ each quotation (:mod:`._attribution`), decide its kind and nested quotations
 """
 from __future__ import annotations
 
+import re
 from typing import Iterable, Literal
 
 import pandas as pd
 
 from discourse.quotes._attribution import attribute, cross_sentence
 from discourse.quotes._document import Document
-from discourse.quotes._kinds import emit, emit_nested
+from discourse.quotes._entities import speaker_ids
+from discourse.quotes._indirect import find_indirect
+from discourse.quotes._kinds import emit, emit_indirect, emit_nested
 from discourse.quotes._marks import DQ, SQ, pair
 from discourse.quotes._records import COLUMNS, PROBLEM_COLUMNS, Problem, Quotation
 from discourse.quotes._sentences import sentence_ids
 from discourse.quotes._verbs import VerbTables, bundled_tables, custom_tables
 
-__all__ = ["find", "find_in_text", "problems"]
+__all__ = ["find", "find_in_text", "problems"]  # find_in: the annotations' unit of work
 
 
 def find(
-    corpus: pd.DataFrame | pd.Series | str | Iterable[str],
+    corpus,
     *,
     scare_max_words: int = 5,
     nested: bool = True,
     errors: Literal["report", "ignore", "raise"] = "report",
-    verbs: pd.DataFrame | str | Iterable[str] | None = None,
-    sentences: pd.DataFrame | None = None,
+    lexicon: pd.DataFrame | str | Iterable[str] | None = None,
+    indirect: bool = False,
 ) -> pd.DataFrame:
     """Find quotations with speaker, reporting verb and kind.
 
     Parameters
     ----------
-    corpus : DataFrame, Series, str or iterable of str
-        A corpus table with ``doc_id`` and ``text`` (as :func:`discourse.corpus.load`);
-        a Series of texts (its index is the ``doc_id``); a single string (``doc_id``
-        ``"0"``) or a list of strings (``"0"``, ``"1"``, ...).
+    corpus : DataFrame, Annotations, Series, str or iterable of str
+        A corpus table with ``doc_id`` and ``text`` (as :func:`discourse.corpus.load`)
+        or its annotations (:func:`discourse.text.annotate`, whose sentences are
+        reused); a Series of texts (its index is the ``doc_id``); a single string
+        (``doc_id`` ``"0"``) or a list of strings (``"0"``, ``"1"``, ...).
     scare_max_words : int, default 5
         An unattributed quotation of at most this many words that is not a full
         sentence is a scare quote; longer unattributed ones are ``partial`` (or
@@ -52,13 +56,14 @@ def find(
         ``df.attrs["problems"]`` as a list of records (``doc_id``, ``para_id``,
         ``pos``, ``mark``, ``problem``; :func:`problems` gives them as a table),
         ``"ignore"`` drops them, ``"raise"`` raises ``ValueError`` on the first one.
-    verbs : DataFrame, path, list of str, optional
-        Reporting verbs to use instead of the bundled table (:func:`reporting_verbs`):
-        a table or CSV with ``verb`` and optionally ``lemma`` and ``group``, or a
-        plain list of forms.
-    sentences : DataFrame, optional
-        :func:`discourse.text.sentences` of the same corpus, for ``sent_id``; computed
-        when not given (pass it to avoid splitting the corpus twice).
+    lexicon : DataFrame, path, list of str, optional
+        The reporting verbs (the pattern table of this analysis) to use instead of the
+        bundled table (:func:`reporting_verbs`): a table or CSV with ``verb`` and
+        optionally ``lemma`` and ``group``, or a plain list of forms.
+    indirect : bool, default False
+        Also return reported speech without quote marks (``X said that …``, ``…, X
+        said``, ``according to X, …``) as kind ``indirect``: ``start``/``end`` span
+        the reported content, whose words get the ``reported`` voice.
 
     Returns
     -------
@@ -66,11 +71,13 @@ def find(
         One row per quotation, in document order: ``doc_id``, ``start``, ``end``
         (offsets into ``text``, quote marks excluded), ``quote`` (``text[start:end]``),
         ``speaker`` (as written, or missing), ``verb`` (reporting verb as written,
-        lowercase), ``kind`` (``direct`` | ``partial`` | ``scare``),
+        lowercase), ``kind`` (``direct`` | ``partial`` | ``scare`` | ``indirect``),
         ``speaker_resolved``, ``verb_lemma``, ``verb_group`` (``neutral`` |
         ``distancing`` | ``endorsing``), ``attribution`` (the rule that fired),
         ``para_id``, ``sent_id``, ``n_words``, ``depth`` (0, or 1 when nested),
-        ``n_paras`` (paragraphs the quotation spans).
+        ``n_paras`` (paragraphs the quotation spans), ``speaker_id`` (one name per
+        person or institution across the table: :func:`discourse.quotes.speakers`;
+        missing for unresolved pronouns and role phrases).
 
     Examples
     --------
@@ -78,19 +85,43 @@ def find(
     >>> q[["quote", "speaker", "verb", "kind"]].values.tolist()
     [['We will stay', 'the minister', 'said', 'direct'], ['disaster', 'Critics', 'called', 'partial']]
     """
+    from discourse.text._annotate import Annotations, as_annotations
+
+    if (isinstance(corpus, pd.DataFrame) and {"doc_id", "text"} <= set(corpus.columns)
+            and not corpus["doc_id"].astype(str).duplicated().any()):
+        corpus = as_annotations(corpus)  # the sentence table of the same texts, split once
+    if isinstance(corpus, Annotations):
+        if (scare_max_words, nested, errors, lexicon, indirect) == (5, True, "report", None, False):
+            table = corpus.quotes  # the annotations' own quotation table: found once
+            out = table.copy()
+            out.attrs = {k: list(v) if isinstance(v, list) else v for k, v in table.attrs.items()}
+            return out
+        return find_in(corpus.corpus, corpus.sentences, scare_max_words=scare_max_words, nested=nested,
+                       errors=errors, lexicon=lexicon, indirect=indirect)
+    return find_in(corpus, None, scare_max_words=scare_max_words, nested=nested, errors=errors,
+                   lexicon=lexicon, indirect=indirect)
+
+
+def find_in(corpus, sentences: pd.DataFrame | None, *, scare_max_words: int = 5, nested: bool = True,
+            errors: str = "report", lexicon=None, indirect: bool = False) -> pd.DataFrame:
+    """:func:`find` on a corpus whose sentence table is known (``None``: split here);
+    the unit of work of :func:`discourse.text.annotate`."""
     if errors not in ("report", "ignore", "raise"):
         raise ValueError(f"errors must be 'report', 'ignore' or 'raise', not {errors!r}")
     if not isinstance(scare_max_words, int) or scare_max_words < 0:
         raise ValueError(f"scare_max_words must be a non-negative integer, not {scare_max_words!r}")
-    tables = bundled_tables() if verbs is None else custom_tables(verbs)
+    tables = bundled_tables() if lexicon is None else custom_tables(lexicon)
     ids, texts = _documents(corpus)
     rows: list[tuple] = []
     probs: list[Problem] = []
     for doc_id, text in zip(ids, texts):
-        if not isinstance(text, str) or not text or (DQ.search(text) is None and SQ.search(text) is None):
+        if not isinstance(text, str) or not text:
+            continue
+        marks = DQ.search(text) is not None or SQ.search(text) is not None
+        if not marks and not indirect:
             continue
         found, doc_probs = quotations(doc_id, text, tables=tables, scare_max_words=scare_max_words,
-                                      nested=nested)
+                                      nested=nested, indirect=indirect)
         rows.extend(q.row() for q in found)
         if doc_probs:
             if errors == "raise":
@@ -106,14 +137,17 @@ def find(
 
 
 def quotations(doc_id: str, text: str, *, tables: VerbTables, scare_max_words: int = 5,
-               nested: bool = True) -> tuple[list[Quotation], list[Problem]]:
+               nested: bool = True, indirect: bool = False) -> tuple[list[Quotation], list[Problem]]:
     """The quotations of one document, in document order, and its unpaired marks."""
     marked = text
     if "``" in text:
         # TeX/ASCII quotes (``…''): read as curly marks, same length, same offsets
         marked = text.replace("``", " “").replace("''", "” ")
+    elif "''" in text:
+        # doubled apostrophes as double marks (''…'', a newspaper-archive style)
+        marked = _DOUBLED.sub(_curly, text)
     pairing = pair(doc_id, marked)
-    if not pairing.spans:
+    if not pairing.spans and not indirect:
         return [], pairing.problems
     doc = Document(doc_id, text, pairing, tables=tables, scare_max_words=scare_max_words)
     results = [attribute(doc, o, c) for o, c, _ in doc.spans]
@@ -124,8 +158,26 @@ def quotations(doc_id: str, text: str, *, tables: VerbTables, scare_max_words: i
     if nested:
         for o, c, _ in doc.spans:
             emit_nested(doc, o, c)
+    if indirect:
+        doc.rows.sort(key=lambda r: (r.start, -r.end))  # pronouns resolve against earlier rows
+        for a, b, res in find_indirect(doc):
+            emit_indirect(doc, a, b, res)
     doc.rows.sort(key=lambda r: (r.start, -r.end))
     return doc.rows, pairing.problems
+
+
+_DOUBLED = re.compile(r"''")
+
+
+def _curly(x: re.Match) -> str:
+    """Two apostrophes as one curly mark (and a space), by the characters around them."""
+    s, e = x.start(), x.end()
+    t = x.string
+    before = t[s - 1] if s else " "
+    after = t[e] if e < len(t) else " "
+    if (before.isspace() or before in "([{—–-\"“") and not after.isspace():
+        return " “"  # opening: the mark touches the quotation
+    return "” "
 
 
 def find_in_text(text: str, **kwargs) -> pd.DataFrame:
@@ -182,6 +234,7 @@ def _finish(out: pd.DataFrame, ids, texts, sentences: pd.DataFrame | None = None
                       "depth": "int64", "n_paras": "int64"})
     out["sent_id"] = sentence_ids(out, ids, texts, sentences)
     out["doc_id"] = out["doc_id"].astype("string")  # the corpus's id dtype: merges stay lossless
+    out["speaker_id"] = speaker_ids(out)
     for c in ("quote", "kind", "attribution"):
         out[c] = out[c].astype("str")
     for c in ("speaker", "verb", "speaker_resolved", "verb_lemma", "verb_group"):

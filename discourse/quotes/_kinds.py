@@ -15,7 +15,7 @@ from discourse.quotes._phrases import DETS, POSS, UP, np_left
 from discourse.quotes._records import Attribution, Quotation
 from discourse.quotes._speakers import resolve
 
-__all__ = ["emit", "emit_nested", "WORD"]
+__all__ = ["emit", "emit_indirect", "emit_nested", "WORD"]
 
 #: the word rule behind ``n_words`` (inner hyphens and apostrophes; "U.S." is two words)
 WORD = re.compile(r"\w+(?:[-'’]\w+)*")
@@ -123,3 +123,15 @@ def emit_nested(doc: Document, o: int, c: int) -> None:
                     res.span = (sp[0] + seg_start, sp[1] + seg_start)
                 res.attribution = "inside-quote"
         emit(doc, io, ic, 1, res, depth=1)
+
+
+def emit_indirect(doc: Document, a: int, b: int, res: Attribution) -> None:
+    """Append reported speech whose content is ``text[a:b]`` (kind ``indirect``)."""
+    speaker = doc.orig[res.span[0]:res.span[1]] if res.span else None
+    resolved = resolve(doc, speaker, res.span, a) if speaker else None
+    verb = res.verb
+    doc.rows.append(Quotation(
+        doc.doc_id, a, b, doc.orig[a:b], speaker, verb, "indirect", resolved,
+        doc.verbs.lemma.get(verb) if verb else None, doc.verbs.group.get(verb) if verb else None,
+        res.attribution, doc.para_of(a), doc.sents.of(a), len(WORD.findall(doc.orig[a:b])), 0, 1,
+    ))

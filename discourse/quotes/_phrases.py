@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 
 from discourse.quotes._marks import FILL
-from discourse.words import PRONOUNS, ROLE_NOUNS, TITLES
+from discourse.words import CREDIT_WORDS, PLACES, PRONOUNS, ROLE_NOUNS, TITLES
 
-__all__ = ["UP", "NAME", "NAME_SCAN", "DETS", "CAP_STOP", "CONNECTORS", "POSS", "TITLE_SET",
+__all__ = ["UP", "NAME", "NAME_SCAN", "DETS", "CAP_STOP", "CAPTION", "CONNECTORS", "POSS", "TITLE_SET",
            "is_cap", "tokens_before", "np_left", "np_right", "skip_space"]
 
 UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"  # capitals
@@ -78,6 +78,9 @@ NAME_SCAN = re.compile(
 )
 _APPOS_NAME = re.compile(r",\s+(" + NAME.pattern + r")(?=\s*(?:[,.;]|$))")
 POSS = re.compile(r"['’]s?$")
+# caption and photo-credit words (not the agencies, which are sources: "Reuters reported")
+CAPTION = CREDIT_WORDS - {"reuters", "afp", "ap", "bloomberg", "video", "videos", "advertisement",
+                           "subscribe", "newsletter", "picture", "pictures", "file"}
 _PARTY = re.compile(r"^[RDI]-[A-Z]")  # "Sen. X, R-Ky., said": party and state, not a name
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _ED = re.compile(r"[a-z]{3,}ed")
@@ -139,6 +142,11 @@ def np_left(m: str, ss: int, vs: int, toks=None):
         j = i - 1
         while j >= 0 and toks[j][2] not in _BREAKS_DOT and not toks[j][2].startswith(FILL) and i - j < 25:
             j -= 1
+        while j >= 2 and toks[j][2] == "," and _is_place(toks, j + 1, i):
+            # "X, during a visit to Columbus, Ohio, said": the place is no apposition
+            j -= 1
+            while j >= 0 and toks[j][2] not in _BREAKS_DOT and not toks[j][2].startswith(FILL) and i - j < 25:
+                j -= 1
         if j >= 0 and toks[j][2] == "," and j + 1 < i:
             lead = toks[j + 1][2]
             if (is_cap(lead) or lead.rstrip(".") in TITLE_SET) and not _PARTY.match(lead):
@@ -149,11 +157,18 @@ def np_left(m: str, ss: int, vs: int, toks=None):
             # a parenthetical between subject and verb: "X, who …, said",
             # "X, the head of Y, said", "X, 45, said", "X, speaking at Y, said",
             # "Sen. X, R-Ky., said"
-            sp = _collect_left(toks, j - 1)
+            k = j - 1
+            while k >= 2 and _PARTY.match(toks[k][2]) and toks[k - 1][2] == ",":
+                k -= 2  # "Rep. X, D-Texas, who …, said": the tag is not the subject
+            sp = _collect_left(toks, k)
             if sp is not None:
                 return sp
         return None
     return _collect_left(toks, i)
+
+
+def _is_place(toks, a: int, b: int) -> bool:
+    return " ".join(t[2] for t in toks[a:b]) in PLACES
 
 
 def _collect_left(toks, i):
@@ -192,6 +207,8 @@ def _collect_left(toks, i):
                 i -= 1
                 continue
             break
+        if start_i is not None and tl.rstrip(":") in CAPTION:
+            break  # "Getty Images Donald Trump", "Hide caption Morales": credit words
         if is_cap(t) or t.rstrip(".") in TITLE_SET or _INITIALS.fullmatch(t):
             start_i = i
             i -= 1
@@ -203,6 +220,18 @@ def _collect_left(toks, i):
             continue
         break
     if start_i is None:
+        return None
+    if " ".join(t[2] for t in toks[start_i:end_i + 1]) in PLACES:
+        # "an immigrant from Guatemala told": the place is a modifier of the subject
+        j = start_i - 1
+        if j >= 1 and toks[j][2].lower() in CONNECTORS:
+            k = j - 1
+            while k >= 0 and toks[k][2][:1].islower() and toks[k][2].isalpha() and j - k < 7:
+                if toks[k][2].lower() in DETS:
+                    return (toks[k][0], toks[end_i][1])
+                if toks[k][2].lower() in STOP_LOW and not toks[k][2].endswith("ly"):
+                    break
+                k -= 1
         return None
     # leading lowercase words without a determiner: keep only a role head
     first = toks[start_i][2]

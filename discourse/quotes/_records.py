@@ -16,7 +16,7 @@ __all__ = ["COLUMNS", "PROBLEM_COLUMNS", "Quotation", "Problem", "Candidate", "A
 COLUMNS = [
     "doc_id", "start", "end", "quote", "speaker", "verb", "kind",
     "speaker_resolved", "verb_lemma", "verb_group", "attribution",
-    "para_id", "sent_id", "n_words", "depth", "n_paras",
+    "para_id", "sent_id", "n_words", "depth", "n_paras", "speaker_id",
 ]
 #: the columns of :func:`discourse.quotes.problems`, in order
 PROBLEM_COLUMNS = ["doc_id", "para_id", "pos", "mark", "problem"]
@@ -27,7 +27,13 @@ Span = Tuple[int, int]
 
 @dataclass(slots=True)
 class Quotation:
-    """One quotation: the fields of one output row (:data:`COLUMNS`)."""
+    """One quotation: the fields of one output row, in :data:`COLUMNS` order.
+
+    Examples
+    --------
+    >>> list(Quotation.__slots__) == COLUMNS
+    True
+    """
 
     doc_id: str
     start: int
@@ -45,13 +51,14 @@ class Quotation:
     n_words: int
     depth: int
     n_paras: int
+    speaker_id: Optional[str] = None  # set over the whole table by discourse.quotes.find
 
     def row(self) -> tuple:
         """The values in :data:`COLUMNS` order."""
         return (self.doc_id, self.start, self.end, self.quote, self.speaker, self.verb,
                 self.kind, self.speaker_resolved, self.verb_lemma, self.verb_group,
                 self.attribution, self.para_id, self.sent_id, self.n_words, self.depth,
-                self.n_paras)
+                self.n_paras, self.speaker_id)
 
 
 @dataclass(slots=True)

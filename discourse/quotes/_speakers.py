@@ -11,7 +11,7 @@ import bisect
 import re
 
 from discourse.quotes._document import Document
-from discourse.quotes._phrases import (CAP_STOP, CONNECTORS, DETS, NAME_SCAN, POSS, TITLE_SET, UP,
+from discourse.quotes._phrases import (CAP_STOP, CAPTION, CONNECTORS, DETS, NAME_SCAN, POSS, TITLE_SET, UP,
                                        is_cap, np_right, skip_space)
 from discourse.words import INSTITUTION_WORDS, PERSON_ROLES, PRONOUNS
 
@@ -45,7 +45,7 @@ def _mentions(doc: Document):
             s, e = x.start(), x.end()
             words = x.group().split()
             # drop sentence-initial function words ("While", "In", "The")
-            while words and words[0].rstrip(".") in CAP_STOP:
+            while words and (words[0].rstrip(".") in CAP_STOP or words[0].lower().rstrip(":") in CAPTION):
                 s = m.index(words[1], s + len(words[0])) if len(words) > 1 else e
                 words = words[1:]
             if not words:
@@ -106,7 +106,11 @@ def resolve(doc: Document, speaker: str, span, quote_pos: int) -> str:
     )
     if is_name:
         last = POSS.sub("", run[-1])
-        return _fullest(doc, last, sp_start + len(speaker)) or " ".join(run)
+        full = _fullest(doc, last, sp_start + len(speaker))
+        own = [w for w in run[:-1] if w.rstrip(".") not in TITLE_SET and w[:1].isupper()] + [last]
+        if full and len(own) >= 2 and " ".join(own) not in full:
+            return " ".join(run)  # a full name stays itself: "Donald Trump" is not "Eric Trump"
+        return full or " ".join(run)
     # a role noun phrase ("the Joint Chiefs chairman") -> earlier name in that role
     head = re.sub(r"['’]s$", "", words[-1]).lower()
     if head in PERSON_ROLES:
@@ -170,7 +174,7 @@ def _resolve_role(doc: Document, content: set, before: int) -> str | None:
 
 
 def _fullest(doc: Document, last: str, until: int) -> str | None:
-    """The longest mention ending in ``last`` that starts before ``until``."""
+    """The longest mention ending in ``last`` that starts before ``until`` (the nearest of equals)."""
     _mentions(doc)
     best = None
     best_n = 0
@@ -178,7 +182,7 @@ def _fullest(doc: Document, last: str, until: int) -> str | None:
         if s > until:
             break
         n = name.count(" ")
-        if best is None or n > best_n:
+        if best is None or n >= best_n:  # equally full: the nearest
             best, best_n = name, n
     return best
 

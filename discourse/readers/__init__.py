@@ -9,6 +9,8 @@ exports; other XML is refused with a message saying so.
 from __future__ import annotations
 
 import importlib
+import os
+import stat
 from pathlib import Path
 
 from discourse.readers._base import (Record, ReadResult, ReaderError, ReaderWarning, decode,
@@ -44,6 +46,15 @@ SNIFFERS: list[str] = ["nexis", "factiva"]
 def reader_for(path: str | Path, *, format: str | None = None):
     """Return the reader module for ``path`` (or for the explicit ``format`` name)."""
     path = Path(path)
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        mode = None  # (missing: the reader says so)
+    if mode is not None and not stat.S_ISREG(mode):
+        what = "a folder" if stat.S_ISDIR(mode) else "not a regular file (named pipe)" if stat.S_ISFIFO(mode) \
+            else "not a regular file (device or socket)"
+        raise ReaderError(f"{path}: {what}; reading it could block or fail. Give a regular file "
+                          "(corpus.load reads folders)")
     if format:
         try:
             return importlib.import_module(f"discourse.readers.{format}")

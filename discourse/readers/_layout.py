@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+import warnings
+
+from discourse.readers._base import ReaderWarning
 
 __all__ = ["clean_ws", "join_paragraphs", "parse_date", "is_date_line", "front_matter", "MONTHS"]
 
@@ -187,3 +190,33 @@ def front_matter(paras: list[str], *, title: str | None = None, max_scan: int = 
             break
         i += 1
     return title, author, published, paras[i:]
+
+
+_ENDS_SENTENCE = re.compile(r"[.!?…\"”’»)]\s*$")
+
+
+def split_unclosed(chunk: list[str], doc_id: str | None, *, words: re.Pattern) -> list[tuple[list[str], str | None]]:
+    """(Factiva) Split a chunk holding several articles (a ``Document <id>`` line is missing, so
+    two articles ran together) before each later headline: the nonblank lines, up to
+    three (headline, section, byline), above an ``N words`` line followed by a date."""
+    nonblank = [i for i, line in enumerate(chunk) if line.strip()]
+    heads = [n for n, i in enumerate(nonblank) if words.match(chunk[i])
+             and any(is_date_line(clean_ws(chunk[j])) for j in nonblank[n + 1:n + 3])]
+    if len(heads) < 2:
+        return [(chunk, doc_id)]
+    cuts = []
+    for n in heads[1:]:
+        start = nonblank[n]
+        for j in range(n - 1, max(n - 4, -1), -1):
+            i = nonblank[j]
+            if _ENDS_SENTENCE.search(chunk[i]):
+                break  # the last line of the previous article's body
+            start = i
+            if i == 0 or not chunk[i - 1].strip():
+                break  # a blank line above the headline block
+        cuts.append(start)
+    pieces = [chunk[a:b] for a, b in zip([0] + cuts, cuts + [len(chunk)])]
+    warnings.warn(ReaderWarning(
+        f"{len(pieces)} articles without a 'Document <id>' line between them were split at their "
+        "headlines; check them", record=""), stacklevel=2)
+    return [(piece, None) for piece in pieces[:-1]] + [(pieces[-1], doc_id)]

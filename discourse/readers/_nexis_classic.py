@@ -34,7 +34,7 @@ class _Skip(Exception):
     pass
 
 
-def parse_classic(lines: list[str], path, *, one_per_line: bool = False) -> ReadResult:
+def parse_classic(lines: list[str], path, *, one_per_line: bool = False, numbering: bool = True) -> ReadResult:
     """Parse the lines of a classic LexisNexis export (see the module docstring)."""
     starts = [(i, m) for i, line in enumerate(lines) if (m := _CLASSIC_DOC.match(line))]
     numbers = {m.group("n") or m.group("n2") for _, m in starts}
@@ -66,7 +66,31 @@ def parse_classic(lines: list[str], path, *, one_per_line: bool = False) -> Read
                 problems.append((number, str(exc)))
     if not records and not problems:
         raise ReaderError(f"{path}: no documents found in the LexisNexis export")
+    if numbering:
+        _check_numbering([r.record for r in records] + [n for n, _ in problems], starts, lines)
     return ReadResult(records, problems)
+
+
+_TOTAL = re.compile(r"(?:of|von|de|sur)[^\S\n]+(\d+)", re.I)
+
+
+def _check_numbering(numbers: list[str], starts, lines) -> None:
+    """Warn when the documents found (read or reported) skip numbers or end before
+    the M of 'N of M DOCUMENTS' (documents lost between the database and the file)."""
+    found = sorted({int(n) for n in numbers if str(n).isdigit()})
+    totals = {int(t.group(1)) for i, _ in starts if (t := _TOTAL.search(lines[i]))}
+    if not found or len(totals) != 1:
+        return
+    missing = sorted(set(range(found[0], found[-1] + 1)) - set(found))
+    if missing:
+        shown = ", ".join(map(str, missing[:10])) + (" ..." if len(missing) > 10 else "")
+        warnings.warn(ReaderWarning(f"the numbering skips document(s) {shown}; the export may have lost them"),
+                      stacklevel=3)
+    total = totals.pop()
+    if found[-1] < total:
+        warnings.warn(ReaderWarning(
+            f"the export says it holds {total} documents and ends with document {found[-1]}; unless it is "
+            "one of several download batches, it was cut short"), stacklevel=3)
 
 
 def _fieldish(block: list[str]) -> bool:

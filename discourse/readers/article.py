@@ -63,9 +63,14 @@ OUTLET_DOMAINS = {
 
 _TERMINAL = re.compile(r"""[.!?…:;]["'”’»)\]]*\s*$""")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$|<>~\"'])")
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*\)")
-_MD_EMPH = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
-_URL = re.compile(r"https?://\S+|\bwww\.\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:org|com|net|co\.uk|info|news)\b(?:/\S*)?", re.I)
+# Every pattern here runs in linear time on any text (tests/test_reliability_regex.py):
+# a link text holds no bracket, an emphasis no marker of its own kind, and a domain
+# starts only where no domain character precedes it.
+_MD_LINK = re.compile(r"!?\[([^\[\]]*)\]\((?:[^()\s]|\([^()]*\))*\)")
+_MD_EMPH = re.compile(r"\*\*(?=\S)((?:[^*\n]|\*(?!\*))+?)(?<=\S)\*\*|__(?=\S)((?:[^_\n]|_(?!_))+?)(?<=\S)__"
+                      r"|\*(?=\S)([^*\n]+?)(?<=\S)\*|_(?=\S)([^_\n]+?)(?<=\S)_")
+_URL = re.compile(r"https?://\S+|\bwww\.\S+|(?<![\w.-])(?>[\w-]+(?:\.[\w-]+)*)(?:(?<=\.org)|(?<=\.com)|(?<=\.net)|(?<=\.co\.uk)|(?<=\.info)|(?<=\.news))"
+                  r"(?:/\S*)?", re.I)
 _FOOTER = re.compile(
     r"^(to contact|contact us|copyright|©|\(c\)|all rights reserved|subscribe|sign up|follow us|"
     r"share this|read more|related:|click here|this article (?:was|first|originally)|"
@@ -85,7 +90,7 @@ _DATEISH = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 def _strip_md(s: str) -> str:
     s = _MD_LINK.sub(r"\1", s)
-    s = _MD_EMPH.sub(r"\2", s)
+    s = _MD_EMPH.sub(lambda m: next(g for g in m.groups() if g is not None), s)
     s = _MD_ESCAPE.sub(r"\1", s)
     return s
 
@@ -117,8 +122,10 @@ def _is_footer(par: str) -> bool:
         return True
     if _FOOTER.match(p):
         return True
+    if len(p) >= 300:
+        return False
     stripped = _URL.sub("", _MD_LINK.sub("", p)).strip(" *_:|-–—\n")
-    return len(p) < 300 and (_URL.search(p) or _MD_LINK.search(p)) and len(stripped.split()) <= 12
+    return bool(_URL.search(p) or _MD_LINK.search(p)) and len(stripped.split()) <= 12
 
 
 def _outlet_from(text: str) -> str | None:

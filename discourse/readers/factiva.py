@@ -55,7 +55,7 @@ from typing import Any
 
 from discourse.readers._base import Record, ReadResult, ReaderError, decode, normalize_text, read_text
 from discourse.readers._factiva_html import html_lines, html_marked
-from discourse.readers._layout import clean_ws, is_date_line, join_paragraphs, parse_date
+from discourse.readers._layout import clean_ws, is_date_line, join_paragraphs, parse_date, split_unclosed
 
 __all__ = ["read", "sniff", "parse_lines"]
 
@@ -308,6 +308,7 @@ def _parse_article_format(lines: list[str], one_per_line, path) -> ReadResult:
             cur.append(line)
     if any(line.strip() for line in cur):
         chunks.append((cur, None))
+    chunks = [piece for chunk in chunks for piece in split_unclosed(*chunk, words=_WORDS)]
     records, problems = [], []
     k = 0
     for chunk, doc_id in chunks:

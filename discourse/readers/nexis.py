@@ -70,8 +70,11 @@ _END_GLUED = re.compile(r"^(?P<before>.*\S)\s*End of Document\s*$")
 #: ("Byline: Ann Example Highlight: Growers say ...")
 _INLINE_LABEL = re.compile(r"(?<=\S)\s+(?=(?:Highlight|Byline|Length|Section|Dateline):\s)")
 _CLASSIC_DOC = re.compile(
-    r"^\s*(?:FOCUS\s*-\s*)?(?P<n>\d+)\s+(?:of|von|de|sur)\s+\d+\s+(?:DOCUMENTS?|DOKUMENTE?N?)\s*$"
-    r"|^\s*(?:Dokument|Document)\s+(?P<n2>\d+)\s+(?:von|de|sur|of)\s+\d+\s*$",
+    # (one line: [^\S\n] is a space that is not a line break, so that a run of empty
+    # lines is not scanned again from each of its line starts)
+    r"^[^\S\n]*(?:FOCUS[^\S\n]*-[^\S\n]*)?(?P<n>\d+)[^\S\n]+(?:of|von|de|sur)[^\S\n]+\d+[^\S\n]+"
+    r"(?:DOCUMENTS?|DOKUMENTE?N?)[^\S\n]*$"
+    r"|^[^\S\n]*(?:Dokument|Document)[^\S\n]+(?P<n2>\d+)[^\S\n]+(?:von|de|sur|of)[^\S\n]+\d+[^\S\n]*$",
     re.I | re.M,
 )
 _BODY = re.compile(r"^\s*(?:Body|Text|Cuerpo|Corps|Texte|Corpo)\s*$")
@@ -127,7 +130,7 @@ _COVER = re.compile(
     re.I,
 )
 _COPYRIGHT = re.compile(r"^\s*(?:copyright\b|©|\(c\)\s*\d{4})|all rights reserved", re.I)
-_WORDS = re.compile(r"(\d{1,3}(?:[,.\u202f\u2009 ]\d{3})+|\d+)\s*(?:words|wörter|mots|woorden|palabras|parole|palavras)",
+_WORDS = re.compile(r"(?<!\d)(?<!\d[,.\u202f\u2009 ])(\d{1,3}(?:[,.\u202f\u2009 ]\d{3})+|\d+)\s*(?:words|wörter|mots|woorden|palabras|parole|palavras)",
                     re.I)
 
 
@@ -164,15 +167,15 @@ def _head_text(path: Path, nbytes: int = SNIFF_BYTES) -> str:
 def _looks_like(text: str) -> bool:
     text = text.replace("\u00a0", " ")
     if _CLASSIC_DOC.search(text) and re.search(
-            r"^\s*(LENGTH|LOAD-DATE|BYLINE|LANGUAGE|LÄNGE|SPRACHE|AUTOR|RUBRIK|LONGUEUR|LANGUE):", text, re.M):
+            r"^[^\S\n]*(LENGTH|LOAD-DATE|BYLINE|LANGUAGE|LÄNGE|SPRACHE|AUTOR|RUBRIK|LONGUEUR|LANGUE):", text, re.M):
         return True
     if any(_END.match(line) for line in text.split("\n")):
         return True
     labels = {m.group(1).lower() for m in re.finditer(
-        r"^\s*(Length|Byline|Section|Load-Date|Publication-Type|Dateline):\s*\S", text, re.M)}
-    if len(labels) >= 2 and re.search(r"^\s*Body\s*$", text, re.M):
+        r"^[^\S\n]*(Length|Byline|Section|Load-Date|Publication-Type|Dateline):\s*\S", text, re.M)}
+    if len(labels) >= 2 and re.search(r"^[^\S\n]*Body[^\S\n]*$", text, re.M):
         return True
-    return bool(re.search(r"^\s*Job Number:", text, re.M) and re.search(r"^\s*Documents\s*\(\d+\)", text, re.M))
+    return bool(re.search(r"^[^\S\n]*Job Number:", text, re.M) and re.search(r"^[^\S\n]*Documents\s*\(\d+\)", text, re.M))
 
 
 def sniff(path: str | Path) -> bool:
@@ -238,8 +241,12 @@ def read(path: Path, *, encoding: str | None = None, **_: Any) -> ReadResult:
     return parse_lines(lines, one_per_line=per_line, path=path)
 
 
-def parse_lines(lines: list[str], *, one_per_line: bool | None = None, path: Path | str = "<text>") -> ReadResult:
-    """Parse the lines of an export (see the module docstring for the layouts)."""
+def parse_lines(lines: list[str], *, one_per_line: bool | None = None, path: Path | str = "<text>",
+                numbering: bool = True) -> ReadResult:
+    """Parse the lines of an export (see the module docstring for the layouts).
+
+    ``numbering=False`` skips the check that the 'N of M DOCUMENTS' numbers run
+    without gaps up to M (for a caller parsing one document of many at a time)."""
     lines = [line.replace("\u00a0", " ").replace("\ufeff", "") for line in lines]
     # page breaks: a form feed splits a line
     split: list[str] = []
@@ -261,7 +268,7 @@ def parse_lines(lines: list[str], *, one_per_line: bool | None = None, path: Pat
     if _CLASSIC_DOC.search(text):
         from discourse.readers._nexis_classic import parse_classic
 
-        return parse_classic(lines, path, one_per_line=bool(one_per_line))
+        return parse_classic(lines, path, one_per_line=bool(one_per_line), numbering=numbering)
     if any(_END.match(line) for line in lines) or any(_BODY.match(line) for line in lines):
         from discourse.readers._nexis_uni import parse_uni
 

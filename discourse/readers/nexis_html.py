@@ -32,7 +32,8 @@ __all__ = ["read", "sniff", "html_lines"]
 SNIFF_BYTES = 4_000_000
 _DOC_OPEN = re.compile(r"<DOCFULL>\s*-->", re.I)
 _DOC_CLOSE = re.compile(r"<!--[^<>]*</DOCFULL>", re.I)
-_N_OF_M = re.compile(r"(?:^|>)\s*(?:FOCUS\s*-\s*)?\d+\s+(?:of|de|sur|von)\s+\d+\s+(?:DOCUMENTS?|DOKUMENTE?N?)\s*<",
+# (a line start that follows blank space is skipped: the first one already scanned it)
+_N_OF_M = re.compile(r"(?:^(?<!\s\n)|>)\s*(?:FOCUS\s*-\s*)?\d+\s+(?:of|de|sur|von)\s+\d+\s+(?:DOCUMENTS?|DOKUMENTE?N?)\s*<",
                      re.I | re.M)
 _BLOCKS = {"p", "div", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
            "blockquote", "center", "body", "section", "article"}
@@ -160,7 +161,7 @@ def read(path: Path, *, encoding: str | None = None, **_: Any) -> ReadResult:
                       else "empty document section")
             problems.append((rec, f"section {k} of the page: {reason}"))
             continue
-        res = parse_lines(lines, one_per_line=False, path=path)
+        res = parse_lines(lines, one_per_line=False, path=path, numbering=False)  # (one document)
         records.extend(res.records)
         problems.extend(res.problems)
         numbers = [int(r.record) for r in res.records if r.record.isdigit()]

@@ -328,7 +328,10 @@ def _read_json(path: Path, encoding: str | None) -> list[dict]:
             f"{path}: invalid or truncated JSON ({exc.msg} at line {exc.lineno}, column "
             f"{exc.colno}); re-export the file or fix it"
         ) from None
-    rows = _json_rows(data)
+    try:
+        rows = _json_rows(data)
+    except ReaderError as exc:
+        raise ReaderError(f"{path}: {exc}") from None
     if rows is None:
         raise ReaderError(
             f"{path}: JSON holds no list of articles; expected an array of objects or an "
@@ -361,6 +364,10 @@ def _json_rows(data: Any) -> list | None:
     if values and all(isinstance(v, list) for v in values) and len({len(v) for v in values}) == 1:
         keys = list(data)
         return [dict(zip(keys, row)) for row in zip(*values)]
+    if len(values) > 1 and all(isinstance(v, list) for v in values):  # (rows cannot be paired up)
+        sizes = ", ".join(f"{k}: {len(v)}" for k, v in data.items())
+        raise ReaderError(f"JSON object of column lists with unequal lengths ({sizes}); the rows cannot be "
+                          "paired up without losing or merging records. Re-export the file")
     # a single article object
     if any(_norm(k) in ALIASES["text"] for k in data):
         return [data]

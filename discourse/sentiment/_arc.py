@@ -17,7 +17,7 @@ _COLUMNS = ["doc_id", "position", "relative", "n_sentences", "estimate", "ci_low
 def arc(
     data,
     *,
-    unit: Literal["paragraph", "decile"] = "paragraph",
+    level: Literal["paragraph", "decile"] = "paragraph",
     n_bins: int = 10,
     method: Literal["vader", "nltk"] = "vader",
     n_boot: int = 1000,
@@ -31,13 +31,13 @@ def arc(
     data : DataFrame or Annotations
         Articles with ``doc_id`` and ``text``, or their annotations
         (:func:`discourse.text.annotate`).
-    unit : {"paragraph", "decile"}
+    level : {"paragraph", "decile"}
         ``"paragraph"``: one point per paragraph (``position`` = ``para_id``).
         ``"decile"``: ``n_bins`` equal slices of the article's characters; a sentence
         belongs to the slice holding its midpoint (``position`` = 0 .. n_bins-1), so
         articles of different lengths line up.
     n_bins : int, default 10
-        Number of slices for ``unit="decile"``.
+        Number of slices for ``level="decile"``.
     method : {"vader", "nltk"}
         As in :func:`score`.
     n_boot : int, default 1000
@@ -63,8 +63,8 @@ def arc(
     1         1            2   -0.6506
     """
     _check_method(method)
-    if unit not in ("paragraph", "decile"):
-        raise ValueError(f"unit must be 'paragraph' or 'decile', not {unit!r}")
+    if level not in ("paragraph", "decile"):
+        raise ValueError(f"level must be 'paragraph' or 'decile', not {level!r}")
     if int(n_bins) < 1:
         raise ValueError(f"n_bins must be at least 1, not {n_bins}")
     ann = _annotations(data)
@@ -73,14 +73,14 @@ def arc(
     # float: an empty sentence table maps to an empty column
     lengths = np.fromiter((len(texts[d]) for d in s["doc_id"].astype(str)), dtype=np.float64, count=len(s))
     mid = (s["start"].to_numpy(dtype=float) + s["end"].to_numpy(dtype=float)) / 2 / np.clip(lengths, 1, None)
-    if unit == "paragraph":
+    if level == "paragraph":
         s["position"] = s["para_id"]
     else:
         s["position"] = np.minimum((mid * n_bins).astype(np.int64), int(n_bins) - 1)
     s["_mid"] = mid
     agg = _aggregate(s, ["doc_id", "position"], n_boot=n_boot, ci=ci, random_state=random_state)
     rel = s.groupby(["doc_id", "position"], sort=False)["_mid"].mean().reset_index(drop=True)
-    agg["relative"] = rel.to_numpy() if unit == "paragraph" else (agg["position"] + 0.5) / n_bins
+    agg["relative"] = rel.to_numpy() if level == "paragraph" else (agg["position"] + 0.5) / n_bins
     agg = agg.rename(columns={"compound": "estimate", "compound_low": "ci_low", "compound_high": "ci_high"})
     agg = agg.sort_values(["doc_id", "position"], kind="stable").reset_index(drop=True)
     agg["position"] = agg["position"].astype("int64")

@@ -27,7 +27,9 @@ def summarize(
     its slant), so the interval resamples whole documents (a cluster bootstrap of the
     pooled mean): each group's estimate is ``sum(value) / n`` over its rows, and the
     interval comes from :func:`discourse.stats.bootstrap_ratio` over documents. A group
-    of fewer than two documents has no interval (NaN).
+    of fewer than two documents has no interval: ``ci_low`` and ``ci_high`` are NaN and
+    ``few_docs`` is True (an interval from one document would have zero width and
+    claim a precision the data cannot give).
 
     Parameters
     ----------
@@ -45,7 +47,7 @@ def summarize(
     -------
     DataFrame
         Group columns, ``estimate``, ``ci_low``, ``ci_high``, ``n`` (rows),
-        ``n_docs``.
+        ``n_docs``, ``few_docs`` (fewer than two documents: no interval).
 
     Examples
     --------
@@ -76,6 +78,7 @@ def summarize(
         else np.array([per_doc["_n"].sum()])
     out.insert(len(keys) + 3, "n", n_rows.astype("int64"))
     out["n_docs"] = out["n_docs"].astype("int64")
+    out["few_docs"] = out["n_docs"].to_numpy() < 2
     return out
 
 
@@ -90,14 +93,21 @@ def toward(
     method: Literal["vader", "nltk"] = "vader",
     n_boot: int = 1000,
     random_state: int | None = 0,
+    exclude_labels: bool = True,
 ) -> pd.DataFrame:
     """Sentiment toward actors or terms, per outlet (and period, and voice).
 
     The sentiment of the contexts (sentences or word windows) that mention each target
     (:func:`mentions`), averaged per group (:func:`summarize`), with a 95% bootstrap
-    interval that resamples documents. For another coverage, or aliases matched as
-    ``fixed``/``regex``, compose the two: ``summarize(mentions(...), by=..., ci=0.9)``
-    (or pass a lexicon table with its own ``match`` column as ``targets``).
+    interval that resamples documents. By default each context is scored without the
+    words that name the target (its aliases and the noun phrases they head, such as
+    "illegal immigrants" or "undocumented immigrants"; see :func:`mentions`), so two
+    outlets that write the same sentences with different labels get the same tone:
+    the tone is what is said about the target, the label choice is measured by
+    :func:`discourse.framing.label_summary`. For another coverage, aliases matched as
+    ``fixed``/``regex`` or acronyms in any case, compose the two:
+    ``summarize(mentions(..., case_sensitive=False), by=..., ci=0.9)`` (or pass a
+    lexicon table with its own ``match`` column as ``targets``).
 
     Parameters
     ----------
@@ -118,13 +128,20 @@ def toward(
         As in :func:`mentions`.
     n_boot, random_state
         Bootstrap settings (documents are resampled); intervals from fewer than two
-        documents are NaN.
+        documents are NaN and flagged in ``few_docs``.
+    exclude_labels : bool, default True
+        Leave the target's aliases and the noun phrases they head out of each
+        context's score (``False``: score the whole context, labels included).
 
     Returns
     -------
     DataFrame
         ``target``, the ``by`` columns, ``period`` (if asked), ``estimate`` (mean
-        compound), ``ci_low``, ``ci_high``, ``n`` (mentions), ``n_docs``.
+        compound), ``ci_low``, ``ci_high``, ``n`` (mentions), ``n_docs``,
+        ``few_docs`` (fewer than two documents: no interval), ``left_out`` (the
+        distinct phrases left out of the scores, lowercase, most frequent first,
+        joined by ``"; "``; NA with ``exclude_labels=False``). Per mention:
+        :func:`mentions`.
 
     Examples
     --------
@@ -144,7 +161,7 @@ def toward(
     voices = _voice.check(voice)
     if period is not None:
         periods = period_column(corpus, period)  # checks the option before the work
-    m = mentions(ann, targets, window=window, method=method)
+    m = mentions(ann, targets, window=window, method=method, exclude_labels=exclude_labels)
     extra = [k for k in keys if k not in m.columns]
     info = corpus.drop_duplicates("doc_id")
     ids = info["doc_id"].astype(str).astype("string").to_numpy()
@@ -160,7 +177,25 @@ def toward(
     if voices is not None:
         m = m[m["voice"].isin(voices)]
     out = summarize(m, "compound", by=group, n_boot=n_boot, random_state=random_state)
-    for c in ("target", "voice", "period"):
+    out["left_out"] = _left_out(m, group, out)
+    for c in ("target", "voice", "period", "left_out"):
         if c in out.columns:
             out[c] = out[c].astype("string")
     return out
+
+
+def _left_out(m: pd.DataFrame, group: list[str], out: pd.DataFrame) -> list:
+    """Per row of ``out``: the distinct phrases left out of its mentions' scores
+    (lowercase, most frequent first, then alphabetical), joined by ``"; "``."""
+    lo = m[[*group, "left_out"]].dropna(subset=["left_out"])
+    if not len(lo):
+        return [pd.NA] * len(out)
+    phrases = lo["left_out"].astype(str).str.split("; ").explode().str.lower()
+    counts = pd.DataFrame({**{k: lo[k].loc[phrases.index].to_numpy() for k in group}, "phrase": phrases.to_numpy()})
+    joined = {}
+    for key, sub in counts.groupby(group, sort=False, dropna=False):
+        vc = sub["phrase"].value_counts()
+        order = sorted(vc.index, key=lambda p: (-vc[p], p))
+        joined[key if isinstance(key, tuple) else (key,)] = "; ".join(order)
+    keys = out[group].itertuples(index=False, name=None)
+    return [joined.get(tuple(k), pd.NA) for k in keys]

@@ -9,7 +9,6 @@ import numpy as np
 import pandas as pd
 
 from discourse import voice as _voice
-from discourse.terms._matcher import Matcher
 from discourse.terms._normalize import _translate
 from discourse.words import WORD_PATTERN
 
@@ -60,7 +59,7 @@ def find(
     lexicon: pd.DataFrame | str | Path | Mapping | None = None,
     *,
     overlap: Literal["longest", "all"] = "longest",
-    case_sensitive: bool = False,
+    case_sensitive: bool | None = False,
 ) -> pd.DataFrame:
     """Find lexicon terms in every article, with their position and voice.
 
@@ -76,8 +75,10 @@ def find(
         (glob patterns); default: the bundled loaded-language lexicon.
     overlap : {"longest", "all"}
         How overlapping matches are resolved (see :mod:`discourse.terms`).
-    case_sensitive : bool
-        Match case exactly instead of case folding.
+    case_sensitive : bool or None
+        Match case exactly instead of case folding; ``None``: exactly for all-capitals
+        patterns ("ICE", "US") only, the rule of actor mentions
+        (:mod:`discourse.terms._mentions`).
 
     Returns
     -------
@@ -97,20 +98,24 @@ def find(
     0  absolute lie     quoted  the ministry
     1        regime  authorial          <NA>
     """
+    from discourse import lexicon as _lexicon
+
+    # veto phrases (category "exclude") win as the longest match, then leave the table
+    return _lexicon.apply_exclusions(_table(data, as_lexicon(lexicon), case_sensitive=case_sensitive, overlap=overlap))
+
+
+def _table(data, lexicon: pd.DataFrame, *, case_sensitive: bool | None, overlap: str,
+           whole_words: bool = False) -> pd.DataFrame:
+    """The table of :func:`find`; the matching rules are in :mod:`discourse.terms._mentions`."""
+    from discourse import lexicon as _lexicon
+    from discourse.terms._mentions import match_arrays
+
     ann = _annotations(data)
     corpus = ann.corpus
-    matcher = Matcher(as_lexicon(lexicon), case_sensitive=case_sensitive, overlap=overlap)
-    lex = matcher.full_lexicon
+    lex = _lexicon.validate(lexicon)
     texts = corpus["text"].astype(str).tolist()
-    doc, st, en, pi = matcher.arrays(texts)
-    # a pattern listed under several categories: one row per category
-    counts = np.array([len(r) for r in matcher._rows], dtype=np.int64)[pi] if len(pi) else np.zeros(0, np.int64)
-    if len(pi) and (counts > 1).any():
-        rep = np.repeat(np.arange(len(pi)), counts)
-        pi = np.concatenate([matcher._rows[i] for i in pi.tolist()])
-        doc, st, en = doc[rep], st[rep], en[rep]
-    elif len(pi):
-        pi = np.array([matcher._rows[i][0] for i in pi.tolist()], dtype=np.int64)
+    doc, st, en, pi = match_arrays(lex, texts, case_sensitive=case_sensitive, overlap=overlap,
+                                   whole_words=whole_words)
     ids = corpus["doc_id"].astype(str).to_numpy(dtype=object)  # ids are strings in every output
     doc_ids = ids[doc] if len(doc) else np.array([], dtype=object)
     if len(doc_ids):

@@ -127,9 +127,10 @@ def kwic(
         pats = [pattern_or_matches] if isinstance(pattern_or_matches, str) else list(pattern_or_matches)
         if lexicon is not None:
             lex = _lexicon.validate(as_lexicon(lexicon))
-            sub = lex[lex["pattern"].isin(pats) | lex["category"].isin(pats)]
-            if sub.empty:
+            chosen = lex["pattern"].isin(pats) | lex["category"].isin(pats)
+            if not chosen.any():
                 raise ValueError(f"no lexicon row has pattern or category in {pats}")
+            sub = lex[chosen | (lex["category"] == _lexicon.EXCLUDE)]  # the vetoes stay in force
         else:
             sub = _lexicon.from_records([{"pattern": p, "category": "kwic"} for p in pats], match=match)
         m = find(ann, sub)

@@ -37,14 +37,14 @@ def _check(corpus) -> None:
             raise KeyError(f"corpus has no {col!r} column; load it with discourse.corpus.load")
 
 
-def _key(corpus: pd.DataFrame, train: bool) -> tuple:
+def _key(corpus: pd.DataFrame, train: bool, indirect: bool = False) -> tuple:
     h = hashlib.blake2b(digest_size=20)
     for d, t in zip(corpus["doc_id"].astype(str), corpus["text"].astype(str)):
         h.update(d.encode("utf-8", "surrogatepass"))
         h.update(b"\x00")
         h.update(t.encode("utf-8", "surrogatepass"))
         h.update(b"\x01")
-    return (h.hexdigest(), len(corpus), str(corpus["doc_id"].dtype), bool(train))
+    return (h.hexdigest(), len(corpus), str(corpus["doc_id"].dtype), bool(train), bool(indirect))
 
 
 class Annotations:
@@ -68,11 +68,16 @@ class Annotations:
         Quotations as :func:`discourse.quotes.find`.
     """
 
-    def __init__(self, corpus: pd.DataFrame, *, train: bool = False):
+    def __init__(self, corpus: pd.DataFrame, *, train: bool = False, indirect: bool = False):
         _check(corpus)
+        dup = corpus["doc_id"].astype(str).duplicated()
+        if dup.any():
+            raise ValueError(f"doc_id must be unique: {corpus['doc_id'][dup].astype(str).unique()[:3].tolist()} "
+                             f"appear more than once; give each article its own id (corpus.load does)")
         self.corpus = corpus.copy()
         self.corpus.attrs = dict(corpus.attrs)
         self.train = train
+        self.indirect = indirect
         self._tables: dict[str, pd.DataFrame] = {}
 
     # ------------------------------------------------------------------ tables
@@ -98,13 +103,21 @@ class Annotations:
         def build():
             from discourse import quotes as _quotes
 
-            return _quotes.find(self.corpus, sentences=self.sentences)
+            from discourse.quotes._find import find_in
+
+            return find_in(self.corpus, self.sentences, indirect=self.indirect)
 
         return self._get("quotes", build)
 
     @property
     def tokens(self) -> pd.DataFrame:
         return self._get("tokens", self._build_tokens)
+
+    def _token_base(self) -> pd.DataFrame:
+        """The tokens without their voice: what needs no quotations (word counts, dtm)."""
+        if "tokens" in self._tables:
+            return self._tables["tokens"]
+        return self._get("token_base", self._build_token_base)
 
     @property
     def texts(self) -> dict:
@@ -113,30 +126,73 @@ class Annotations:
             self._texts = dict(zip(self.corpus["doc_id"].astype(str), self.corpus["text"].astype(str)))
         return self._texts
 
+    def _build_token_base(self) -> pd.DataFrame:
+        from discourse.text._tokens import token_spans
+
+        texts = list(self.texts.values())
+        index, start, end, words = token_spans(texts)
+        doc = np.array(list(self.texts), dtype=object)[index]
+        toks = np.array([t for text in texts for t in TOKEN_PATTERN.findall(text)], dtype=object)
+        para, sent = locate(self.sentences, doc, start)
+        ids = self.corpus["doc_id"].array  # rows of the corpus in text order: ids keep their dtype
+        return pd.DataFrame({"doc_id": ids.take(index), "para_id": para, "sent_id": sent,
+                             "token_id": _running_number(doc), "start": start, "end": end,
+                             "token": toks, "is_word": words}, columns=_TOKEN_COLUMNS[:-1])
+
     def _build_tokens(self) -> pd.DataFrame:
-        sents = self.sentences
-        ids, starts, ends, toks, words = [], [], [], [], []
-        for did, text in self.texts.items():
-            for m in TOKEN_PATTERN.finditer(text):
-                ids.append(did)
-                starts.append(m.start())
-                ends.append(m.end())
-                toks.append(m.group())
-        start = np.asarray(starts, dtype=np.int64)
-        end = np.asarray(ends, dtype=np.int64)
-        doc = np.asarray(ids, dtype=object)
-        para, sent = locate(sents, doc, start)
-        token_id = _running_number(doc)
-        tok = np.asarray(toks, dtype=object)
-        # a token is a word by WORD_PATTERN exactly when it starts with a word character
-        words = pd.Series(tok, dtype=object).str.match(r"\w").to_numpy(dtype=bool) if len(tok) else np.zeros(0, bool)
-        voice, _ = _voice.assign(doc, start, self.quotes)
-        out = pd.DataFrame({"doc_id": doc, "para_id": para, "sent_id": sent, "token_id": token_id,
-                            "start": start, "end": end, "token": tok, "is_word": words, "voice": voice},
-                           columns=_TOKEN_COLUMNS)
-        out["doc_id"] = out["doc_id"].astype(self.corpus["doc_id"].dtype)
-        out["voice"] = out["voice"].astype("string")
-        return out
+        base = self._tables.pop("token_base", None)
+        base = self._build_token_base() if base is None else base
+        voice, _ = _voice.assign(base["doc_id"].to_numpy(dtype=object), base["start"].to_numpy(), self.quotes)
+        names = pd.array(_voice.VOICES, dtype="string")
+        return base.assign(voice=names.take(pd.Index(_voice.VOICES).get_indexer(voice)))
+
+    # ------------------------------------------------------------------- words
+    def _word_arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Text index, start and sentence of every word, without building token strings."""
+        def build():
+            from discourse.text._tokens import token_spans
+
+            index, start, _, is_word = token_spans(list(self.texts.values()))
+            index, start = index[is_word], start[is_word]
+            doc = np.array(list(self.texts), dtype=object)[index]
+            return index, start, locate(self.sentences, doc, start)[1]
+
+        if "word_arrays" not in self._tables:  # shared with every view of the same texts
+            self._tables["word_arrays"] = build()
+        return self._tables["word_arrays"]
+
+    def word_counts(self, *, voice: str | Sequence[str] | None = None, level: str = "document") -> pd.DataFrame:
+        """Words (:data:`discourse.words.WORD_PATTERN`) per document or sentence.
+
+        Parameters
+        ----------
+        voice : str or list of str, optional
+            Count only words in these voices (:mod:`discourse.voice`); ``None``: all.
+        level : {"document", "sentence"}
+            ``"document"``: one row per document of the corpus (zeros included);
+            ``"sentence"``: one row per sentence with words.
+
+        Returns
+        -------
+        DataFrame
+            ``doc_id`` (+ ``sent_id``) and ``n_words``.
+        """
+        if level not in ("document", "sentence"):
+            raise ValueError(f"level must be 'document' or 'sentence', not {level!r}")
+        voices = _voice.check(voice)
+        index, start, sent = self._word_arrays()
+        if voices is not None:
+            keys = np.array(list(self.texts), dtype=object)
+            v, _ = _voice.assign(keys[index], start, self.quotes)
+            keep = np.isin(v, voices)
+            index, sent = index[keep], sent[keep]
+        ids = self.corpus["doc_id"].array
+        if level == "document":
+            return pd.DataFrame({"doc_id": ids, "n_words": np.bincount(index, minlength=len(ids)).astype(np.int64)})
+        pairs = pd.DataFrame({"i": index, "sent_id": sent}).value_counts(sort=False).reset_index()
+        pairs = pairs.sort_values(["i", "sent_id"], kind="stable")
+        return pd.DataFrame({"doc_id": ids.take(pairs["i"].to_numpy()), "sent_id": pairs["sent_id"].to_numpy(np.int64),
+                             "n_words": pairs["count"].to_numpy(np.int64)})
 
     # ------------------------------------------------------------------- voice
     def voice(self, doc_ids, starts) -> pd.DataFrame:
@@ -178,15 +234,14 @@ def locate(sents: pd.DataFrame, doc_ids: np.ndarray, starts: np.ndarray) -> tupl
     if n == 0:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
     s_ids = sents["doc_id"].astype(str).to_numpy(dtype=object)
-    codes = {d: i for i, d in enumerate(pd.unique(np.concatenate([s_ids, doc_ids.astype(object)])))}
-    s_doc = np.fromiter((codes[d] for d in s_ids), dtype=np.int64, count=len(s_ids))
+    codes, _ = pd.factorize(np.concatenate([s_ids, doc_ids.astype(object)]))
+    s_doc, m_doc = codes[:len(s_ids)].astype(np.int64), codes[len(s_ids):].astype(np.int64)
     s_key = s_doc * (1 << 40) + sents["start"].to_numpy(dtype=np.int64)
     order = np.argsort(s_key, kind="stable")
     s_key, s_doc = s_key[order], s_doc[order]
     s_end = sents["end"].to_numpy(dtype=np.int64)[order]
     para = sents["para_id"].to_numpy(dtype=np.int64)[order]
     sid = sents["sent_id"].to_numpy(dtype=np.int64)[order]
-    m_doc = np.fromiter((codes[d] for d in doc_ids), dtype=np.int64, count=n)
     pos = np.searchsorted(s_key, m_doc * (1 << 40) + starts, side="right") - 1
     if not len(s_key):
         return np.full(n, -1, np.int64), np.full(n, -1, np.int64)
@@ -199,7 +254,7 @@ def locate(sents: pd.DataFrame, doc_ids: np.ndarray, starts: np.ndarray) -> tupl
 CHUNK_DOCS = 250
 
 
-def _annotate_chunk(chunk: pd.DataFrame, sents: pd.DataFrame | None, quotes: bool):
+def _annotate_chunk(chunk: pd.DataFrame, sents: pd.DataFrame | None, quotes: bool, indirect: bool = False):
     """Sentences (unless given) and quotations of a few documents: the unit of work of
     :func:`annotate`."""
     from discourse.text._units import sentences
@@ -208,13 +263,13 @@ def _annotate_chunk(chunk: pd.DataFrame, sents: pd.DataFrame | None, quotes: boo
         sents = sentences(chunk)
     if not quotes:
         return sents, None
-    from discourse import quotes as _quotes
+    from discourse.quotes._find import find_in
 
-    return sents, _quotes.find(chunk, sentences=sents)
+    return sents, find_in(chunk, sents, indirect=indirect)
 
 
-def annotate(corpus: pd.DataFrame, *, train: bool = False, quotes: bool = True, n_jobs: int = 1,
-             progress: bool | None = None) -> Annotations:
+def annotate(corpus: pd.DataFrame, *, train: bool = False, quotes: bool = True, indirect: bool = False,
+             n_jobs: int = 1, progress: bool | None = None) -> Annotations:
     """Annotate a corpus once: paragraphs, sentences, tokens, quotations and voice.
 
     Every analysis (``terms``, ``sentiment``, ``framing``, ``topics``, ``text.dtm``)
@@ -231,6 +286,10 @@ def annotate(corpus: pd.DataFrame, *, train: bool = False, quotes: bool = True, 
     quotes : bool, default True
         Find quotations (and so voice) now; ``False`` leaves them to first use.
         Tokens are built on first use (:attr:`Annotations.tokens`), once.
+    indirect : bool, default False
+        Also find reported speech without quote marks (quotation kind ``indirect``,
+        :func:`discourse.quotes.find`), whose words get the voice ``reported``. Off by
+        default: it reads every sentence and is about four times slower.
     n_jobs : int, default 1
         Processes for the per-document work (sentences, quotations); ``-1`` uses every
         core. The tables are identical to ``n_jobs=1``.
@@ -255,7 +314,7 @@ def annotate(corpus: pd.DataFrame, *, train: bool = False, quotes: bool = True, 
 
     if not isinstance(n_jobs, (int, np.integer)) or isinstance(n_jobs, bool) or n_jobs == 0 or n_jobs < -1:
         raise ValueError(f"n_jobs must be a positive number of processes or -1 (every core), not {n_jobs!r}")
-    ann = as_annotations(corpus, train=train)
+    ann = as_annotations(corpus, train=train, indirect=indirect)
     todo = "sentences" not in ann._tables or (quotes and "quotes" not in ann._tables)
     if not todo:
         return ann
@@ -266,14 +325,14 @@ def annotate(corpus: pd.DataFrame, *, train: bool = False, quotes: bool = True, 
     given = [None if known is None else known[known["doc_id"].isin(c["doc_id"])] for c in chunks]
     bar = dict(total=len(chunks), desc="annotate", enabled=wanted(progress, long=len(chunks) > 4))
     if n_jobs == 1 or len(chunks) < 2:
-        parts = [_annotate_chunk(c, g, quotes) for c, g in _bar(zip(chunks, given), **bar)]
+        parts = [_annotate_chunk(c, g, quotes, indirect) for c, g in _bar(zip(chunks, given), **bar)]
     else:
         from joblib import Parallel, delayed
 
         parts = list(_bar(Parallel(n_jobs=n_jobs, return_as="generator")(
-            delayed(_annotate_chunk)(c, g, quotes) for c, g in zip(chunks, given)), **bar))
+            delayed(_annotate_chunk)(c, g, quotes, indirect) for c, g in zip(chunks, given)), **bar))
     if not parts:  # an empty corpus: the empty tables with their columns
-        parts = [_annotate_chunk(base, known, quotes)]
+        parts = [_annotate_chunk(base, known, quotes, indirect)]
     sents = pd.concat([p[0] for p in parts], ignore_index=True)
     ann._tables.setdefault("sentences", sents)
     if quotes:
@@ -281,13 +340,13 @@ def annotate(corpus: pd.DataFrame, *, train: bool = False, quotes: bool = True, 
     return ann
 
 
-def as_annotations(data, *, train: bool = False) -> Annotations:
+def as_annotations(data, *, train: bool = False, indirect: bool = False) -> Annotations:
     """``data`` as :class:`Annotations`: itself if it is one, else the cached
     annotations of a corpus table with the same ids and texts (built when new)."""
     if isinstance(data, Annotations):
         return data
     _check(data)
-    key = _key(data, train)
+    key = _key(data, train, indirect)
     tables = _CACHE.get(key)
     if tables is None:
         tables = _CACHE[key] = {}
@@ -295,7 +354,7 @@ def as_annotations(data, *, train: bool = False) -> Annotations:
             _CACHE.popitem(last=False)
     else:
         _CACHE.move_to_end(key)
-    ann = Annotations(data, train=train)
+    ann = Annotations(data, train=train, indirect=indirect)
     ann._tables = tables  # the text tables are shared; the corpus columns are this table's
     return ann
 
@@ -311,10 +370,11 @@ def corpus_of(data) -> pd.DataFrame:
 
 
 def words_by_voice(ann: Annotations, voice: str | Sequence[str] | None) -> pd.DataFrame:
-    """Word tokens (no punctuation) in the given voices (``None``: all)."""
-    t = ann.tokens
-    t = t[t["is_word"].to_numpy()]
+    """Word tokens (no punctuation) in the given voices (``None``: all, and then no
+    quotation needs to be found)."""
     voices = _voice.check(voice)
+    t = ann._token_base() if voices is None else ann.tokens
+    t = t[t["is_word"].to_numpy()]
     if voices is not None:
         t = t[t["voice"].isin(voices).to_numpy()]
     return t

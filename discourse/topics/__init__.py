@@ -13,7 +13,8 @@ by :func:`discourse.text.dtm`; a :class:`Vectorizer` chooses the terms and weigh
 :class:`TopicModel` (whose ``__init__`` only stores parameters) fits NMF or LDA::
 
     vec = topics.Vectorizer(min_df=5, phrases=True)
-    model = topics.TopicModel(10, method="nmf", vectorizer=vec).fit(text.dtm(corpus, ngram_range=(1, 2)))
+    counts = vec.document_terms(corpus)      # text.dtm with the n-grams and stop words vec needs
+    model = topics.TopicModel(10, method="nmf", vectorizer=vec).fit(counts)
 
 Method notes: ``docs/topics.md``.
 """

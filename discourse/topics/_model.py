@@ -24,7 +24,7 @@ __all__ = ["TopicModel", "fit"]
 #: measured by benchmarks/eval_topics.py (docs/topics.md, "Do the defaults recover real topics?")
 LDA_WARNING = ("LDA's topics depend on the seed: on a development corpus of 3,271 news articles with "
                "seven labelled topics, the NMI between LDA's dominant topics and the labels ranged from "
-               "0.59 to 0.75 over seeds 0-4 (sd 0.054; NMF with the defaults: 0.847 for every seed). "
+               "0.63 to 0.76 over seeds 0-4 (sd 0.046; NMF with the defaults: 0.847 for every seed). "
                "Compare several seeds (topics.search_k reports stability) or use method='nmf'.")
 
 

@@ -70,7 +70,7 @@ def prevalence(model: TopicModel, corpus: pd.DataFrame, *, by: str | Sequence[st
     DataFrame
         Group columns, ``period`` (label such as "2024-01", as
         :func:`discourse.stats.period_labels`; if asked), ``topic``, ``label``,
-        ``share``, ``ci_low``, ``ci_high``, ``n`` (documents with a share).
+        ``share``, ``ci_low``, ``ci_high``, ``n_docs`` (documents with a share).
 
     Examples
     --------
@@ -80,8 +80,11 @@ def prevalence(model: TopicModel, corpus: pd.DataFrame, *, by: str | Sequence[st
     >>> prevalence(m, docs, n_boot=50).groupby("outlet")["share"].sum().round(6).tolist()
     [1.0, 1.0]
     """
+    from discourse.text._annotate import corpus_of
+
+    corpus = corpus_of(corpus)  # the corpus table or its annotations
     if not isinstance(corpus, pd.DataFrame):
-        raise TypeError("corpus must be a DataFrame with doc_id and grouping columns")
+        raise TypeError("corpus must be a corpus DataFrame (doc_id and grouping columns) or its annotations")
     keys = [] if by is None else ([by] if isinstance(by, str) else list(by))
     missing = [c for c in keys if c not in corpus.columns]
     if missing:
@@ -100,7 +103,7 @@ def prevalence(model: TopicModel, corpus: pd.DataFrame, *, by: str | Sequence[st
             shares[c] = shares[c].astype(object).where(shares[c].notna(), "(none)")
     out = stats.bootstrap(shares, "share", by=[*keys, "topic"], n_boot=n_boot, ci=ci,
                           random_state=random_state)
-    out = out.rename(columns={"estimate": "share"})
+    out = out.rename(columns={"estimate": "share", "n": "n_docs"})
     out.insert(len(keys) + 1, "label", out["topic"].map(model.labels))
     return out.sort_values([*keys, "topic"], kind="stable").reset_index(drop=True)
 
@@ -110,7 +113,7 @@ def trajectories(model: TopicModel, corpus: pd.DataFrame, *, period: str = "M",
                  topics: Sequence[int] | None = None, n_boot: int = 1000, ci: float = 0.95,
                  random_state: int | None = 0) -> pd.DataFrame:
     """Topic prevalence over time: :func:`prevalence` by ``period`` on a complete
-    calendar, so periods without documents appear with ``n = 0`` and NaN shares (lines
+    calendar, so periods without documents appear with ``n_docs = 0`` and NaN shares (lines
     break there instead of interpolating over gaps).
 
     Parameters
@@ -125,7 +128,7 @@ def trajectories(model: TopicModel, corpus: pd.DataFrame, *, period: str = "M",
     -------
     DataFrame
         Group columns, ``period``, ``topic``, ``label``, ``share``, ``ci_low``,
-        ``ci_high``, ``n``.
+        ``ci_high``, ``n_docs``.
     """
     prev = prevalence(model, corpus, by=by, period=period, date=date, n_boot=n_boot, ci=ci,
                       random_state=random_state)
@@ -141,6 +144,6 @@ def trajectories(model: TopicModel, corpus: pd.DataFrame, *, period: str = "M",
     tops = pd.DataFrame({"topic": sorted(prev["topic"].unique())})
     grid = groups.merge(pd.DataFrame({"period": cal}), how="cross").merge(tops, how="cross")
     out = grid.merge(prev.drop(columns="label"), on=[*keys, "period", "topic"], how="left")
-    out["n"] = out["n"].fillna(0).astype(int)
+    out["n_docs"] = out["n_docs"].fillna(0).astype("int64")
     out.insert(len(keys) + 2, "label", out["topic"].map(model.labels))
     return out.sort_values([*keys, "topic", "period"], kind="stable").reset_index(drop=True)

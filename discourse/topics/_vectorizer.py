@@ -16,20 +16,22 @@ import pandas as pd
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from discourse.words import CREDIT_WORDS
+
 __all__ = ["Vectorizer", "detect_phrases", "NEWS_STOP_WORDS"]
 
 #: words of news reporting itself, shared by every story whatever its topic, added to
 #: scikit-learn's English list by ``stop_words="news"``: attribution and courtesy
-#: titles, dates, wire names, and web boilerplate (photo captions and credits, "sign up
-#: for our newsletter", "click here", "story continued below", share buttons)
-NEWS_STOP_WORDS = frozenset(
+#: titles, dates, wire names, photo captions and credits
+#: (:data:`discourse.words.CREDIT_WORDS`: "caption", "hide", "toggle", "getty" ...) and web
+#: boilerplate ("sign up for our newsletter", "click here", "story continued below")
+NEWS_STOP_WORDS = CREDIT_WORDS | frozenset(
     """
     said says say saying told tells according added adds asked reported reports
     reporting stated statement statements spokesman spokeswoman spokesperson
     mr mrs ms dr also just like new year years week weeks day days time today
     yesterday tuesday wednesday thursday friday saturday sunday monday
     percent per cent including people news reporters reuters ap afp
-    caption captions hide toggle photo photos image images getty copyright credit
     advertisement sign newsletter newsletters subscribe click continued share
     facebook twitter email follow pic com www http https
     """.split()
@@ -199,6 +201,14 @@ class Vectorizer:
         lo, hi = self.ngram_range
         if not (isinstance(lo, (int, np.integer)) and isinstance(hi, (int, np.integer)) and 1 <= lo <= hi):
             raise ValueError(f"ngram_range must be (min_n, max_n) with 1 <= min_n <= max_n, not {self.ngram_range}")
+        for name in ("min_df", "max_df"):
+            v = getattr(self, name)
+            ok = (isinstance(v, (int, np.integer)) and not isinstance(v, bool) and v >= 0) or (
+                isinstance(v, (float, np.floating)) and 0.0 <= v <= 1.0)
+            if not ok:
+                raise ValueError(f"{name} must be a number of documents (int >= 0) or a share in [0, 1], not {v!r}")
+        if self.max_features is not None and not (isinstance(self.max_features, (int, np.integer)) and self.max_features > 0):
+            raise ValueError(f"max_features must be a positive integer or None, not {self.max_features!r}")
         if self.weighting not in (None, "tfidf", "count"):
             raise ValueError(f"weighting must be 'tfidf', 'count' or None, not {self.weighting!r}")
         self._stop = _stop_set(self.stop_words)

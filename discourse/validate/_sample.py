@@ -11,6 +11,8 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
+from discourse.words import WORD_PATTERN
+
 __all__ = ["sample", "context", "consensus"]
 
 
@@ -88,7 +90,38 @@ def sample(units: pd.DataFrame, *, n: int | float, by: str | Sequence[str] | Non
     return out
 
 
-def context(units: pd.DataFrame, corpus: pd.DataFrame, *, window: int = 200) -> pd.DataFrame:
+def _left(t: str, a: int, n: int) -> str:
+    """The ``n`` words (by WORD_PATTERN) before offset ``a``, with what stands between them."""
+    if n == 0:
+        return ""
+    lo = max(0, a - 40 * n)
+    ms = list(WORD_PATTERN.finditer(t, lo, a))
+    while len(ms) <= n and lo > 0:  # the first match may be cut: look further back
+        lo = max(0, lo - 40 * n)
+        ms = list(WORD_PATTERN.finditer(t, lo, a))
+    if not ms:
+        return t[lo:a]
+    return t[ms[-n].start() if len(ms) >= n else lo:a]
+
+
+def _right(t: str, b: int, n: int) -> str:
+    """The ``n`` words after offset ``b`` (and the punctuation glued to the last one)."""
+    if n == 0:
+        return ""
+    hi = min(len(t), b + 40 * n)
+    ms = list(WORD_PATTERN.finditer(t, b, hi))
+    while len(ms) <= n and hi < len(t):
+        hi = min(len(t), hi + 40 * n)
+        ms = list(WORD_PATTERN.finditer(t, b, hi))
+    if len(ms) < n:
+        return t[b:]
+    end = ms[n - 1].end()
+    while end < len(t) and not t[end].isspace() and not t[end].isalnum():
+        end += 1
+    return t[b:end]
+
+
+def context(units: pd.DataFrame, corpus: pd.DataFrame, *, window: int = 20) -> pd.DataFrame:
     """Add the text around each span: ``left``, ``span`` and ``right`` columns.
 
     For quotations, sentences or any table with ``doc_id``, ``start`` and ``end``
@@ -102,8 +135,9 @@ def context(units: pd.DataFrame, corpus: pd.DataFrame, *, window: int = 200) -> 
         ``doc_id``, ``start``, ``end`` and anything else.
     corpus : DataFrame
         The corpus the offsets index into (``doc_id``, ``text``).
-    window : int
-        Characters of context on each side, cut back to a whole word.
+    window : int, default 20
+        Words of context on each side (words by :data:`discourse.words.WORD_PATTERN`,
+        as every ``window=`` of the package counts them).
 
     Returns
     -------
@@ -114,7 +148,7 @@ def context(units: pd.DataFrame, corpus: pd.DataFrame, *, window: int = 200) -> 
     --------
     >>> corpus = pd.DataFrame({"doc_id": ["d1"], "text": ["He said the plan was a reckless gamble today."]})
     >>> spans = pd.DataFrame({"doc_id": ["d1"], "start": [21], "end": [38]})
-    >>> context(spans, corpus, window=9)[["left", "span", "right"]].iloc[0].tolist()
+    >>> context(spans, corpus, window=2)[["left", "span", "right"]].iloc[0].tolist()
     ['plan was', 'a reckless gamble', 'today.']
     """
     for col in ("doc_id", "start", "end"):
@@ -134,12 +168,7 @@ def context(units: pd.DataFrame, corpus: pd.DataFrame, *, window: int = 200) -> 
         t = texts[d]
         if not 0 <= a <= b <= len(t):
             raise ValueError(f"units: span {a}-{b} is outside document {d} (length {len(t)})")
-        lo = t[max(0, a - window):a]
-        if a - window > 0 and not t[a - window - 1].isspace() and " " in lo:
-            lo = lo.split(" ", 1)[1]  # drop the cut word
-        hi = t[b:b + window]
-        if b + window < len(t) and not t[b + window].isspace() and " " in hi:
-            hi = hi.rsplit(" ", 1)[0]
+        lo, hi = _left(t, a, window), _right(t, b, window)
         left.append(" ".join(lo.split()))
         span.append(t[a:b])
         right.append(" ".join(hi.split()))

@@ -1,0 +1,57 @@
+"""Figures of keyness: distinctive words per outlet with intervals, label shares for
+the same referent, and term trajectories over time (default: the SYNTHETIC demo corpus)."""
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+
+from discourse import keyness, plots, style
+from discourse.figures._registry import figure, synthetic_note
+
+__all__ = ["demo_keyness", "demo_label_shares", "demo_term_trajectories", "DEMO_REFERENTS"]
+
+#: the demo corpus's government and the labels outlets pick for it
+DEMO_REFERENTS = {"the government": {"government": ["government"], "regime": ["regime"],
+                                     "puppet government": ["puppet government"], "cabinet": ["cabinet"]}}
+
+
+@figure("demo-keyness", corpus="demo", width="double", n_boot=200,
+        description="Most distinctive words of each outlet in its own voice against the other outlets: "
+                    "weighted log odds with 95% document-bootstrap intervals (default: the SYNTHETIC demo corpus).")
+def demo_keyness(corpus, *, width="double", n_boot=200, top=8):
+    """Most distinctive words of each outlet (authorial voice) against the rest, with intervals."""
+    data = keyness.score(corpus, voice="authorial", min_df=5, n_boot=n_boot, random_state=0)
+    outlets = sorted(data["group"].unique().tolist(), key=str)
+    fig, axes = plt.subplots(1, len(outlets), figsize=style.figsize(width, aspect=0.45), sharex=True, squeeze=False)
+    for ax, outlet in zip(axes.flat, outlets):
+        plots.keyness(data[data["group"] == outlet], ax=ax, top=top)
+        ax.set_title(str(outlet), fontsize=8)
+        ax.set_xlabel("log odds" if ax is axes.flat[0] else "")
+    fig.suptitle("Distinctive words in each outlet's own voice" + synthetic_note(corpus), x=0.01, ha="left")
+    return fig
+
+
+@figure("demo-label-shares", corpus="demo", width="single", n_boot=1000,
+        description="Which label each outlet uses for the government: share of mentions with 95% "
+                    "document-bootstrap intervals (default: the SYNTHETIC demo corpus).")
+def demo_label_shares(corpus, *, width="single", n_boot=1000):
+    """Share of each label among the mentions of the government, per outlet."""
+    data = keyness.label_choice(corpus, DEMO_REFERENTS, n_boot=n_boot, random_state=0)
+    fig, ax = plt.subplots(figsize=style.figsize(width, aspect=0.8))
+    plots.label_shares(data, ax=ax, by="outlet")
+    handles, labels = ax.get_legend_handles_labels()
+    ax.get_legend().remove()
+    fig.legend(handles, labels, loc="outside lower center", ncols=2, frameon=False, fontsize="small")
+    ax.set_title("Labels for the government" + synthetic_note(corpus).replace(" (", "\n("))
+    return fig
+
+
+@figure("demo-term-trajectories", corpus="demo", width="double", n_boot=500,
+        description="Rate of 'regime' per 1,000 words by outlet and quarter, 95% document-bootstrap bands "
+                    "(default: the SYNTHETIC demo corpus).")
+def demo_term_trajectories(corpus, *, width="double", n_boot=500, term="regime"):
+    """Rate of a term per 1,000 words by outlet and quarter, with interval bands."""
+    data = keyness.rates(corpus, term, period="Q", n_boot=n_boot, random_state=0)
+    fig, ax = plt.subplots(figsize=style.figsize(width, aspect=0.4))
+    plots.term_trajectories(data, ax=ax, by="outlet")
+    ax.set_title(f"'{term}' per 1,000 words by quarter" + synthetic_note(corpus))
+    return fig
