@@ -60,7 +60,7 @@ class Annotations:
     paragraphs, sentences : DataFrame
         As :func:`discourse.text.paragraphs` and :func:`discourse.text.sentences`.
     tokens : DataFrame
-        One row per token (:func:`discourse.words.tokenize`): ``doc_id``,
+        One row per token (the rule of :data:`discourse.words.TOKEN_PATTERN`): ``doc_id``,
         ``para_id``, ``sent_id``, ``token_id``, ``start``, ``end``, ``token``,
         ``is_word`` (a word by :data:`discourse.words.WORD_PATTERN`, not punctuation)
         and ``voice`` (:mod:`discourse.voice`).
@@ -101,8 +101,6 @@ class Annotations:
     @property
     def quotes(self) -> pd.DataFrame:
         def build():
-            from discourse import quotes as _quotes
-
             from discourse.quotes._find import find_in
 
             return find_in(self.corpus, self.sentences, indirect=self.indirect)
