@@ -43,7 +43,7 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktTr
 
 from discourse import corpus, text  # noqa: E402
 from discourse.text._punkt import FastPunkt, make_trainer  # noqa: E402
-from discourse.text._units import _para_spans  # noqa: E402
+from discourse.text._units import _para_spans, train_params  # noqa: E402
 from discourse.words import ABBREVIATIONS  # noqa: E402
 
 DEVSETS = Path("/work/shared/devsets")
@@ -146,16 +146,6 @@ def others() -> dict:
     return found
 
 
-def learn(trainer: PunktTrainer, texts: list[str]) -> PunktParameters:
-    trainer.INCLUDE_ALL_COLLOCS = True
-    for t in texts:
-        trainer.train(t, finalize=False)
-    trainer.finalize_training()
-    params = trainer.get_params()
-    params.abbrev_types |= set(ABBREVIATIONS)
-    return params
-
-
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--mb", type=float, default=None, help="MB of articles to split (default: all)")
@@ -198,7 +188,7 @@ def main(argv=None) -> int:
         learned = {}
         print(f"\nTraining on the first {train_mb:.2f} MB ({len(train_texts):,} articles), as text.sentences(train=True):")
         for name, trainer in (("nltk PunktTrainer", PunktTrainer()), ("make_trainer", make_trainer())):
-            learned[name], cpu, wall = timed(lambda: learn(trainer, train_texts))
+            learned[name], cpu, wall = timed(lambda: train_params(train_texts, trainer))
             print(f"{name:34s} {cpu:7.2f} {wall:7.2f} {train_mb / cpu:7.2f}")
         a, b = learned.values()
         same_params = (a.abbrev_types, a.collocations, a.sent_starters, dict(a.ortho_context)) == (

@@ -90,17 +90,27 @@ def _untrained():
     return FastPunkt(params)
 
 
-def _trained(texts: Iterable[str]):
-    from discourse.text._punkt import FastPunkt, make_trainer
+def train_params(texts: Iterable[str], trainer=None):
+    """Punkt parameters learned from ``texts`` (collocations included), with the news
+    abbreviations added; ``trainer`` defaults to the faster equivalent of nltk's
+    ``PunktTrainer`` (:func:`discourse.text._punkt.make_trainer`)."""
+    if trainer is None:
+        from discourse.text._punkt import make_trainer
 
-    trainer = make_trainer()  # nltk's PunktTrainer, same parameters, faster
+        trainer = make_trainer()  # nltk's PunktTrainer, same parameters, faster
     trainer.INCLUDE_ALL_COLLOCS = True
     for t in texts:
         trainer.train(t, finalize=False)
     trainer.finalize_training()
     params = trainer.get_params()
     params.abbrev_types |= set(ABBREVIATIONS)
-    return FastPunkt(params)
+    return params
+
+
+def _trained(texts: Iterable[str]):
+    from discourse.text._punkt import FastPunkt
+
+    return FastPunkt(train_params(texts))
 
 
 def split_sentences(text: str, *, tokenizer=None) -> list[tuple[int, int]]:

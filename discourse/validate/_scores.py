@@ -46,6 +46,15 @@ def _span_table(df: pd.DataFrame, name: str, keys: list[str]) -> pd.DataFrame:
     return out
 
 
+def _span_tables(predicted: pd.DataFrame, gold: pd.DataFrame, overlap, by):
+    """The checked ``overlap`` rule's inputs: group keys and both span tables."""
+    if not (overlap in ("exact", "any") or (isinstance(overlap, (int, float)) and not isinstance(overlap, bool)
+                                            and 0 < overlap <= 1)):
+        raise ValueError(f"overlap must be 'exact', 'any' or a number in (0, 1], not {overlap!r}")
+    keys = _keys(by)
+    return keys, _span_table(predicted, "predicted", keys), _span_table(gold, "gold", keys)
+
+
 def _merge(iv: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[list[int]] = []
     for a, b in sorted(iv):
@@ -134,12 +143,7 @@ def spans(predicted: pd.DataFrame, gold: pd.DataFrame, *, overlap: Literal["exac
     >>> spans(pred, gold, overlap=0.5)["f1"].tolist()
     [0.9473684210526316, 1.0]
     """
-    if not (overlap in ("exact", "any") or (isinstance(overlap, (int, float)) and not isinstance(overlap, bool)
-                                            and 0 < overlap <= 1)):
-        raise ValueError(f"overlap must be 'exact', 'any' or a number in (0, 1], not {overlap!r}")
-    keys = _keys(by)
-    P = _span_table(predicted, "predicted", keys)
-    G = _span_table(gold, "gold", keys)
+    keys, P, G = _span_tables(predicted, gold, overlap, by)
     groups: dict[tuple, dict[str, tuple[list, list]]] = {}
     for side, table in ((0, P), (1, G)):
         for row in table.itertuples(index=False):
@@ -197,12 +201,7 @@ def overlaps(predicted: pd.DataFrame, gold: pd.DataFrame, *, overlap: Literal["e
     >>> overlaps(pred, gold)["gold"].tolist()
     [True, True, False]
     """
-    if not (overlap in ("exact", "any") or (isinstance(overlap, (int, float)) and not isinstance(overlap, bool)
-                                            and 0 < overlap <= 1)):
-        raise ValueError(f"overlap must be 'exact', 'any' or a number in (0, 1], not {overlap!r}")
-    keys = _keys(by)
-    P = _span_table(predicted, "predicted", keys)
-    G = _span_table(gold, "gold", keys)
+    keys, P, G = _span_tables(predicted, gold, overlap, by)
     index: dict[tuple, list[tuple[int, int]]] = {}
     for row in G.itertuples(index=False):
         index.setdefault((row.doc_id, *(str(getattr(row, k)) for k in keys)), []).append((row.start, row.end))
