@@ -1,5 +1,6 @@
-# Two commands: `make figures` and `make test`. Both set everything up on a fresh
-# machine with only Python 3.11 and pip.
+# Three commands: `make figures` (build the figures of the study in discourse.toml into
+# figures/), `make check` (are the committed figures current? CI runs it) and `make test`.
+# All set everything up on a fresh machine with only Python 3.11 and pip.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin

@@ -1,6 +1,6 @@
 """Topic recovery on the development corpus: does a topic model find the topics editors labelled?
 
-    .venv/bin/python benchmarks/eval_topics.py [FILE] [--ablation] [--no-lda] [--no-search]
+    .venv/bin/python benchmarks/eval_topics.py [FILE] [--ablation] [--assignment] [--no-lda] [--no-search]
 
 READS (never copies) ``../shared/devsets/topics-allsides/articles.jsonl`` (or FILE):
 3,271 articles from many US outlets, each labelled with one of seven topics
@@ -13,6 +13,10 @@ dominant topic and its label (mean, standard deviation, range):
 * with ``--ablation``: one representation choice changed at a time (NMF is identical
   for every seed, so one seed each), the evidence behind the defaults in
   ``docs/topics.md``;
+* with ``--assignment``: the model and the assignment changed instead of the
+  representation (KL-divergence NMF through ``model_options``; the
+  dominant topic refined after the fit by spherical k-means or a multinomial
+  mixture), with a supervised ceiling (5-fold logistic regression on the labels);
 * the k that :func:`discourse.topics.search_k` suggests over k = 4..10 (3 seeds).
 
 Counting (:func:`discourse.text.dtm`) is done once and shared by every fit. A few
@@ -106,10 +110,84 @@ ABLATION = {
 }
 
 
+MODEL_OPTIONS = {
+    "NMF, KL divergence (solver='mu')": dict(beta_loss="kullback-leibler", solver="mu"),
+}
+
+
+def centroid_refine(Xw, assigned: np.ndarray, k: int, *, discriminative: bool, iters: int = 30) -> np.ndarray:
+    """Spherical k-means from the dominant topics: each document to the nearest (cosine)
+    mean tf-idf vector of its current topic; ``discriminative`` subtracts the corpus mean
+    first (a topic's centroid keeps only what lifts it above the average document)."""
+    from sklearn.preprocessing import normalize
+
+    mean = np.asarray(Xw.mean(axis=0)).ravel() if discriminative else 0.0
+    for _ in range(iters):
+        C = np.vstack([np.asarray(Xw[assigned == j].mean(axis=0)).ravel() if (assigned == j).any()
+                       else np.zeros(Xw.shape[1]) for j in range(k)])
+        new = np.asarray(Xw @ normalize(np.maximum(C - mean, 0)).T).argmax(axis=1)
+        if (new == assigned).all():
+            break
+        assigned = new
+    return assigned
+
+
+def mixture_refine(X, assigned: np.ndarray, *, complement: bool, iters: int = 20) -> np.ndarray:
+    """Hard EM of a multinomial mixture of unigrams (Nigam et al. 2000) on counts, started
+    from ``assigned``: fit naive Bayes on the current topics, reassign, until stable."""
+    from sklearn.naive_bayes import ComplementNB, MultinomialNB
+
+    for _ in range(iters):
+        new = (ComplementNB() if complement else MultinomialNB()).fit(X, assigned).predict(X)
+        if (new == assigned).all():
+            break
+        assigned = new
+    return assigned
+
+
+def assignment_rows(dtm, labels, ids) -> list[dict]:
+    """Model and assignment choices on the default representation (one seed: NMF is
+    seed-free)."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+
+    rows = []
+    for name, opts in MODEL_OPTIONS.items():
+        t = time.perf_counter()
+        m = topics.TopicModel(K, model_options=opts).fit(dtm)
+        rows.append(row(name, [scores(labels, dominant(m, ids))], time.perf_counter() - t))
+    t = time.perf_counter()
+    m = topics.TopicModel(K).fit(dtm)
+    X = m.vectorizer_._counts(dtm)
+    Xw = m.vectorizer_._weight(X, "tfidf")
+    pos = pd.Index(m.doc_ids_.astype(str)).get_indexer(ids)
+    X, Xw, start = X[pos], Xw[pos], dominant(m, ids)
+    base = time.perf_counter() - t
+    for name, refine in {
+        "NMF, then spherical k-means": lambda: centroid_refine(Xw, start, K, discriminative=False),
+        "NMF, then spherical k-means on centroids minus the mean": lambda: centroid_refine(
+            Xw, start, K, discriminative=True),
+        "NMF, then multinomial mixture (hard EM)": lambda: mixture_refine(X, start, complement=False),
+        "NMF, then k-means minus mean, then multinomial mixture": lambda: mixture_refine(
+            X, centroid_refine(Xw, start, K, discriminative=True), complement=False),
+        "NMF, then k-means minus mean, then complement NB (hard EM)": lambda: mixture_refine(
+            X, centroid_refine(Xw, start, K, discriminative=True), complement=True),
+    }.items():
+        t = time.perf_counter()
+        rows.append(row(name, [scores(labels, refine())], base + time.perf_counter() - t))
+    t = time.perf_counter()
+    folds = StratifiedKFold(5, shuffle=True, random_state=0)
+    supervised = cross_val_predict(LogisticRegression(C=10, max_iter=2000), Xw, labels, cv=folds)
+    rows.append(row("ceiling: supervised, 5-fold LogisticRegression on the labels", [scores(labels, supervised)],
+                    time.perf_counter() - t))
+    return rows
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("file", nargs="?", default=str(DEFAULT))
     ap.add_argument("--ablation", action="store_true", help="also change one representation choice at a time")
+    ap.add_argument("--assignment", action="store_true", help="also change the model and the assignment")
     ap.add_argument("--no-lda", action="store_true", help="skip LDA (the slow part)")
     ap.add_argument("--no-search", action="store_true", help="skip search_k")
     args = ap.parse_args()
@@ -156,6 +234,8 @@ def main() -> int:
         sub = text.DocumentTermMatrix(dtm.matrix[keep], dtm.terms, dtm.doc_ids[keep])
         rows.append(package(sub, labels[keep], ids[keep], seeds=[0],
                             name=f"near-duplicates dropped ({(~keep).sum()} articles)"))
+    if args.assignment:
+        rows += assignment_rows(dtm, labels, ids)
     table = pd.DataFrame(rows)
     with pd.option_context("display.width", 200, "display.max_colwidth", 45):
         print("\n" + table.round(3).to_string(index=False))

@@ -7,9 +7,12 @@ at once:
 
 * identical strings are scored once;
 * tokens are found with numpy on the UTF-8 bytes; tokens of up to 15 bytes are packed
-  exactly into 64-bit integers and deduplicated with a hash table, so every distinct
-  token is decoded and analysed only once (punctuation stripping of the variant, lower
-  case, lexicon value, ALL CAPS, which rules it can trigger);
+  exactly into 64-bit integers and deduplicated with a hash table; the scorer keeps a
+  vocabulary from these keys to token ids across calls, so a known token is never
+  decoded again, and the new tokens of a batch are decoded and analysed together, with
+  C-level ``map`` and numpy (punctuation stripping of the variant, lower case, lexicon
+  value, ALL CAPS, which rules it can trigger);
+* emoji and non-ASCII whitespace are found with one table look-up per code point;
 * a lexicon word keeps its lexicon value unless a rule word stands where it can act
   on it (see :class:`_Rules`) or it is ALL CAPS in a mixed-case sentence; only those
   words go through a line-by-line port of the reference rules (:func:`_valence_vader`,
@@ -36,6 +39,7 @@ import string
 import sys
 from functools import lru_cache
 from importlib import resources
+from itertools import repeat
 from typing import Literal, Sequence
 
 import numpy as np
@@ -56,6 +60,8 @@ _SEQUENTIAL_SUM = sys.version_info < (3, 12)
 _CHUNK = 64_000_000
 # distinct raw tokens kept in a scorer's vocabulary cache between batches
 _MAX_VOCAB = 2_000_000
+# odd multiplier mixing the two packed words of an 8-15-byte token into one hash key
+_MIX = np.uint64(0x9E3779B97F4A7C15)
 
 
 # --------------------------------------------------------------------- resources
@@ -91,6 +97,32 @@ def _emoji_chars() -> frozenset:
     # polarity_scores replaces character by character, so only one-character keys ever
     # match; a set test is ~50 times faster than a character class of thousands of them
     return frozenset(k for k in _emoji() if len(k) == 1)
+
+
+@lru_cache(maxsize=None)
+def _char_table() -> np.ndarray:
+    # code point -> 1 if a one-character emoji of the lexicon, 2 if non-ASCII whitespace
+    table = np.zeros(0x110000, dtype=np.uint8)
+    table[[ord(c) for c in _emoji_chars()]] |= 1
+    table[[ord(c) for c in _NONASCII_WS_CHARS]] |= 2
+    return table
+
+
+def _special_chars(texts: list[str]) -> tuple[list[int], list[int]]:
+    """Indices of the ``texts`` holding an emoji of the lexicon, and of those holding
+    non-ASCII whitespace (and no emoji), found with one table look-up per character."""
+    if not texts:
+        return [], []
+    cp = np.frombuffer("\n".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    code = _char_table()[cp]
+    hit = np.flatnonzero(code)
+    if not len(hit):
+        return [], []
+    ends = np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + 1)
+    which = np.searchsorted(ends, hit, side="right")
+    emoji = np.unique(which[(code[hit] & 1) > 0])
+    ws = np.setdiff1d(which[(code[hit] & 2) > 0], emoji)
+    return emoji.tolist(), ws.tolist()
 
 
 def _replace_emoji(text: str) -> str:
@@ -463,58 +495,93 @@ def _token_nltk(tok: str, punc_list) -> str:
     return tok
 
 
-class _Vocab(dict):
-    """Raw token -> integer id, analysing every new token once."""
+class _Vocab:
+    """Token key -> integer id, analysing the new tokens of each batch together.
+
+    A key is the packed integer of a token of up to 7 bytes, the pair of packed integers
+    of a token of 8-15 bytes, or the token text itself when it is longer (an ``int``, a
+    ``tuple`` and a ``str`` never compare equal, so one dict holds all three).
+    """
 
     def __init__(self, rules: _Rules):
-        super().__init__()
         self.rules = rules
+        self.ids: dict = {}
         self.word: list[str] = []
         self.lower: list[str] = []
-        self.keep: list[bool] = []
-        self.lexval: list[float] = []
-        self.is_lex: list[bool] = []
-        self.trigger: list[int] = []
-        self.upper: list[bool] = []
-        self.capsens: list[bool] = []
-        self.but: list[bool] = []
-        self.wid: list[int] = []
-        self.word_ids: dict[str, int] = {}
+        self.arrays_ = (np.zeros(0, bool), np.zeros(0), np.zeros(0, bool), np.zeros(0, np.uint8),
+                        np.zeros(0, bool), np.zeros(0, bool), np.zeros(0, bool))
+        trig: dict[str, int] = {}
+        for code, words in ((1, rules.back), (2, rules.this), (4, rules.idiom_anchors)):
+            for w in words:
+                trig[w] = trig.get(w, 0) | code
+        self.trig = trig
 
-    def __missing__(self, tok: str) -> int:
-        r = self.rules
-        if r.method == "vader":
-            w, keep = _token_vader(tok), True
-        else:
-            w, keep = _token_nltk(tok, r.punc_list), len(tok) > 1
-        lw = w.lower()
-        val = r.lex.get(lw)
-        up = w.isupper()
-        i = len(self.word)
-        self.word.append(w)
-        self.lower.append(lw)
-        self.keep.append(keep)
-        self.lexval.append(0.0 if val is None else val)
-        self.is_lex.append(val is not None)
-        self.trigger.append(r.trigger_code(lw))
-        self.upper.append(up)
-        self.capsens.append(up and (val is not None or lw in r.booster))
-        self.but.append(lw == "but")
-        self.wid.append(self.word_ids.setdefault(w, len(self.word_ids)))
-        self[tok] = i
-        return i
+    def __len__(self) -> int:
+        return len(self.word)
+
+    def add(self, toks: list[str]) -> np.ndarray:
+        """Analyse the distinct new raw tokens ``toks`` (all at once); their ids."""
+        r, n = self.rules, len(toks)
+        first = len(self.word)
+        words = list(map(str.strip, toks, repeat(_PUNCT)))
+        short = np.fromiter(map(len, words), dtype=np.int64, count=n)
+        if r.method == "vader":  # _token_vader: strip unless 2 characters or fewer remain
+            for i in np.flatnonzero(short <= 2).tolist():
+                words[i] = toks[i]
+            keep = np.ones(n, dtype=bool)
+        else:  # _token_nltk for the tokens that had punctuation to strip
+            tlen = np.fromiter(map(len, toks), dtype=np.int64, count=n)
+            pl = r.punc_list
+            for i in np.flatnonzero(short != tlen).tolist():
+                words[i] = _token_nltk(toks[i], pl)
+            keep = tlen > 1
+        lowers = list(map(str.lower, words))
+        lexval = np.array(list(map(r.lex.get, lowers)), dtype=float)  # None -> nan
+        is_lex = ~np.isnan(lexval)
+        lexval[~is_lex] = 0.0
+        trigger = np.fromiter(map(self.trig.get, lowers, repeat(0)), dtype=np.uint8, count=n)
+        joined = "\n".join(lowers)
+        if "n't" in joined:
+            starts = np.cumsum(np.fromiter(map(len, lowers), dtype=np.int64, count=n) + 1)
+            at = np.searchsorted(starts, [mt.start() for mt in re.finditer("n't", joined)], side="right")
+            trigger[at] |= 1
+        upper = np.fromiter(map(str.isupper, words), dtype=bool, count=n)
+        booster = np.fromiter(map(r.booster.__contains__, lowers), dtype=bool, count=n)
+        but = np.fromiter(map("but".__eq__, lowers), dtype=bool, count=n)
+        self.word += words
+        self.lower += lowers
+        new = (keep, lexval, is_lex, trigger, upper, upper & (is_lex | booster), but)
+        self.arrays_ = tuple(np.concatenate([old, a]) for old, a in zip(self.arrays_, new))
+        return np.arange(first, first + n, dtype=np.int64)
+
+    def lookup(self, keys: list, big: bytes, start: np.ndarray, length: np.ndarray) -> np.ndarray:
+        """Ids of the distinct ``keys`` of tokens ``big[start:start+length]`` (adding new ones)."""
+        out = np.fromiter(map(self.ids.get, keys, repeat(-1)), dtype=np.int64, count=len(keys))
+        miss = np.flatnonzero(out < 0)
+        if len(miss):
+            new = self.add(_decode_spans(big, start[miss], length[miss]))
+            out[miss] = new
+            self.ids.update(zip([keys[i] for i in miss.tolist()], new.tolist()))
+        return out
 
     def arrays(self):
-        return (
-            np.array(self.keep, dtype=bool),
-            np.array(self.lexval, dtype=float),
-            np.array(self.is_lex, dtype=bool),
-            np.array(self.trigger, dtype=np.uint8),
-            np.array(self.upper, dtype=bool),
-            np.array(self.capsens, dtype=bool),
-            np.array(self.but, dtype=bool),
-            np.array(self.wid, dtype=np.int64),
-        )
+        return self.arrays_
+
+
+def _decode_spans(big: bytes, start: np.ndarray, length: np.ndarray) -> list[str]:
+    """Texts of the tokens ``big[start:start+length]`` (no token holds a space byte)."""
+    if not len(start):
+        return []
+    arr = np.frombuffer(big, dtype=np.uint8)
+    step = length + 1
+    offs = np.cumsum(step) - step
+    total = int(offs[-1] + step[-1])
+    idx = np.arange(total, dtype=np.int64) + np.repeat(start - offs, step)
+    last = offs + length
+    idx[last] = 0
+    out = arr[idx]
+    out[last] = 32
+    return out.tobytes().decode("utf-8", "surrogatepass").split(" ")[:-1]
 
 
 # --------------------------------------------------------------------- the scorer
@@ -566,15 +633,21 @@ class BatchScorer:
         rules, vocab = self._state()
         vader = self.method == "vader"
         m = len(texts)
+        # emoji (vaderSentiment only) become their descriptions; str.split() separates at
+        # Unicode whitespace: map the non-ASCII ones to " " so that the byte-level
+        # tokeniser below sees exactly the same tokens
+        texts = list(texts)
+        na = [i for i, t in enumerate(texts) if not t.isascii()]
+        emoji_at, ws_at = _special_chars([texts[i] for i in na])
         if vader:
-            emoji = _emoji_chars()
-            texts = [t if t.isascii() or emoji.isdisjoint(t) else _replace_emoji(t) for t in texts]
-        # str.split() separates at Unicode whitespace; map the non-ASCII ones to " " so
-        # that the byte-level tokeniser below sees exactly the same tokens
-        texts = [t if t.isascii() else _NONASCII_WS.sub(" ", t) for t in texts]
-        enc = [t.encode("utf-8", "surrogatepass") for t in texts]
-        blen = np.fromiter(map(len, enc), dtype=np.int64, count=m)
-        big = b"\n".join(enc)
+            for i in emoji_at:
+                texts[na[i]] = _NONASCII_WS.sub(" ", _replace_emoji(texts[na[i]]))
+        for i in ws_at:
+            texts[na[i]] = _NONASCII_WS.sub(" ", texts[na[i]])
+        big = "\n".join(texts).encode("utf-8", "surrogatepass")
+        blen = np.fromiter(map(len, texts), dtype=np.int64, count=m)  # bytes = characters if ASCII
+        if na:
+            blen[na] = [len(texts[i].encode("utf-8", "surrogatepass")) for i in na]
         text_start = np.concatenate([[0], np.cumsum(blen + 1)[:-1]]) if m else np.zeros(0, np.int64)
         arr = np.frombuffer(big, dtype=np.uint8)
         # "!" and "?" per text
@@ -590,7 +663,7 @@ class BatchScorer:
         per_text = np.diff(np.searchsorted(t_start, np.append(text_start, len(arr))))
         sent_of = np.repeat(np.arange(m), per_text)
         ids = self._token_ids(big, t_start, t_end - t_start)
-        keep_v, lexval_v, islex_v, trig_v, upper_v, caps_v, but_v, wid_v = vocab.arrays()
+        keep_v, lexval_v, islex_v, trig_v, upper_v, caps_v, but_v = vocab.arrays()
         if not vader:  # nltk drops one-character tokens
             kept = keep_v[ids]
             ids, sent_of = ids[kept], sent_of[kept]
@@ -630,8 +703,8 @@ class BatchScorer:
         if not vader:
             cand = is_lex & (per_sentence(affected) > 0)[sent_of]
             if cand.any():
-                wid = wid_v[ids[cand]]
-                key = sent_of[cand] * (int(wid_v.max()) + 1) + wid
+                wid, _ = pd.factorize(np.array([words_all[j] for j in ids[cand].tolist()], dtype=object))
+                key = sent_of[cand] * (int(wid.max()) + 1) + wid
                 dup = pd.Series(key).duplicated(keep=False).to_numpy()
                 full[sent_of[cand][dup]] = True
         tok = is_lex & ~full[sent_of]
@@ -697,8 +770,9 @@ class BatchScorer:
         """Vocabulary id of every token ``big[start:start+length]``.
 
         Tokens of up to 15 bytes are packed exactly into one or two 64-bit integers
-        (bytes plus length), deduplicated with a hash table, and only the distinct ones
-        are decoded and looked up; longer tokens are decoded one by one.
+        (bytes plus length) and deduplicated with a hash table; the distinct keys are
+        looked up in the vocabulary, and only the new ones are decoded (together) and
+        analysed (together). Longer tokens are keyed by their text.
         """
         vocab = self.vocab_
         n = len(start)
@@ -709,43 +783,46 @@ class BatchScorer:
         words = np.ndarray(shape=(len(pad) - 7,), dtype="<u8", buffer=pad, offset=0, strides=(1,))
         one = np.uint64(1)
         # up to 7 bytes: bytes in the low 56 bits, length in the top byte
-        a = length <= 7
-        if a.any():
+        a = np.flatnonzero(length <= 7)
+        if len(a):
             la = length[a].astype(np.uint64)
             key = (words[start[a]] & ((one << (np.uint64(8) * la)) - one)) | (la << np.uint64(56))
             codes, uniq = pd.factorize(key)
-            lut = np.fromiter((vocab[_unpack(int(u), 0)] for u in uniq), dtype=np.int64, count=len(uniq))
-            ids[a] = lut[codes]
-        b = (length >= 8) & (length <= 15)
-        if b.any():
+            f = a[_first_of(codes)]
+            ids[a] = vocab.lookup(uniq.tolist(), big, start[f], length[f])[codes]
+        b = np.flatnonzero((length >= 8) & (length <= 15))
+        if len(b):
             sb, lb = start[b], length[b].astype(np.uint64)
             w0 = words[sb]
             w1 = (words[sb + 8] & ((one << (np.uint64(8) * (lb - np.uint64(8)))) - one)) | (lb << np.uint64(56))
-            c0, u0 = pd.factorize(w0)
-            c1, u1 = pd.factorize(w1)
-            codes, uniq = pd.factorize(c0.astype(np.int64) * len(u1) + c1)
-            u0l, u1l, n1 = u0.tolist(), u1.tolist(), len(u1)
-            lut = np.fromiter((vocab[_unpack(int(u1l[q % n1]), int(u0l[q // n1]))] for q in uniq.tolist()),
-                              dtype=np.int64, count=len(uniq))
-            ids[b] = lut[codes]
-        c = length > 15
-        if c.any():
-            spans = zip(start[c].tolist(), length[c].tolist())
-            ids[c] = [vocab[big[i:i + j].decode("utf-8", "surrogatepass")] for i, j in spans]
+            # one hash table on a mix of the two words, checked exact (else three tables)
+            codes, _ = pd.factorize(w0 * _MIX ^ w1)
+            fb = _first_of(codes)
+            if not ((w0[fb][codes] == w0).all() and (w1[fb][codes] == w1).all()):
+                c0, u0 = pd.factorize(w0)
+                c1, u1 = pd.factorize(w1)
+                codes, _ = pd.factorize(c0.astype(np.int64) * len(u1) + c1)
+                fb = _first_of(codes)
+            keys = list(zip(w0[fb].tolist(), w1[fb].tolist()))
+            f = b[fb]
+            ids[b] = vocab.lookup(keys, big, start[f], length[f])[codes]
+        c = np.flatnonzero(length > 15)
+        if len(c):
+            codes, uniq = pd.factorize(np.array(_decode_spans(big, start[c], length[c]), dtype=object))
+            f = c[_first_of(codes)]
+            ids[c] = vocab.lookup(uniq.tolist(), big, start[f], length[f])[codes]
         return ids
 
 
-def _unpack(tail: int, head: int) -> str:
-    """Token text from its packed key: ``head`` holds bytes 0-7 (0 when the token is
-    shorter than 8 bytes), ``tail`` the remaining bytes with the total length on top."""
-    length = tail >> 56
-    if length <= 7:
-        return (tail & ((1 << 56) - 1)).to_bytes(7, "little")[:length].decode("utf-8", "surrogatepass")
-    raw = head.to_bytes(8, "little") + (tail & ((1 << 56) - 1)).to_bytes(7, "little")
-    return raw[:length].decode("utf-8", "surrogatepass")
+def _first_of(codes: np.ndarray) -> np.ndarray:
+    """Position of the first occurrence of every code of :func:`pandas.factorize` (which
+    numbers values in order of first appearance)."""
+    seen = np.maximum.accumulate(codes)
+    return np.flatnonzero(np.concatenate([[True], seen[1:] > seen[:-1]]))
 
 
-_NONASCII_WS = re.compile("[\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+_NONASCII_WS_CHARS = "\x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
+_NONASCII_WS = re.compile(f"[{_NONASCII_WS_CHARS}]")
 _WS_BYTES = np.zeros(256, dtype=bool)
 _WS_BYTES[[9, 10, 11, 12, 13, 28, 29, 30, 31, 32]] = True
 

@@ -318,13 +318,20 @@ def estimate(
                       "see the result's attrs['dropped']", UserWarning, stacklevel=2)
     response = formula.split("~", 1)[0].strip()
     if response in data.columns:
+        if not (pd.api.types.is_numeric_dtype(data[response]) and not pd.api.types.is_bool_dtype(data[response])):
+            raise EstimationError(f"{response!r} holds {data[response].dtype} values, not numbers; convert it "
+                                  f"(pd.to_numeric(shares[{response!r}])) before estimating")
         data = data[data[response].notna()]
+        if data.empty:
+            raise EstimationError(f"{response!r} is missing in every document; nothing to estimate")
+    # rows in a canonical order, so the bootstrap and the fit do not depend on the input's order
+    data = data.sort_values([c for c in (group, "doc_id") if c], kind="stable").reset_index(drop=True)
     bases = _baselines(data, rhs, formula, baseline)
     if group is None:
         out = _fit_one(data, formula, bases, method, cov_type, n_boot, ci, random_state)
     else:
         parts = []
-        for key, sub in data.groupby(group, sort=False):
+        for key, sub in data.groupby(group, sort=True):
             if len(sub) < 2:
                 continue
             res = _fit_one(sub, formula, bases, method, cov_type, n_boot, ci, random_state,

@@ -14,23 +14,20 @@ match      no       ``fixed`` | ``glob`` | ``regex`` (default ``glob``)
 
 File format
 -----------
-CSV (UTF-8, comma-separated, header row, quoted with ``"`` where needed) is the
-primary format::
+CSV (UTF-8, header row, ``"`` quoting) is the primary format::
 
     pattern,category,weight,note,match
     puppet government,delegitimizing,1,denies a government its sovereignty,glob
     imperialis*,ideological,1,imperialism/imperialist(s),glob
     regime[s]?,delegitimizing,1,,regex
 
-Lines whose first field starts with ``#`` are comments and are skipped. A ``.tsv``
-file is read tab-separated. YAML (``.yaml``/``.yml``, needs PyYAML) is accepted as a
-list of mappings with the same keys, or a mapping ``category -> list of patterns``.
+Lines starting with ``#`` are comments; ``.tsv`` is tab-separated; YAML (needs PyYAML)
+is a list of mappings with the same keys, or a mapping ``category -> patterns``.
 
 Matching modes (the same names everywhere in ``discourse``)
 -----------------------------------------------------------
-All modes are case-insensitive (Unicode case folding) and match whole words: a
-pattern that begins (ends) with a letter or digit only matches where the text has
-no letter or digit just before (after) it, so ``regime`` never matches ``regimen``.
+All modes are case-insensitive (Unicode case folding) and match whole words
+(``regime`` never matches inside ``regimen``).
 
 ``fixed``
     The pattern is literal text. Spaces in the pattern match one whitespace
@@ -39,9 +36,8 @@ no letter or digit just before (after) it, so ``regime`` never matches ``regimen
     the same character, and so are the various Unicode hyphens.
 ``glob``
     Like ``fixed``, plus ``*`` = zero or more word characters and ``?`` = exactly
-    one word character. ``regime*`` finds ``regime``, ``regimes`` and ``regimen``;
-    ``imperialis*`` finds ``imperialism`` and ``imperialists``; ``*-backed`` finds
-    ``US-backed``. A pattern without ``*`` or ``?`` behaves exactly like ``fixed``.
+    one word character: ``regime*`` finds ``regime``, ``regimes``, ``regimen``;
+    ``*-backed`` finds ``US-backed``. Without ``*`` or ``?`` it is ``fixed``.
 ``regex``
     A Python regular expression (:mod:`re`), matched case-insensitively with word
     boundaries added at both ends; ``regimes?`` finds ``regime`` and ``regimes``.
@@ -57,33 +53,27 @@ fixed expressions that contain a loaded word without being loaded language
     homeland,flag_waving,1,appeal to the nation,glob
     Department of Homeland Security,exclude,1,a US ministry's name,fixed
 
-A veto phrase is matched like any other pattern, so where it overlaps a shorter
-match the longest match wins and the shorter one is dropped;
-:func:`apply_exclusions` then removes the veto matches themselves (and, after
-``overlap="all"``, every match inside one). A loaded phrase longer than the veto
-phrase still wins (``so-called Islamic State`` over ``Islamic State``). The same rows
-state *context conditions*: a word loaded in most uses but neutral in a few fixed
-ones is kept, and the neutral uses are listed as veto phrases (``looming deadline``
-for ``looming``, ``criminal code`` for ``criminal``). Conditions that are not fixed
-phrases can be written as ``regex`` rows with lookarounds
-(``criminal(?! court| code)``). Users extend the bundled list by adding their own
-``exclude`` rows to a copy of the file, or by concatenating a table of them
+A veto phrase is matched like any other pattern: the longest match wins, and
+:func:`apply_exclusions` then removes the veto matches (and, after ``overlap="all"``,
+every match inside one); a longer loaded phrase still wins (``so-called Islamic
+State``). Context conditions: the neutral fixed uses of a loaded word are veto phrases
+(``looming deadline``, ``criminal code``); other conditions can be ``regex`` rows with
+lookarounds (``criminal(?! court| code)``). Extend with your own ``exclude`` rows
 (``pd.concat([lexicon.read(), lexicon.read("my_exclusions.csv")])``).
 
 Weights
 -------
-``weight`` travels with every match (``terms.find`` reports it), so a researcher can
-keep only the more reliable patterns (``matches[matches["weight"] >= 0.5]``). In the
-bundled lexicon it is the pattern's estimated precision against annotated news (the
-method and the evidence are in ``SOURCES-loaded-language.md``); in a user's lexicon it
-means whatever the user decides (default 1.0).
+``weight`` travels with every match (``terms.find``), so a researcher can keep the more
+reliable patterns (``matches[matches["weight"] >= 0.5]``). In the bundled lexicon it is
+the pattern's measured precision against annotated news (``SOURCES-loaded-language.md``);
+``terms.find_loaded`` keeps ``weight >= 0.25`` and extends matches to their phrases.
+In a user's lexicon it means whatever the user decides (default 1.0).
 
 Validation
 ----------
-:func:`read` checks every row and raises :class:`LexiconError` (a ``ValueError``)
-listing each bad row with file and line number: empty pattern, empty category,
-unknown match mode, invalid regular expression, non-numeric weight, a glob that is
-only wildcards. Duplicate ``(pattern, match)`` rows keep the first and are dropped.
+:func:`read` raises :class:`LexiconError` (a ``ValueError``) listing each bad row as
+``file:line: problem`` (empty pattern or category, unknown match mode, invalid regular
+expression, non-numeric weight, a glob of only wildcards); duplicates keep the first.
 
 Examples
 --------
@@ -135,8 +125,7 @@ def _where(source: str | None, line: int | None) -> str:
     return f"{source or '<lexicon>'}:{line}: "
 
 
-def _missing(value) -> bool:
-    """None, NaN or ``pd.NA`` (a nullable column's missing value)."""
+def _missing(value) -> bool:  # None, NaN or pd.NA (a nullable column's missing value)
     return value is None or value is pd.NA or (isinstance(value, float) and value != value)
 
 

@@ -1,7 +1,12 @@
 """Statistics shared by the analyses: bootstrap confidence intervals over documents.
 
 Resampling unit is the row of ``data`` (normally one document), so intervals for a
-group reflect variation between its documents, not between words.
+group reflect variation between its documents, not between words. The resamples are
+drawn over the group's rows in a canonical order (sorted by their values), so an
+interval depends on which documents a group holds, never on the order of the rows
+(files listed in another order give the same intervals). A group of fewer than two
+rows has no interval: ``ci_low`` and ``ci_high`` are NaN (one document cannot show
+how much documents vary; a zero-width interval would claim a precision it lacks).
 """
 from __future__ import annotations
 
@@ -29,6 +34,13 @@ def _groups(data: pd.DataFrame, by: str | Sequence[str] | None):
         raise KeyError(f"by: column(s) {missing} not in data (columns: {list(data.columns)})")
     for key, sub in data.groupby(keys, sort=True, dropna=False, observed=True):
         yield (key if isinstance(key, tuple) else (key,)), sub
+
+
+def _check(n_boot, ci) -> None:
+    if isinstance(n_boot, (bool, np.bool_)) or not isinstance(n_boot, (int, np.integer)) or n_boot < 0:
+        raise ValueError(f"n_boot must be a whole number >= 0 (0 = no intervals), not {n_boot!r}")
+    if not 0 < ci < 1:
+        raise ValueError(f"ci must be between 0 and 1, not {ci}")
 
 
 def _percentile_ci(boot: np.ndarray, ci: float) -> tuple[float, float]:
@@ -59,18 +71,21 @@ def bootstrap(
         Group columns (``"outlet"``, ``["outlet", "period"]``).
     stat : {"mean", "median", "sum"}
     n_boot : int
-        Number of bootstrap resamples.
+        Number of bootstrap resamples; 0: no interval.
     ci : float
         Coverage of the interval.
     random_state : int
         Seed; each group draws from its own generator, seeded from it and the
         group's position in sorted group order (so adding or removing a group can
         change the intervals of the groups sorted after it, never the estimates).
+        Rows are resampled in sorted order of their values, so the order of the
+        rows never matters.
 
     Returns
     -------
     DataFrame
-        Group columns, ``estimate``, ``ci_low``, ``ci_high``, ``n``.
+        Group columns, ``estimate``, ``ci_low``, ``ci_high`` (NaN for a group of fewer
+        than two rows), ``n``.
 
     Examples
     --------
@@ -84,8 +99,7 @@ def bootstrap(
         raise KeyError(f"value: column {value!r} not in data")
     if stat not in _STATS:
         raise ValueError(f"stat must be one of {sorted(_STATS)}, not {stat!r}")
-    if not 0 < ci < 1:
-        raise ValueError(f"ci must be between 0 and 1, not {ci}")
+    _check(n_boot, ci)
     f = _STATS[stat]
     keys = [] if by is None else ([by] if isinstance(by, str) else list(by))
     rows = []
@@ -97,10 +111,12 @@ def bootstrap(
         if len(x) == 0:
             row.update(estimate=np.nan, ci_low=np.nan, ci_high=np.nan)
         else:
-            rng = np.random.default_rng([random_state or 0, gi])
-            idx = rng.integers(0, len(x), size=(n_boot, len(x)))
-            boot = f(x[idx])
-            lo, hi = _percentile_ci(boot, ci)
+            lo = hi = np.nan
+            x = np.sort(x, kind="stable")  # canonical order: neither the sums nor the resamples see row order
+            if len(x) >= 2 and n_boot > 0:
+                rng = np.random.default_rng([random_state or 0, gi])
+                idx = rng.integers(0, len(x), size=(n_boot, len(x)))
+                lo, hi = _percentile_ci(f(x[idx]), ci)
             row.update(estimate=float(f(x[None, :])[0]), ci_low=lo, ci_high=hi)
         rows.append(row)
     return pd.DataFrame(rows, columns=[*keys, "estimate", "ci_low", "ci_high", "n"])
@@ -121,20 +137,28 @@ def bootstrap_ratio(
 
     The pooled ratio (e.g. matches per 1,000 words over all documents of an outlet)
     with documents as the resampling unit. Rows with a missing numerator or
-    denominator are left out (``n`` counts the rows used), as in :func:`bootstrap`.
+    denominator are left out (``n`` counts the rows used), as in :func:`bootstrap`;
+    rows are resampled in sorted order of their (numerator, denominator) pairs, so
+    the order of the rows never matters.
 
     Returns
     -------
     DataFrame
-        Group columns, ``estimate``, ``ci_low``, ``ci_high``, ``n``.
+        Group columns, ``estimate``, ``ci_low``, ``ci_high`` (NaN for a group of fewer
+        than two rows), ``n``.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"n": [1, 3, 2], "words": [100, 100, 50]})
+    >>> bootstrap_ratio(df, "n", "words", scale=1000, n_boot=200)[["estimate", "n"]].values.tolist()
+    [[24.0, 3.0]]
     """
     for c in (numerator, denominator):
         if c not in data.columns:
             raise KeyError(f"column {c!r} not in data")
     keys = [] if by is None else ([by] if isinstance(by, str) else list(by))
     rows = []
-    if not 0 < ci < 1:
-        raise ValueError(f"ci must be between 0 and 1, not {ci}")
+    _check(n_boot, ci)
     for gi, (key, sub) in enumerate(_groups(data, by)):
         num = sub[numerator].to_numpy(dtype=float)
         den = sub[denominator].to_numpy(dtype=float)
@@ -145,12 +169,16 @@ def bootstrap_ratio(
         if len(num) == 0 or den.sum() == 0:
             row.update(estimate=np.nan, ci_low=np.nan, ci_high=np.nan)
         else:
-            rng = np.random.default_rng([random_state or 0, gi])
-            idx = rng.integers(0, len(num), size=(n_boot, len(num)))
-            with np.errstate(invalid="ignore", divide="ignore"):
-                boot = scale * num[idx].sum(axis=1) / den[idx].sum(axis=1)
-            boot = boot[np.isfinite(boot)]
-            lo, hi = _percentile_ci(boot, ci) if len(boot) else (np.nan, np.nan)
+            lo = hi = np.nan
+            o = np.lexsort((den, num))  # canonical order: neither the sums nor the resamples see row order
+            num, den = num[o], den[o]
+            if len(num) >= 2 and n_boot > 0:
+                rng = np.random.default_rng([random_state or 0, gi])
+                idx = rng.integers(0, len(num), size=(n_boot, len(num)))
+                with np.errstate(invalid="ignore", divide="ignore"):
+                    boot = scale * num[idx].sum(axis=1) / den[idx].sum(axis=1)
+                boot = boot[np.isfinite(boot)]
+                lo, hi = _percentile_ci(boot, ci) if len(boot) else (np.nan, np.nan)
             row.update(estimate=float(scale * num.sum() / den.sum()), ci_low=lo, ci_high=hi)
         rows.append(row)
     return pd.DataFrame(rows, columns=[*keys, "estimate", "ci_low", "ci_high", "n"])

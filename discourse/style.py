@@ -14,12 +14,13 @@ notebooks can use it directly.
 from __future__ import annotations
 
 import contextlib
+import textwrap
 from collections.abc import Iterable, Iterator
 from typing import Any, Literal
 
 __all__ = [
     "PALETTE", "OKABE_ITO", "VOICE_COLORS", "KIND_COLORS", "WIDTHS", "SAVE_METADATA",
-    "LABELS", "paper", "rc", "figsize", "color_map", "label",
+    "LABELS", "paper", "rc", "figsize", "color_map", "label", "period_for", "fit",
 ]
 
 #: Okabe-Ito colours by name
@@ -248,3 +249,122 @@ def label(name: str, unit: str | None = None) -> str:
         text = name.replace("_", " ").strip()
         text = text[:1].upper() + text[1:]
     return f"{text} ({unit})" if unit else text
+
+
+#: the periods of :func:`period_for`, shortest first, with their mean length in days
+_SPANS = (("D", 1.0), ("W", 7.0), ("M", 30.44), ("Q", 91.31), ("Y", 365.25))
+
+
+def period_for(dates: Iterable[Any], *, max_points: int = 40) -> str:
+    """The time unit of a series over ``dates``: the shortest period that puts their span
+    into at most ``max_points`` bins.
+
+    Give it to an analysis's ``period=`` so that a time series over many years is
+    drawn by quarter or year rather than as monthly spaghetti. Missing dates are
+    ignored; with no dates at all the answer is ``"M"``.
+
+    Parameters
+    ----------
+    dates : iterable of dates
+        E.g. the corpus's ``published`` column.
+    max_points : int, default 40
+        Most bins wanted.
+
+    Returns
+    -------
+    {"D", "W", "M", "Q", "Y"}
+        ``"Y"`` when even years are more than ``max_points``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> period_for(pd.to_datetime(["2024-01-01", "2024-01-31"]))
+    'D'
+    >>> period_for(pd.to_datetime(["2017-01-01", "2024-12-31", None]))
+    'Q'
+    """
+    import pandas as pd
+
+    if max_points < 1:
+        raise ValueError(f"max_points must be at least 1, not {max_points!r}")
+    d = pd.to_datetime(pd.Series(list(dates), dtype=object), errors="coerce").dropna()
+    if d.empty:
+        return "M"
+    days = (d.max() - d.min()).days + 1
+    for name, length in _SPANS:
+        if days / length <= max_points:
+            return name
+    return "Y"
+
+
+def _refill(t, avail: float, renderer, *, keep_lines: bool = False) -> bool:
+    """Wrap the text of ``t`` so it is at most ``avail`` pixels wide; True if changed.
+    ``keep_lines`` keeps the line breaks already in the text (a label and its note)."""
+    width = t.get_window_extent(renderer).width
+    if width <= avail or avail <= 0:
+        return False
+    lines = t.get_text().split("\n") if keep_lines else [" ".join(t.get_text().split("\n"))]
+    chars = max(max(len(line) for line in lines) * avail / width, 6)
+    for n in range(int(chars), 5, -1):
+        t.set_text("\n".join(textwrap.fill(line, width=n, break_long_words=False, break_on_hyphens=False)
+                             for line in lines))
+        if t.get_window_extent(renderer).width <= avail:
+            break
+    return True
+
+
+def fit(fig) -> Any:
+    r"""Wrap titles that are wider than their Axes (and figure-level titles wider than the
+    figure) onto more lines, so nothing is cut off or runs into a neighbouring panel.
+
+    Call it on a finished figure before saving; the figure pipeline does. Titles are
+    measured with the figure's renderer, so the result is the same on every machine.
+
+    Parameters
+    ----------
+    fig : matplotlib Figure
+
+    Returns
+    -------
+    Figure
+        ``fig`` itself.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> with paper("single"):
+    ...     fig, ax = plt.subplots()
+    ...     _ = ax.set_title("A title far too long for one column of a two-column paper")
+    ...     _ = fit(fig)
+    >>> ax.get_title(loc="left").count("\n") >= 1
+    True
+    >>> plt.close(fig)
+    """
+    fig.canvas.draw()
+    for _ in range(3):  # wrapping changes the layout, which changes the room
+        renderer = fig.canvas.get_renderer()
+        changed = False
+        shown = [ax for ax in fig.axes if ax.get_visible()]
+        outer = {id(ax): ax.get_tightbbox(renderer) for ax in shown}
+        for ax in shown:
+            box = ax.get_window_extent(renderer)
+            # a left title may run on over the Axes' own legend, up to the next panel of its row
+            right = min([outer[id(o)].x0 for o in shown if o is not ax and outer[id(o)].x0 > box.x0 + 1
+                         and outer[id(o)].y0 < box.y1 and outer[id(o)].y1 > box.y0] + [fig.bbox.x1]) - 4
+            for t, room in ((ax._left_title, right - box.x0), (ax.title, box.width), (ax._right_title, box.width)):
+                if t.get_visible() and t.get_text():
+                    changed |= _refill(t, room, renderer)
+            label = ax.xaxis.label  # an x label wider than its Axes runs into the next panel
+            if label.get_visible() and label.get_text():
+                changed |= _refill(label, max(box.width, 0.5 * (right - box.x0 + box.width)), renderer,
+                                   keep_lines=True)
+        for t in (getattr(fig, "_suptitle", None), getattr(fig, "_supxlabel", None)):
+            if t is not None and t.get_visible() and t.get_text():
+                x0 = t.get_window_extent(renderer).x0 if t.get_horizontalalignment() == "left" else 0.0
+                changed |= _refill(t, fig.bbox.width - x0 - 4, renderer)
+        if not changed:
+            break
+        fig.canvas.draw()
+    return fig

@@ -66,7 +66,8 @@ def of_kind(kinds: Iterable[str]) -> np.ndarray:
 def assign(doc_ids, starts, quotes: pd.DataFrame | None) -> tuple[np.ndarray, np.ndarray]:
     """Voice and speaker of the characters at ``starts`` in documents ``doc_ids``.
 
-    A position inside several nested quotations takes the innermost (shortest) one.
+    A position inside several nested quotations takes the innermost (shortest) one;
+    among equally long ones, the first in ``quotes``.
 
     Parameters
     ----------
@@ -87,42 +88,87 @@ def assign(doc_ids, starts, quotes: pd.DataFrame | None) -> tuple[np.ndarray, np
     >>> v.tolist(), s.tolist()
     (['authorial', 'quoted'], [<NA>, 'Ana'])
     """
-    pos = np.asarray(starts, dtype=np.int64)
-    n = len(pos)
-    voice = np.full(n, "authorial", dtype=object)
-    speaker = np.full(n, pd.NA, dtype=object)
-    if quotes is None or not n or not len(quotes):
+    return Index(quotes).lookup(doc_ids, starts)
+
+
+class Index:
+    """The quotations of a corpus cut into elementary segments, each with its innermost
+    quotation: built once, it gives the voice of any number of positions by binary
+    search (:func:`assign`; the shared annotations keep one).
+
+    Parameters
+    ----------
+    quotes : DataFrame or None
+        As in :func:`assign`.
+    """
+
+    _SHIFT = 1 << 40  # global key: document code * _SHIFT + offset
+
+    def __init__(self, quotes: pd.DataFrame | None):
+        n = 0 if quotes is None else len(quotes)
+        self.n = n
+        if not n:
+            return
+        q_ids = quotes["doc_id"].astype(str).to_numpy(dtype=object)
+        q_start = quotes["start"].to_numpy(dtype=np.int64)
+        q_end = quotes["end"].to_numpy(dtype=np.int64)
+        self.q_voice = of_kind(quotes["kind"].to_numpy(dtype=object))
+        self.q_speaker = (quotes["speaker"].to_numpy(dtype=object) if "speaker" in quotes.columns
+                          else np.full(n, pd.NA, dtype=object))
+        codes, uniq = pd.factorize(q_ids)
+        self.ids = pd.Index(uniq)
+        ks = codes.astype(np.int64) * self._SHIFT + q_start
+        ke = codes.astype(np.int64) * self._SHIFT + q_end
+        self.bounds = np.unique(np.concatenate([ks, ke]))
+        a = np.searchsorted(self.bounds, ks)
+        b = np.searchsorted(self.bounds, ke)
+        owner = np.full(len(self.bounds), -1, dtype=np.int64)
+        # quotations that overlap no other own their segments outright; the others are
+        # written longest first (ties: last row first), so the innermost, then the
+        # first row, is written last
+        by_start = np.lexsort((ke, ks))
+        run_end = np.maximum.accumulate(ke[by_start])
+        new = np.ones(n, dtype=bool)
+        new[1:] = ks[by_start][1:] >= run_end[:-1]
+        cluster = np.cumsum(new) - 1
+        alone = np.zeros(n, dtype=bool)
+        alone[by_start] = np.bincount(cluster)[cluster] == 1
+        single = np.flatnonzero(alone & (b > a))
+        owner[a[single]] = single  # one segment each (nothing else has a boundary inside)
+        rest = np.flatnonzero(~alone)
+        rest = rest[np.lexsort((-rest, -(q_end[rest] - q_start[rest])))]
+        for q, i, j in zip(rest.tolist(), a[rest].tolist(), b[rest].tolist()):
+            owner[i:j] = q
+        self.owner = owner
+
+    def lookup(self, doc_ids, starts) -> tuple[np.ndarray, np.ndarray]:
+        """Voice and speaker (object arrays) of each position, as :func:`assign`."""
+        pos = np.asarray(starts, dtype=np.int64)
+        if not self.n or not len(pos):
+            return self.at(np.zeros(len(pos), np.int64), pos)
+        # ids compared as text, whatever their dtypes (factorised first: few distinct ids)
+        p_code, p_uniq = pd.factorize(np.asarray(doc_ids, dtype=object))
+        return self.at(self.codes([str(u) for u in p_uniq])[p_code], pos)
+
+    def codes(self, doc_ids: Sequence[str]) -> np.ndarray:
+        """The code of each document id (text) for :meth:`at`; -1: no quotation in it."""
+        if not self.n:
+            return np.full(len(doc_ids), -1, dtype=np.int64)
+        return self.ids.get_indexer(list(doc_ids)).astype(np.int64)
+
+    def at(self, code: np.ndarray, pos: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`lookup` of positions given by document code (:meth:`codes`)."""
+        m = len(pos)
+        voice = np.full(m, "authorial", dtype=object)
+        speaker = np.full(m, pd.NA, dtype=object)
+        if not self.n or not m:
+            return voice, speaker
+        seg = np.searchsorted(self.bounds, code * self._SHIFT + pos, side="right") - 1
+        own = np.where((code >= 0) & (seg >= 0), self.owner[np.clip(seg, 0, None)], -1)
+        hit = np.flatnonzero(own >= 0)
+        voice[hit] = self.q_voice[own[hit]]
+        speaker[hit] = self.q_speaker[own[hit]]
         return voice, speaker
-    q_ids = quotes["doc_id"].astype(str).to_numpy(dtype=object)
-    q_start = quotes["start"].to_numpy(dtype=np.int64)
-    q_end = quotes["end"].to_numpy(dtype=np.int64)
-    q_voice = of_kind(quotes["kind"].to_numpy(dtype=object))
-    q_speaker = quotes["speaker"].to_numpy(dtype=object) if "speaker" in quotes.columns else np.full(len(quotes), pd.NA, dtype=object)
-    # per document: quotations sorted by length so the first containing one is the innermost
-    # ids compared as text, whatever their dtypes (factorised first: few distinct ids)
-    p_code, p_uniq = pd.factorize(np.asarray(doc_ids, dtype=object))
-    q_code, q_uniq = pd.factorize(q_ids)
-    uniq = pd.Index([str(u) for u in q_uniq]).append(pd.Index([str(u) for u in p_uniq])).unique()
-    p_code = uniq.get_indexer([str(u) for u in p_uniq])[p_code].astype(np.int64)
-    q_code = uniq.get_indexer([str(u) for u in q_uniq])[q_code].astype(np.int64)
-    order = np.lexsort((q_end - q_start, q_code))
-    q_code, q_start, q_end = q_code[order], q_start[order], q_end[order]
-    q_voice, q_speaker = q_voice[order], q_speaker[order]
-    bounds = np.searchsorted(q_code, np.arange(len(uniq) + 1))
-    p_order = np.argsort(p_code, kind="stable")
-    p_bounds = np.searchsorted(p_code[p_order], np.arange(len(uniq) + 1))
-    for c in np.unique(q_code):
-        rows = p_order[p_bounds[c]:p_bounds[c + 1]]
-        if not len(rows):
-            continue
-        qs, qe = q_start[bounds[c]:bounds[c + 1]], q_end[bounds[c]:bounds[c + 1]]
-        inside = (qs[None, :] <= pos[rows, None]) & (pos[rows, None] < qe[None, :])
-        hit = inside.any(axis=1)
-        first = inside.argmax(axis=1)
-        sel = rows[hit]
-        voice[sel] = q_voice[bounds[c] + first[hit]]
-        speaker[sel] = q_speaker[bounds[c] + first[hit]]
-    return voice, speaker
 
 
 def select(table: pd.DataFrame, voice: str | Sequence[str] | None) -> pd.DataFrame:

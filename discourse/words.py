@@ -105,7 +105,10 @@ ROLE_NOUNS = frozenset(
     family mother father son daughter wife husband brother sister friend friends neighbor
     neighbors neighbour neighbours owner owners manager managers employee employees staff
     member members head founder executive executives candidate nominee campaign delegation
-    people man woman men women person official's pentagon police spokesperson""".split()
+    people man woman men women person official's pentagon police spokesperson
+    agent agents lobbyist lobbyists voter voters respondent respondents organizer organizers
+    advocate advocates observer columnists pollster pollsters strategist strategists host hosts
+    anchor delegate delegates donor donors""".split()
 )
 
 #: singular role nouns that name one person ("the Joint Chiefs chairman", "the envoy"; lowercase)

@@ -25,10 +25,10 @@
 # %%
 import pandas as pd
 
-from discourse import corpus, figures, plots, quotes, style, text
+from discourse import corpus, figures, plots, quotes, study, style, text
 
 # %% tags=["parameters"]
-corpus_path = "../seeds"
+corpus_path = None  # None: the study's [corpora.seed] in discourse.toml
 random_state = 0
 
 # %% [markdown]
@@ -38,7 +38,7 @@ random_state = 0
 # `author`, `published`, `url`, `text`, `source`, `duplicate_of`).
 
 # %%
-seed = corpus.load(corpus_path, progress=False)
+seed = corpus.load(corpus_path or study.load().corpus_path("seed"), progress=False)
 seed[["doc_id", "outlet", "title", "author", "published", "source"]]
 
 # %% [markdown]

@@ -26,17 +26,17 @@
 # context (KWIC), then compares rates per 1,000 words between the outlets of the
 # **synthetic** demo corpus. The figures are the registered figures
 # `seed-terms-in-article`, `seed-sources`, `seed-reporting-verbs` and
-# `demo-term-rates-by-outlet`, exactly as
+# `term-rates-by-outlet`, exactly as
 # `discourse figures` builds them.
 
 # %%
 import pandas as pd
 
-from discourse import corpus, figures, lexicon, terms, text
+from discourse import corpus, figures, lexicon, study, terms, text
 
 # %% tags=["parameters"]
-corpus_path = "../seeds"
-demo_path = "../corpora/demo"
+corpus_path = None  # None: the study's [corpora.seed] in discourse.toml
+demo_path = None  # None: its [corpora.demo]
 window = 6
 n_boot = 1000
 random_state = 0
@@ -65,7 +65,7 @@ lex.sample(8, random_state=random_state)
 # `speaker`), inside a scare quote `scare`, otherwise `authorial`.
 
 # %%
-seed = corpus.load(corpus_path, progress=False)
+seed = corpus.load(corpus_path or study.load().corpus_path("seed"), progress=False)
 seed_ann = text.annotate(seed)
 matches = terms.find(seed_ann, lex)
 matches[["para_id", "sent_id", "match", "category", "voice", "speaker"]]
@@ -121,7 +121,7 @@ figures.render("seed-reporting-verbs", corpus=seed)
 # every voice, and `by=[..., "voice"]` gives one rate per voice.
 
 # %%
-demo = text.annotate(corpus.load(demo_path, progress=False))
+demo = text.annotate(corpus.load(demo_path or study.load().corpus_path("demo"), progress=False))
 demo_matches = terms.find(demo, lex)
 authorial = terms.rates(demo_matches, demo, by=["outlet", "category"], voice="authorial", n_boot=n_boot,
                         random_state=random_state)
@@ -132,4 +132,4 @@ by_voice = terms.rates(demo_matches, demo, by=["outlet", "voice"], n_boot=n_boot
 by_voice.round(2)
 
 # %%
-figures.render("demo-term-rates-by-outlet", corpus=demo.corpus)
+figures.render("term-rates-by-outlet", corpus=demo.corpus)

@@ -25,12 +25,12 @@
 # because VADER's compound saturates on long text. Method notes: `docs/sentiment.md`.
 
 # %%
-from discourse import corpus, figures, sentiment, text
-from discourse.figures.sentiment import DEMO_ACTORS
+from discourse import corpus, figures, sentiment, study, text
 
 # %% tags=["parameters"]
-corpus_path = "../seeds"
-demo_path = "../corpora/demo"
+corpus_path = None  # None: the study's [corpora.seed] in discourse.toml
+demo_path = None  # None: its [corpora.demo]
+actors = None  # None: its [parameters.actors]
 method = "vader"
 n_boot = 1000
 random_state = 0
@@ -44,7 +44,7 @@ random_state = 0
 # below reads them from there.
 
 # %%
-seed = corpus.load(corpus_path, progress=False)
+seed = corpus.load(corpus_path or study.load().corpus_path("seed"), progress=False)
 seed_ann = text.annotate(seed)
 scores = sentiment.score(seed_ann, method=method)
 scores[["para_id", "sent_id", "text", "neg", "neu", "pos", "compound"]]
@@ -107,8 +107,9 @@ sentiment.polarity_scores(["The plan is no good.", 'He said it was "good."', "Wi
 # resample whole documents; a group of one document has none.
 
 # %%
-demo = text.annotate(corpus.load(demo_path, progress=False))
-toward = sentiment.toward(demo, DEMO_ACTORS, by=["outlet", "voice"], method=method, n_boot=n_boot,
+actors = actors or study.load().params["actors"]
+demo = text.annotate(corpus.load(demo_path or study.load().corpus_path("demo"), progress=False))
+toward = sentiment.toward(demo, actors, by=["outlet", "voice"], method=method, n_boot=n_boot,
                           random_state=random_state)
 toward
 
@@ -116,8 +117,8 @@ toward
 # The individual mentions behind one cell of that table:
 
 # %%
-mentions = sentiment.mentions(demo, DEMO_ACTORS, method=method)
+mentions = sentiment.mentions(demo, actors, method=method)
 mentions[(mentions["target"] == "Government") & (mentions["voice"] == "quoted")].head(10)
 
 # %%
-figures.render("demo-sentiment-toward", corpus=demo.corpus)
+figures.render("sentiment-toward-actors", corpus=demo.corpus)

@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -28,19 +30,21 @@
 # %%
 import matplotlib.pyplot as plt
 
-from discourse import corpus, effects, figures, plots, style, topics
+from discourse import corpus, effects, figures, plots, study, style, topics
 
 # %% tags=["parameters"]
-corpus_path = str(figures.corpus_path("demo"))
+corpus_path = None  # None: the study's [corpora.demo] in discourse.toml
 method = "nmf"
-k = 5
+k = None  # None: its [parameters] k
 ks = [3, 4, 5, 6, 8]
 n_seeds = 3
-period = "M"
+period = None  # None: its [parameters] period
 random_state = 0
 
 # %%
-articles = corpus.load(corpus_path, progress=False)
+params = study.load().params
+k, period = k or params["k"], period or params["period"]
+articles = corpus.load(corpus_path or study.load().corpus_path("demo"), progress=False)
 articles.groupby("outlet").size().rename("articles").to_frame().T
 
 # %% [markdown]

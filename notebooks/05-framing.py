@@ -26,14 +26,14 @@
 # %%
 import pandas as pd
 
-from discourse import corpus, effects, framing, plots, style, text
+from discourse import corpus, effects, framing, plots, study, style, text
 
 pd.set_option("display.width", 160)
 pd.set_option("display.max_colwidth", 60)
 
 # %% tags=["parameters"]
-seed_path = "../seeds"
-demo_path = "../corpora/demo"
+seed_path = None  # None: the study's [corpora.seed] in discourse.toml
+demo_path = None  # None: its [corpora.demo]
 lexicon = "generic"
 n_boot = 1000
 random_state = 0
@@ -48,7 +48,7 @@ random_state = 0
 # below reads the same annotations.
 
 # %%
-seed = corpus.load(seed_path, progress=False)
+seed = corpus.load(seed_path or study.load().corpus_path("seed"), progress=False)
 seed_ann = text.annotate(seed)
 generic = framing.score(seed_ann, lexicon=lexicon)
 generic
@@ -77,10 +77,7 @@ by_sentence[by_sentence["present"]].groupby("frame")["sent_id"].apply(list)
 # attached to it, its voice (the outlet's own or quoted) and the sentence sentiment.
 
 # %%
-actors = {
-    "Afghan government": ["Afghan government", "government", "Kabul", "Ghani", "regime"],
-    "Taliban": ["Taliban", "insurgency"],
-}
+actors = study.load().params["seed_actors"]  # discourse.toml [parameters.seed_actors]
 labels = framing.actor_labels(seed_ann, actors)
 labels.dropna(subset=["label"])[["actor", "mention", "label", "label_type", "voice", "compound"]]
 
@@ -100,7 +97,7 @@ framing.sources(seed_ann)
 # Mean frame share per outlet with bootstrap intervals over documents.
 
 # %%
-demo = corpus.load(demo_path, progress=False)
+demo = corpus.load(demo_path or study.load().corpus_path("demo"), progress=False)
 scores = framing.score(demo, lexicon=lexicon)
 profile = framing.aggregate(demo, scores, by="outlet", n_boot=n_boot, random_state=random_state)
 profile.pivot(index="outlet", columns="frame", values="estimate").round(3)
@@ -114,13 +111,14 @@ with style.paper("double", aspect=0.45):
 # scare quotes left out).
 
 # %%
-demo_labels = framing.actor_labels(demo, {"government": ["government", "administration", "cabinet", "regime"]})
+who = study.load().params_of("actor-labels-by-outlet")  # its actors and the actor drawn
+demo_labels = framing.actor_labels(demo, who["actors"])
 summary = framing.label_summary(demo, demo_labels, by="outlet", label_type="modifier", voice="authorial", top=5)
 summary
 
 # %%
 with style.paper("double", aspect=0.45):
-    ax = plots.actor_labels(summary, actor="government")
+    ax = plots.actor_labels(summary, actor=who["actor"])
 
 # %% [markdown]
 # ## Effects of covariates

@@ -31,7 +31,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from discourse import corpus, framing, lexicon, plots, style, terms, topics, validate
+from discourse import corpus, framing, lexicon, plots, study, style, terms, topics, validate
 from discourse import demo as demo_module
 from discourse.figures.validation import simulate_coding
 
@@ -39,7 +39,7 @@ pd.set_option("display.width", 160)
 pd.set_option("display.max_colwidth", 60)
 
 # %% tags=["parameters"]
-demo_path = "../corpora/demo"
+demo_path = None  # None: the study's [corpora.demo] in discourse.toml
 n_per_pattern = 12
 coder_error = 0.1
 n_boot = 1000
@@ -54,7 +54,7 @@ sheet_folder = None  # where to write the coding sheets (default: a temporary fo
 # estimated. `sampling_weight` weights a stratum back to its share of all matches.
 
 # %%
-demo = corpus.load(demo_path, progress=False)
+demo = corpus.load(demo_path or study.load().corpus_path("demo"), progress=False)
 kwic = terms.kwic(demo, terms.find(demo))
 drawn = validate.sample(kwic, n=n_per_pattern, by="pattern", random_state=random_state)
 drawn[["unit", "sampling_weight", "left", "match", "right", "pattern", "voice"]].head()

@@ -28,19 +28,18 @@
 # %%
 import pandas as pd
 
-from discourse import corpus, keyness, plots, style, text
+from discourse import corpus, keyness, plots, study, style, text
 
 pd.set_option("display.width", 160)
 
 # %% tags=["parameters"]
-corpus_path = "../corpora/demo"
+corpus_path = None  # None: the study's [corpora.demo] in discourse.toml
 voice = "authorial"  # the outlet's own words; None = all voices
 n_boot = 200
 random_state = 0
 period = "Q"
 term = "regime"
-referents = {"the government": {"government": ["government"], "regime": ["regime"],
-                                "puppet government": ["puppet government"], "cabinet": ["cabinet"]}}
+referents = None  # None: the study's [parameters.referents]
 target = "regime"
 
 # %% [markdown]
@@ -49,7 +48,8 @@ target = "regime"
 # of every word are computed once.
 
 # %%
-df = corpus.load(corpus_path)
+df = corpus.load(corpus_path or study.load().corpus_path("demo"))
+referents = referents or study.load().params["referents"]
 ann = text.annotate(df)
 df.groupby("outlet").size()
 
@@ -85,6 +85,13 @@ traj = keyness.rates(ann, term, period=period, voice=voice, n_boot=n_boot, rando
 with style.paper("double", aspect=0.4):
     plots.term_trajectories(traj)
 traj.head(8)
+
+# %% [markdown]
+# Keyness itself per period: each outlet against the rest within the same period.
+
+# %%
+by_period = keyness.score(ann, period=period, voice=voice, min_df=5)
+by_period[by_period["term"] == term][["group", "period", "n", "n_reference", "log_odds", "z", "p_adjusted"]]
 
 # %% [markdown]
 # ## Label choice for the same referent

@@ -266,3 +266,85 @@ def test_annotate_with_reported_speech_gives_the_reported_voice():
     tok = ann.tokens.set_index("token")
     assert tok.loc["disaster", "voice"] == "reported" and tok.loc["Rain", "voice"] == "authorial"
     assert ann.voice(["r"], [df["text"][0].index("disaster")])["speaker"].iloc[0] == "The mayor"
+
+
+# ------------------------------------------------- fast paths equal to their rules
+def _innermost_reference(doc_ids, starts, q):
+    """The voice rule spelled out: of the quotations holding a position, the shortest,
+    then the first row."""
+    out = []
+    for d, p in zip(doc_ids, starts):
+        best = None
+        for r in range(len(q)):
+            if str(q["doc_id"][r]) == str(d) and q["start"][r] <= p < q["end"][r]:
+                if best is None or q["end"][r] - q["start"][r] < q["end"][best] - q["start"][best]:
+                    best = r
+        out.append(("authorial", None) if best is None else (voice.KIND_VOICE[q["kind"][best]], q["speaker"][best]))
+    return out
+
+
+def test_voice_index_equals_the_innermost_rule_on_generated_nested_quotations():
+    import random
+
+    rng = random.Random(3)
+    for _ in range(60):
+        n = rng.randint(0, 12)
+        starts = [rng.randint(0, 40) for _ in range(n)]
+        q = pd.DataFrame({"doc_id": [rng.choice("ab") for _ in range(n)], "start": starts,
+                          "end": [s + rng.randint(0, 25) for s in starts],
+                          "kind": [rng.choice(list(voice.KIND_VOICE)) for _ in range(n)],
+                          "speaker": [f"s{i}" for i in range(n)]})
+        docs = [rng.choice("abc") for _ in range(80)]
+        pos = [rng.randint(0, 70) for _ in range(80)]
+        v, s = voice.assign(docs, pos, q)
+        got = [(a, None if pd.isna(b) else b) for a, b in zip(v.tolist(), s.tolist())]
+        assert got == _innermost_reference(docs, pos, q)
+
+
+def test_voice_index_ties_go_to_the_first_row():
+    q = pd.DataFrame({"doc_id": ["a", "a", "a"], "start": [0, 5, 5], "end": [20, 10, 10],
+                      "kind": ["direct", "scare", "partial"], "speaker": ["A", "B", "C"]})
+    v, s = voice.assign(["a"] * 4, [2, 5, 9, 10], q)
+    assert v.tolist() == ["quoted", "scare", "scare", "quoted"]
+    assert s.tolist() == ["A", "B", "B", "A"]
+
+
+def test_units_of_positions_and_unknown_documents():
+    clear_cache()
+    ann = annotate(pd.DataFrame({"doc_id": ["x", "y"], "text": ["One. Two.\n\nThree.", "Four."]}))
+    para, sent = ann.units(["x", "x", "x", "x", "y", "z"], [0, 5, 11, 4, 2, 0])
+    assert para.tolist() == [0, 0, 1, -1, 0, -1]
+    assert sent.tolist() == [0, 1, 2, -1, 0, -1]
+
+
+def test_word_starts_equal_the_words_of_the_token_spans():
+    import random
+
+    from discourse.text._tokens import token_spans, word_starts
+
+    pieces = list("ab Z9_-'’. ,\n!\"é\u0301\u00a0\U0001F600") + ["U.S.", "a-b", "x'y"]
+    rng = random.Random(11)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 25))) for _ in range(2000)]
+    i, s, _, w = token_spans(texts)
+    wi, ws = word_starts(texts)
+    assert wi.tolist() == i[w].tolist() and ws.tolist() == s[w].tolist()
+    assert word_starts([])[0].tolist() == []
+
+
+def test_analyses_on_annotations_from_two_processes_are_identical(monkeypatch):
+    from discourse import framing, sentiment, terms
+    from discourse.text import _annotate
+
+    docs = pd.DataFrame({"doc_id": [f"d{i}" for i in range(5)],
+                         "text": [f'Report {i}. "The war is a crime," Sen. Ana Ruiz said. The "reform" cost '
+                                  f'billions.\n\nPeople fled the fighting.' for i in range(5)]})
+    monkeypatch.setattr(_annotate, "CHUNK_DOCS", 2)
+    tables = []
+    for n_jobs in (1, 2):
+        clear_cache()
+        ann = annotate(docs, n_jobs=n_jobs, progress=False)
+        tables.append([terms.find(ann, {"label": ["war", "reform*"]}), framing.score(ann, level="sentence"),
+                       sentiment.score(ann, level="document"), ann.tokens])
+    for one, two in zip(*tables):
+        pd.testing.assert_frame_equal(one, two)
+    assert tables[0][0]["voice"].tolist() == ["quoted", "scare"] * 5

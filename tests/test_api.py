@@ -10,7 +10,7 @@ import typing
 import pandas as pd
 import pytest
 
-from discourse import (corpus, effects, framing, keyness, lexicon, plots, quotes, sentiment, stats,
+from discourse import (batch, corpus, effects, framing, keyness, lexicon, plots, quotes, sentiment, stats,
                        terms, text, topics, validate)
 
 ACTORS = {"United States": ["United States", "US", "Pentagon", "Washington"],
@@ -80,6 +80,7 @@ CASES = {
     "text.dtm": lambda s, d: (lambda c: text.dtm(c, voice="authorial").to_frame(), [s]),
     "quotes.find": lambda s, d: (quotes.find, [s]),
     "terms.find": lambda s, d: (terms.find, [s]),
+    "terms.find_loaded": lambda s, d: (terms.find_loaded, [s]),
     "terms.rates": lambda s, d: (lambda m, c: terms.rates(m, c, by="outlet", n_boot=20),
                                  [_matches(s), s]),
     "terms.rates[document]": lambda s, d: (lambda m, c: terms.rates(m, c, by="doc_id"), [_matches(s), s]),
@@ -203,7 +204,7 @@ def _public(module):
             if inspect.isfunction(getattr(module, n))]
 
 
-DATA_MODULES = (corpus, text, quotes, lexicon, terms, sentiment, topics, framing, effects, stats, keyness, validate)
+DATA_MODULES = (corpus, text, quotes, lexicon, terms, sentiment, topics, framing, effects, stats, keyness, validate, batch)
 FUNCTIONS = [f for m in DATA_MODULES for f in _public(m)]
 PLOTS = _public(plots)
 
@@ -215,6 +216,7 @@ SECOND_INPUT = {
     ("sentiment.summarize", "value"),        # the column to summarise, as in stats.bootstrap
     ("effects.estimate", "formula"),         # the model, as in statsmodels' ols(formula, data)
     ("plots.article_map", "quotes"),
+    ("corpus.query", "sql_or_filters"),      # issue #18 contract: query(path, sql_or_filters); None = every row
 }
 #: functions that take no data table (readers of bundled data, string helpers)
 NO_DATA = {"lexicon.read", "framing.dictionary", "quotes.reporting_verbs", "text.clear_cache"}

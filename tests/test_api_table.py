@@ -12,10 +12,10 @@ import inspect
 import pandas as pd
 import pytest
 
-from discourse import (corpus, effects, framing, keyness, lexicon, quotes, sentiment, stats, terms, text, topics,
+from discourse import (batch, corpus, effects, framing, keyness, lexicon, quotes, sentiment, stats, terms, text, topics,
                        validate)
 
-MODULES = (corpus, text, quotes, lexicon, terms, sentiment, topics, framing, effects, stats, validate, keyness)
+MODULES = (corpus, text, quotes, lexicon, terms, sentiment, topics, framing, effects, stats, validate, keyness, batch)
 
 #: no default: a required keyword
 REQUIRED = inspect.Parameter.empty
@@ -71,6 +71,8 @@ OPTIONS: dict[str, tuple[str, object, dict]] = {
     "ci": ("coverage of the intervals", 0.95, {}),
     "random_state": ("seed of every random choice (bootstrap, sampling, model starts)", 0, {}),
     "n_jobs": ("processes for the per-document work; -1 = every core", 1, {}),
+    "chunk_size": ("articles per chunk of a streaming run (memory grows with it, not with the corpus)", 1000, {}),
+    "scheduler": ("where chunks run: None = this process; a dask.distributed Client or scheduler address", None, {}),
     "progress": ("tqdm bar: True, False or None (only for a long step, where someone can see it)", None, {}),
     "method": ("the algorithm", VARIES, {
         "sentiment.score": ("vader", "the reference VADER rules"), "sentiment.polarity_scores": ("vader", ""),
@@ -107,6 +109,8 @@ OPTIONS: dict[str, tuple[str, object, dict]] = {
         "validate.overlaps": ("any", "a match inside an annotated span"),
     }),
     "per": ("rate unit in words", 1000, {}),
+    "min_weight": ("keep lexicon matches whose weight (measured precision) is at least this", 0.25, {}),
+    "phrase": ("extend each loaded-language match to the phrase around it", True, {}),
     "max_words": ("longest scare quote in words (None: the quotes' own rule)", None, {}),
     "scare_max_words": ("an unattributed quotation of at most this many words is a scare quote", 5, {}),
     "nested": ("also return quotations inside quotations", True, {}),
@@ -118,6 +122,7 @@ OPTIONS: dict[str, tuple[str, object, dict]] = {
     "duplicates": ("near-duplicate Jaccard threshold; None = exact only; False = none", 0.7, {}),
     "format": ("reader name, else chosen by extension and content", None, {}),
     "columns": ("column mapping {file column: field} or sheet columns", None, {}),
+    "partition_by": ("columns whose values split a saved corpus into Hive-style folders", None, {}),
     "threshold": ("minimum score to pass (Jaccard for duplicates, NPMI for phrases)", VARIES, {
         "corpus.find_duplicates": (0.7, "Jaccard"), "topics.detect_phrases": (0.5, "NPMI"),
     }),
@@ -260,6 +265,7 @@ def outputs(_seed_corpus):
         "topics.prevalence": topics.prevalence(topics.fit(ann, 3, min_df=1), ann, n_boot=20),
         "keyness.score": keyness.score(ann, n_boot=20),
         "keyness.rates[period]": keyness.rates(ann, ["regime", "army"], period="Q", n_boot=20),
+        "keyness.score[period]": keyness.score(ann, period="Q", n_boot=20),
         "keyness.label_choice": keyness.label_choice(ann, {"gov": {"regime": ["regime"], "government": ["government"]}},
                                                      by=["outlet", "voice"], period="Q", n_boot=20),
     }

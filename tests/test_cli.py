@@ -142,3 +142,78 @@ def test_analysis_commands_tell_the_column_choice_on_stderr(tmp_path, capsys):
                      "--columns", "text=content_original"]) == 0
     quotes = pd.read_csv(tmp_path / "q.csv")["quote"].tolist()
     assert len(quotes) == 1 and quotes[0].startswith("It is a photo tool")
+
+
+# ------------------------------------------------------------------ issue #14: frames --min-rate
+@pytest.mark.parametrize("value, expected", [
+    ("calibrated", "calibrated"),
+    ("none", None),
+    ("None", None),
+    ("5", 5.0),
+    ("conflict=0, economic=12", {"conflict": 0.0, "economic": 12.0}),
+])
+def test_min_rate_values_are_those_of_framing_score(value, expected):
+    from discourse.cli._analyses import _min_rate
+
+    assert _min_rate(value) == expected
+
+
+@pytest.mark.parametrize("value, message", [
+    ("often", "'often' is not a rate"),
+    ("=3", "'=3' is not FRAME=RATE"),
+    ("conflict=1,conflict=2", "frame 'conflict' given twice"),
+    ("-1", "rate -1 must be a finite number >= 0"),
+    ("economic=inf", "rate inf must be a finite number >= 0"),
+])
+def test_bad_min_rate_is_a_clear_error(value, message):
+    import argparse
+
+    from discourse.cli._analyses import _min_rate
+
+    with pytest.raises(argparse.ArgumentTypeError, match=message):
+        _min_rate(value)
+
+
+def _frames_args(path, out, min_rate):
+    return cli._parser().parse_args(["frames", str(path), "--out", str(out), "--quiet", "--min-rate", min_rate])
+
+
+def test_frames_min_rate_on_the_command_line(seed_path, tmp_path, capsys):
+    assert cli._parser().parse_args(["frames", "x", "--out", "o.csv", "--min-rate", "none"]).min_rate is None
+    assert cli._parser().parse_args(["frames", "x", "--out", "o.csv"]).min_rate == "calibrated"
+    assert cli.main(["frames", str(seed_path), "--out", str(tmp_path / "f.csv"), "--quiet", "--min-rate", "5"]) == 0
+    with pytest.raises(SystemExit) as stop:
+        cli.main(["frames", str(seed_path), "--out", str(tmp_path / "f.csv"), "--min-rate", "often"])
+    assert stop.value.code == 2 and "--min-rate" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("min_rate, option", [
+    ("none", None),
+    ("calibrated", "calibrated"),
+    ("1000", 1000.0),
+    ("conflict=1000", {"conflict": 1000.0}),
+])
+def test_frames_command_passes_min_rate_to_framing_score(min_rate, option, seed_path, tmp_path):
+    from discourse import framing
+    from discourse.cli._analyses import _cmd_frames
+
+    out = tmp_path / "frames.csv"
+    assert _cmd_frames(_frames_args(seed_path, out, min_rate)) == 0
+    written = pd.read_csv(out)
+    expected = framing.score(corpus.load(seed_path), min_rate=option)
+    assert written["present"].tolist() == expected["present"].tolist()
+    by_frame = written.groupby("frame")["present"].any()
+    if option is None:  # any indicator: every frame with an indicator is present
+        assert by_frame.tolist() == (written.groupby("frame")["n"].max() > 0).tolist()
+    elif option == 1000.0:  # a rate no article reaches
+        assert not by_frame.any()
+    elif isinstance(option, dict):  # only conflict is held to the impossible rate
+        assert not by_frame["conflict"] and by_frame.drop("conflict").tolist() == (
+            written.groupby("frame")["n"].max() > 0).drop("conflict").tolist()
+
+
+def test_frames_min_rate_names_an_unknown_frame(seed_path, tmp_path):
+    from discourse.cli._analyses import _cmd_frames
+
+    with pytest.raises(cli.UsageError, match="--min-rate: no frame 'economc' in the lexicon"):
+        _cmd_frames(_frames_args(seed_path, tmp_path / "f.csv", "economc=12"))

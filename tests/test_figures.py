@@ -20,7 +20,7 @@ from discourse import cli, figures  # noqa: E402
 from discourse.figures import _build  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-FAST = ["seed-structure", "demo-coverage"]  # the quick figures of this module
+FAST = ["seed-structure", "articles-over-time"]  # the quick figures of this module
 
 
 def _sha(path: Path) -> str:
@@ -70,7 +70,7 @@ def test_manifest_inputs_are_repo_relative_with_hashes(all_built):
     seed = manifest["figures"]["seed-structure"]
     assert seed["corpus_path"] == "seeds"
     assert seed["inputs"] == {"seeds/000_6f0d46aa1e83e359.txt": _sha(ROOT / "seeds" / "000_6f0d46aa1e83e359.txt")}
-    demo = manifest["figures"]["demo-coverage"]
+    demo = manifest["figures"]["articles-over-time"]
     assert demo["corpus_path"] == "corpora/demo"
     n_articles = len(list((ROOT / "corpora" / "demo").rglob("*.txt")))
     assert len(demo["inputs"]) == n_articles + 4  # the articles and the 4 corpus.toml files
@@ -88,7 +88,8 @@ def test_two_processes_give_identical_bytes(tmp_path):
         out = tmp_path / run
         env = dict(os.environ, PYTHONHASHSEED="1" if run == "a" else "2")
         procs.append(subprocess.Popen(
-            [sys.executable, "-m", "discourse.cli", "figures", "--only", *FAST, "--out", str(out)],
+            [sys.executable, "-m", "discourse.cli", "figures", "--study", str(ROOT), "--only", *FAST,
+             "--out", str(out)],
             cwd=ROOT if run == "a" else tmp_path,  # the manifest must not depend on the cwd
             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
         outs.append(out)
@@ -114,51 +115,52 @@ def test_saved_files_carry_no_timestamps(tmp_path):
 
 def test_only_merges_into_existing_manifest(tmp_path):
     figures.build(["seed-structure"], out=tmp_path, formats="svg")
-    table = figures.build(["demo-coverage"], out=tmp_path, formats="svg")
-    assert table["figure"].tolist() == ["demo-coverage"]
+    table = figures.build(["articles-over-time"], out=tmp_path, formats="svg")
+    assert table["figure"].tolist() == ["articles-over-time"]
     manifest = json.loads((tmp_path / "manifest.json").read_text())
-    assert sorted(manifest["figures"]) == ["demo-coverage", "seed-structure"]
+    assert sorted(manifest["figures"]) == ["articles-over-time", "seed-structure"]
 
 
 # -------------------------------------------------------------------- check
 def test_check_passes_then_fails_when_input_changes(tmp_path, capsys):
     demo = _demo_copy(tmp_path)
     out = tmp_path / "figs"
-    assert cli.main(["figures", "--only", "demo-coverage", "--corpus", str(demo), "--out", str(out),
+    assert cli.main(["figures", "--only", "articles-over-time", "--corpus", str(demo), "--out", str(out),
                      "--formats", "png,svg"]) == 0
     capsys.readouterr()
-    assert cli.main(["figures", "--check", "--only", "demo-coverage", "--out", str(out)]) == 0
+    assert cli.main(["figures", "--check", "--only", "articles-over-time", "--out", str(out)]) == 0
     assert "the figure is current (2 files match" in capsys.readouterr().out
     article = sorted((demo / "northgate-herald").glob("*.txt"))[3]
     article.write_text(article.read_text() + "\nOne more paragraph.\n")
-    assert cli.main(["figures", "--check", "--only", "demo-coverage", "--out", str(out)]) == 1
+    assert cli.main(["figures", "--check", "--only", "articles-over-time", "--out", str(out)]) == 1
     captured = capsys.readouterr()
-    assert "stale: demo-coverage" in captured.out
+    assert "stale: articles-over-time" in captured.out
     assert article.name in captured.out
-    assert "demo-coverage" in captured.err
+    assert "articles-over-time" in captured.err
 
 
 def test_check_fails_when_figure_file_altered(tmp_path, capsys):
     demo = _demo_copy(tmp_path)
     out = tmp_path / "figs"
-    assert cli.main(["figures", "--only", "demo-coverage", "--corpus", str(demo), "--out", str(out)]) == 0
-    png = out / "demo-coverage.png"
+    assert cli.main(["figures", "--only", "articles-over-time", "--corpus", str(demo), "--out", str(out)]) == 0
+    png = out / "articles-over-time.png"
     png.write_bytes(png.read_bytes() + b"\0")
     capsys.readouterr()
-    assert cli.main(["figures", "--check", "--corpus", str(demo), "--only", "demo-coverage",
+    assert cli.main(["figures", "--check", "--corpus", str(demo), "--only", "articles-over-time",
                      "--out", str(out)]) == 1
     lines = capsys.readouterr().out.splitlines()
     assert [ln.split(":")[0] for ln in lines] == ["altered"]
-    assert "demo-coverage demo-coverage.png" in lines[0]
-    (out / "demo-coverage.svg").unlink()
-    report = figures.check("demo-coverage", out=out)
+    assert "articles-over-time articles-over-time.png" in lines[0]
+    (out / "articles-over-time.svg").unlink()
+    report = figures.check("articles-over-time", out=out)
     assert sorted(report.loc[report["status"] != "ok", "status"]) == ["altered", "missing"]
-    assert report.loc[report["status"] == "ok", "file"].tolist() == ["demo-coverage.pdf"]
+    assert report.loc[report["status"] == "ok", "file"].tolist() == ["articles-over-time.pdf"]
 
 
 def test_check_reports_differing_bytes_and_stale_seed(tmp_path):
-    root = tmp_path / "repo"
+    root = tmp_path / "repo"  # a copy of the package's study: its discourse.toml and seed
     shutil.copytree(ROOT / "seeds", root / "seeds")
+    shutil.copy(ROOT / "discourse.toml", root / "discourse.toml")
     out = tmp_path / "figs"
     figures.build(["seed-structure"], out=out, formats="svg", root=root)
     manifest = json.loads((out / "manifest.json").read_text())
@@ -197,7 +199,7 @@ def test_cli_unknown_figure_and_format(tmp_path, capsys):
     assert cli.main(["figures", "--only", "seed-structure", "--formats", "pdf,jpg",
                      "--out", str(tmp_path)]) == 2
     assert "unknown format(s) ['jpg']" in capsys.readouterr().err
-    assert cli.main(["figures", "--only", "demo-coverage", "--corpus", str(tmp_path / "nope"),
+    assert cli.main(["figures", "--only", "articles-over-time", "--corpus", str(tmp_path / "nope"),
                      "--out", str(tmp_path)]) == 2
     assert "corpus not found" in capsys.readouterr().err
 
@@ -227,10 +229,10 @@ def test_failing_figure_is_reported_and_others_still_build(tmp_path, monkeypatch
 
 def test_build_accepts_a_corpus_dataframe(tmp_path, seed_corpus):
     many = pd.concat([seed_corpus.assign(outlet=o) for o in ["A", "B"]], ignore_index=True)
-    table = figures.build(["demo-coverage"], corpus=many, out=tmp_path, formats=["svg"])
-    assert table[["figure", "format", "corpus"]].values.tolist() == [["demo-coverage", "svg", "<DataFrame>"]]
+    table = figures.build(["articles-over-time"], corpus=many, out=tmp_path, formats=["svg"])
+    assert table[["figure", "format", "corpus"]].values.tolist() == [["articles-over-time", "svg", "<DataFrame>"]]
     manifest = json.loads((tmp_path / "manifest.json").read_text())
-    assert list(manifest["figures"]["demo-coverage"]["inputs"]) == ["seeds/000_6f0d46aa1e83e359.txt"]
+    assert list(manifest["figures"]["articles-over-time"]["inputs"]) == ["seeds/000_6f0d46aa1e83e359.txt"]
 
 
 def test_figure_modules_are_discovered_and_their_errors_raised(monkeypatch):
@@ -335,10 +337,10 @@ def test_lengths_plots_every_article(seed_corpus):
                     pd.DataFrame({"outlet": ["A", "A"], "text": ["one two three", "four\n\nfive"]})],
                    ignore_index=True)
     ax = plots.lengths(df, unit="paragraphs")
-    xs = [sorted(c.get_offsets()[:, 0].tolist()) for c in ax.collections]
+    xs = sorted(sorted(c.get_offsets()[:, 0].tolist()) for c in ax.collections)  # any group order
     assert xs == [[1.0, 2.0], [17.0]]  # the seed has 17 paragraphs
     ax = plots.lengths(df)
-    assert sorted(ax.collections[0].get_offsets()[:, 0].tolist()) == [2.0, 3.0]
+    assert [2.0, 3.0] in [sorted(c.get_offsets()[:, 0].tolist()) for c in ax.collections]
     with pytest.raises(ValueError, match="unit must be 'words' or 'paragraphs', got 'chars'"):
         plots.lengths(df, unit="chars")
 

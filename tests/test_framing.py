@@ -189,7 +189,7 @@ def test_aggregate_by_outlet_and_month_is_the_mean_over_documents():
                   published=["2024-01-05", "2024-01-20", "2024-02-01", "2024-02-03"])
     s = framing.score(corpus, lexicon={"conflict": ["war"], "economic": ["prices"]})
     agg = framing.aggregate(corpus, s, by="outlet", period="month", n_boot=200)
-    assert list(agg.columns) == ["outlet", "period", "frame", "estimate", "ci_low", "ci_high", "n_docs"]
+    assert list(agg.columns) == ["outlet", "period", "frame", "estimate", "ci_low", "ci_high", "n_docs", "few_docs"]
     assert str(agg["period"].dtype) == "string" and str(agg["outlet"].dtype) == "string"
     a = agg[(agg["outlet"] == "A") & (agg["frame"] == "conflict")].iloc[0]
     assert a["period"] == "2024-01" and a["estimate"] == pytest.approx((2 / 3 + 0) / 2) and a["n_docs"] == 2
@@ -515,7 +515,7 @@ def test_framing_figures_are_registered():
     from discourse import figures
 
     names = set(figures.list_figures()["name"])
-    assert {"demo-frame-profile", "demo-actor-labels", "demo-frame-effects"} <= names
+    assert {"frames-by-outlet", "actor-labels-by-outlet", "frame-effects-by-outlet"} <= names
 
 
 def test_demo_outlets_label_the_government_as_planted():
@@ -648,7 +648,7 @@ def test_options_are_checked_and_the_old_argument_order_is_named():
     with pytest.raises(KeyError, match="pass by=None"):
         framing.aggregate(corpus.drop(columns="outlet"))
     pooled = framing.aggregate(corpus.drop(columns="outlet"), by=None, n_boot=10)
-    assert pooled.columns.tolist() == ["frame", "estimate", "ci_low", "ci_high", "n_docs"]
+    assert pooled.columns.tolist() == ["frame", "estimate", "ci_low", "ci_high", "n_docs", "few_docs"]
     with pytest.raises(FileNotFoundError, match="lexicon 'nope.csv' is neither"):
         framing.score(corpus, lexicon="nope.csv")
     # match= is the default for patterns whose lexicon does not say
@@ -823,3 +823,37 @@ def test_calibrated_rule_at_sentence_level_means_any_indicator():
     # an explicit threshold applies to sentences too: 10 per 1,000 words is under 12
     strict = framing.score(corpus, level="sentence", min_rate={"economic": 12})
     assert strict[strict["present"]]["frame"].tolist() == ["conflict"]
+
+
+def test_longest_per_frame_equals_the_greedy_rule_on_generated_matches():
+    import random
+
+    from discourse.framing._common import _longest_keep
+
+    rng = random.Random(5)
+    for _ in range(200):
+        n = rng.randint(0, 30)
+        group = np.array([rng.randint(0, 3) for _ in range(n)], dtype=np.int64)
+        st = np.array([rng.randint(0, 40) for _ in range(n)], dtype=np.int64)
+        en = st + np.array([rng.randint(1, 12) for _ in range(n)], dtype=np.int64)
+        want = np.zeros(n, dtype=bool)  # the rule: per group, longest, earliest, first row
+        for g in set(group.tolist()):
+            taken = []
+            for j in sorted(np.flatnonzero(group == g), key=lambda j: (-(en[j] - st[j]), st[j], j)):
+                if all(en[j] <= a or st[j] >= b for a, b in taken):
+                    taken.append((st[j], en[j]))
+                    want[j] = True
+        assert _longest_keep(group, st, en).tolist() == want.tolist()
+
+
+def test_score_sentences_with_a_word_in_two_frames_weights_and_voice():
+    corpus = docs('The war cost a fortune. "War is a crime," she said. Costs and war-costs rose.')  # war-costs: war + costs
+    lex = pd.DataFrame({"pattern": ["war", "war", "cost*", "crime"],
+                        "category": ["conflict", "economic", "economic", "morality"],
+                        "weight": [1.0, 0.25, 2.0, 1.0], "note": "", "match": "glob"})
+    s = framing.score(corpus, lexicon=lex, level="sentence")
+    n = s.pivot(index="sent_id", columns="frame", values="n")[["conflict", "economic", "morality"]]
+    assert n.values.tolist() == [[1.0, 2.25, 0.0], [1.0, 0.25, 1.0], [1.0, 4.25, 0.0]]
+    own = framing.score(corpus, lexicon=lex, level="sentence", voice="authorial")
+    assert own.pivot(index="sent_id", columns="frame", values="n").loc[1].tolist() == [0.0, 0.0, 0.0]
+    assert own.loc[own["sent_id"] == 1, "rate"].isna().tolist() == [False] * 3  # "she said": two words

@@ -162,7 +162,9 @@ def test_rates_per_period_give_trajectories():
     df = pd.DataFrame({"doc_id": list("abcd"), "outlet": ["A"] * 4,
                        "published": ["2024-01-02", "2024-01-20", "2024-02-03", None],
                        "text": ["The regime fell.", "The army won.", "The regime lied.", "The regime."]})
-    r = keyness.rates(df, ["regime", "army"], period="M", n_boot=0)
+    with pytest.warns(UserWarning, match="1 undated document"):
+        r = keyness.rates(df, ["regime", "army"], period="M", n_boot=0)
+    assert r.attrs["undated"] == 1
     assert r["period"].dtype == pd.StringDtype()
     assert r[["period", "term", "n", "total", "n_docs"]].values.tolist() == [
         ["2024-01", "regime", 1, 6, 2], ["2024-01", "army", 1, 6, 2],
@@ -213,3 +215,72 @@ def test_score_errors_name_the_fix(two):
     quoted = pd.DataFrame({"doc_id": ["x", "y"], "outlet": ["A", "B"], "text": ['"Regime."', "The army."]})
     with pytest.raises(ValueError, match=r"group\(s\) \['A'\] have no words"):
         keyness.score(quoted, target="A", voice="authorial")
+
+
+# ------------------------------------------------ worked examples from the literature
+def test_chi2_t_score_and_mi_reproduce_manning_and_schuetze_worked_examples():
+    # Manning and Schuetze (1999), Foundations of Statistical NLP, ch. 5, on 14,307,668
+    # tokens of New York Times newswire. "new companies" (sec. 5.3.1 and 5.3.3, table
+    # 5.8): C(new) = 15,828, C(companies) = 4,675, C(new companies) = 8; the book gives
+    # t = 0.999932 and chi-squared = 1.55. "Ayatollah Ruhollah" (sec. 5.4, table 5.16):
+    # C = 42, 20, 20, I = 18.38 bits.
+    n = 14_307_668
+    # the 2x2 table of table 5.8: 8 | 4,667 / 15,820 | 14,287,181
+    assert round(float(M.chi2(8, 4667, 8 + 15820, 4667 + 14287181)), 2) == 1.55
+    assert round(float(M.t_score(8, 15828 * 4675 / n)), 6) == 0.999932
+    assert round(float(M.mi(20, 42 * 20 / n)), 2) == 18.38
+
+
+def test_collocations_use_the_same_t_score_and_mi():
+    df = pd.DataFrame({"doc_id": ["a", "b"], "text": ["the old regime fell and the old regime lied",
+                                                       "the regime won the old war"]})
+    c = keyness.collocations(df, "regime", window=1, min_count=1).set_index("term")
+    o, e = c.loc["old", "n"], c.loc["old", "expected"]
+    assert c.loc["old", "t_score"] == pytest.approx((o - e) / math.sqrt(o))
+    assert c.loc["old", "mi"] == pytest.approx(math.log2(o / e))
+    # "old" is 3 of the 15 words; the 3 "regime" mentions have 6 words in their 1-word windows
+    assert (o, c.loc["old", "window_words"], c.loc["old", "total"]) == (2, 6, 15)
+    assert e == pytest.approx(6 * 3 / 15)
+
+
+# ------------------------------------------------------------ keyness within periods
+@pytest.fixture
+def monthly():
+    return pd.DataFrame({
+        "doc_id": list("abcdefgh"), "outlet": list("AABBAABB"),
+        "published": ["2024-01-03", "2024-01-09", "2024-01-04", "2024-01-20",
+                      "2024-02-02", "2024-02-05", "2024-02-07", None],
+        "text": ["The regime fell.", "The regime lied.", "The government fell.", "The government lied.",
+                 "The government won.", "The government lost.", "The regime won.", "The regime."]})
+
+
+def test_score_per_period_compares_groups_within_each_period(monthly):
+    with pytest.warns(UserWarning, match="1 undated document"):
+        k = keyness.score(monthly, period="M", target="A", reference="B", method="log_ratio")
+    assert k.attrs["undated"] == 1
+    assert list(k.columns[:3]) == ["group", "period", "reference"] and k["period"].dtype == pd.StringDtype()
+    r = k.set_index(["period", "term"])
+    # January: A says "regime" twice, B never; February: A says "government" twice, B "regime" once
+    assert r.loc[("2024-01", "regime"), ["n", "n_reference", "total", "total_reference"]].tolist() == [2, 0, 6, 6]
+    assert r.loc[("2024-01", "regime"), "log_ratio"] == pytest.approx(math.log2((2 / 6) / (0.5 / 6)))
+    assert r.loc[("2024-02", "regime"), ["n", "n_reference", "total", "total_reference"]].tolist() == [0, 1, 6, 3]
+    assert r.loc[("2024-02", "regime"), "log_ratio"] < 0 < r.loc[("2024-01", "regime"), "log_ratio"]
+    # the same numbers as scoring each month's documents alone
+    jan = monthly[monthly["published"].str.startswith("2024-01", na=False)]
+    alone = keyness.score(jan, target="A", reference="B", method="log_ratio")
+    pd.testing.assert_frame_equal(k[k["period"] == "2024-01"].drop(columns="period").reset_index(drop=True),
+                                  alone, check_dtype=False)
+
+
+def test_score_per_period_skips_periods_without_a_comparison_and_says_when_none_has_one(monthly):
+    solo = monthly.assign(outlet=["A", "A", "B", "B", "A", "A", "A", "A"])  # February: A only
+    with pytest.warns(UserWarning):
+        k = keyness.score(solo, period="M")
+    assert set(k["period"]) == {"2024-01"} and set(k["group"]) == {"A", "B"}
+    with pytest.raises(ValueError, match="no period holds both"):
+        keyness.score(monthly.assign(outlet=list("AAAABBBB"), published=["2024-01-01"] * 4 + ["2024-02-01"] * 4),
+                      period="M", target="B", reference="A")  # A in January only, B in February only
+    with pytest.raises(KeyError, match="published"):
+        keyness.score(monthly.drop(columns="published"), period="M")
+    with pytest.raises(ValueError, match="period must be one of"):
+        keyness.score(monthly, period="fortnight")

@@ -39,6 +39,16 @@ def test_keyness_with_a_reference_file(csv_corpus, tmp_path):
     assert (k.loc["regime", "n_reference"], k.loc["regime", "total_reference"]) == (10, 100)
 
 
+def test_keyness_within_periods(csv_corpus, tmp_path):
+    out = tmp_path / "k.csv"
+    assert cli.main(["keyness", str(csv_corpus), "--period", "Y", "--out", str(out), "--quiet",
+                     "--columns", "text=body"]) == 0
+    k = pd.read_csv(out, dtype={"period": str})
+    assert set(k["period"]) == {"2024"}
+    top = k[k["group"] == "Alpha"].iloc[0]
+    assert (top["term"], top["n"], top["n_reference"]) == ("regime", 8, 0)
+
+
 def test_collocations_writes_a_table(csv_corpus, tmp_path):
     out = tmp_path / "c.csv"
     assert cli.main(["collocations", str(csv_corpus), "--target", "taliban", "--by", "outlet", "--window", "1",
@@ -52,6 +62,7 @@ def test_collocations_writes_a_table(csv_corpus, tmp_path):
     (["keyness", "--by", "desk"], "by: column(s) ['desk'] not in the corpus"),
     (["keyness", "--reference", "missing.csv"], "--reference missing.csv: no such file"),
     (["keyness", "--target", "Gamma"], "target: group(s) ['Gamma'] not in the corpus"),
+    (["keyness", "--period", "M"], "no period holds both a target and its reference"),
     (["collocations", "--target", "regime", "--window", "0"], "window must be"),
 ])
 def test_user_errors_exit_2_with_one_line(extra, message, csv_corpus, tmp_path, capsys):

@@ -84,3 +84,157 @@ def test_fuzzed_texts_through_every_text_reader(tmp_path, seed):
         seen = {Path(s.split("#")[0]).name for s in list(df["source"]) + list(rep["source"])}
         assert seen == {f"a{i:02d}.txt" for i in range(30)}, fmt
         assert not rep["reason"].str.contains("internal reader error").any(), fmt
+
+
+# ------------------------------------------------------------------ property-based (hypothesis)
+# Tables with hostile headers and cells in every table format and encoding, and the
+# binary formats (Parquet, DOCX, RTF) cut or damaged at any byte: a load returns rows
+# and report rows, never an exception, and ``errors="raise"`` raises only ReaderError.
+
+import csv  # noqa: E402
+import io  # noqa: E402
+import os  # noqa: E402
+
+import pandas as pd  # noqa: E402
+from hypothesis import HealthCheck, example, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from discourse.readers import ReaderError  # noqa: E402
+
+FUZZ = settings(max_examples=int(os.environ.get("DISCOURSE_FUZZ_EXAMPLES", 30)), deadline=None, derandomize=True,
+                database=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+
+NAMES = ["text", "body", "content", "Text", " text ", "TEXT", "title", "date", "published", "outlet", "source", "",
+         "Unnamed: 0", "text.1", "doc_id", "\ufefftext", "Inhalt", "\u6b63\u6587", "text\r", '"text"', "a,b"]
+CELL_TEXT = ["The council approved the plan.", "\u201cWe won,\u201d she said.", "", " ", "\n", "\r\n", "\t",
+             "=HYPERLINK(\"x\")", "caf\u00e9 na\u00efve", "\u0130stanbul", "\U0001f600", "\u200b\u200f", "\u0301",
+             "a\x00b", "\x1b[31m", "\ufeff", "\u00a0", "null", "NaN", "None", "[1, 2]", "{\"a\": 1}", "\"", "'",
+             "\\", ";", ",", "\r", "2021-02-30", "07/08/2021", "13/07/2021", "yesterday", "1700000000", "99999999999999"]
+cell = st.one_of(st.none(), st.integers(-10**13, 10**14), st.floats(allow_nan=True, allow_infinity=True),
+                 st.sampled_from(CELL_TEXT), st.text(max_size=30),
+                 st.lists(st.sampled_from(CELL_TEXT), max_size=3).map(" ".join))
+
+
+@st.composite
+def tables(draw):
+    names = draw(st.lists(st.sampled_from(NAMES), min_size=1, max_size=5))
+    rows = draw(st.lists(st.lists(cell, min_size=len(names), max_size=len(names)), max_size=5))
+    return names, rows
+
+
+def _plain(v):
+    return "" if v is None else str(v)
+
+
+def _encode(text: str, encoding: str) -> bytes:
+    if encoding == "mixed":  # UTF-8 with a pasted Windows-1252 passage
+        half = len(text) // 2
+        return text[:half].encode("utf-8", "replace") + text[half:].encode("cp1252", "replace")
+    return text.encode(encoding, "replace")
+
+
+def _write_table(folder: Path, kind: str, names, rows, encoding: str, newline: str) -> Path:
+    path = folder / f"t.{kind}"
+    if kind in ("csv", "tsv"):
+        buf = io.StringIO()
+        w = csv.writer(buf, delimiter="," if kind == "csv" else "\t", lineterminator=newline)
+        w.writerow(names)
+        w.writerows([[_plain(v) for v in r] for r in rows])
+        path.write_bytes(_encode(buf.getvalue(), encoding))
+    elif kind == "json":
+        records = [dict(zip(names, r)) for r in rows]
+        data = records if len(rows) % 2 == 0 else {n: [r[i] for r in rows] for i, n in enumerate(names)}
+        path.write_bytes(_encode(json.dumps(data, allow_nan=True), encoding))
+    elif kind == "jsonl":
+        text = newline.join(json.dumps(dict(zip(names, r)), allow_nan=True) for r in rows)
+        path.write_bytes(_encode(text, encoding))
+    else:  # parquet: names made unique, cells as text
+        unique = [f"{n}.{i}" if n in names[:i] else n for i, n in enumerate(names)]
+        pd.DataFrame([[_plain(v) for v in r] for r in rows], columns=unique, dtype=object).to_parquet(path)
+    return path
+
+
+def _check_load(path: Path) -> pd.DataFrame:
+    df = corpus.load(path)  # never raises
+    rep = df.attrs["load_report"]
+    assert not rep["reason"].str.contains("internal reader error").any(), rep["reason"].tolist()
+    lost = rep[~rep["reason"].str.startswith(("warning:", "note:", "skipped:"))]
+    if len(df) == 0:
+        assert len(lost) >= 1, f"{path.name}: nothing loaded and nothing reported"
+    for reason in lost.loc[lost["record"] == "", "reason"]:
+        assert path.name in reason, reason
+    assert all(isinstance(t, str) and t.strip() for t in df["text"])
+    assert df["doc_id"].is_unique
+    try:
+        corpus.load(path, errors="raise")
+    except ReaderError as exc:
+        assert path.name in str(exc)
+    return df
+
+
+@FUZZ
+@given(tables(), st.sampled_from(["csv", "tsv", "json", "jsonl", "parquet"]),
+       st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1252", "mixed"]), st.sampled_from(["\n", "\r\n", "\r"]),
+       st.one_of(st.none(), st.floats(0, 1)))
+@example((["text", "text"], [["a b c", "d e f"], [None, "g"]]), "csv", "utf-8-sig", "\r\n", None)
+@example((["title", "date"], [["t", "2024-01-01"]]), "csv", "utf-8", "\n", None)
+@example((["text"], [["x y z"]] * 3), "parquet", "utf-8", "\n", 0.5)
+def test_hostile_tables_are_rows_or_report_rows(tmp_path_factory, table, kind, encoding, newline, cut):
+    folder = tmp_path_factory.mktemp("table")
+    names, rows = table
+    path = _write_table(folder, kind, names, rows, encoding, newline)
+    if cut is not None:
+        data = path.read_bytes()
+        path.write_bytes(data[: int(len(data) * cut)])
+    df = _check_load(path)
+    rep = df.attrs["load_report"]
+    whole = rep[(rep["record"] == "") & ~rep["reason"].str.startswith(("warning:", "note:", "skipped:"))]
+    if cut is None and whole.empty and kind != "json":  # every record is a row or a report row
+        records = rep[(rep["record"] != "") & ~rep["reason"].str.startswith(("warning:", "note:", "skipped:"))]
+        assert len(df) + records["record"].nunique() >= sum(1 for r in rows if any(_plain(v).strip() for v in r))
+
+
+def _docx_bytes(paras: list[str]) -> bytes:
+    import docx
+
+    d = docx.Document()
+    for p in paras:
+        d.add_paragraph("".join(ch for ch in p if ch in "\t\n" or ord(ch) >= 32 and not 0xD800 <= ord(ch) <= 0xDFFF
+                                and ch not in "\ufffe\uffff"))
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def _rtf_bytes(paras: list[str]) -> bytes:
+    def esc(s):
+        return "".join(c if 32 <= ord(c) < 128 and c not in "\\{}" else f"\\u{ord(c) - 65536 if ord(c) > 32767 else ord(c)}?"
+                       for c in s if ord(c) < 0x10000)
+    return ("{\\rtf1\\ansi\\ansicpg1252\\deff0 " + "".join(f"{{\\pard {esc(p)}\\par}}" for p in paras) + "}").encode()
+
+
+paragraphs = st.lists(st.one_of(st.sampled_from(CELL_TEXT + PIECES), st.text(max_size=40)), min_size=1, max_size=8)
+
+
+@FUZZ
+@given(paragraphs, st.sampled_from(["docx", "rtf", "parquet"]), st.one_of(st.none(), st.floats(0, 1)),
+       st.lists(st.tuples(st.floats(0, 1), st.integers(0, 255)), max_size=3))
+@example(["Title", "Body text of the article."], "docx", 0.6, [])
+@example(["Title", "Body text of the article."], "rtf", None, [(0.5, 0)])
+def test_damaged_docx_rtf_and_parquet_are_rows_or_report_rows(tmp_path_factory, paras, kind, cut, flips):
+    folder = tmp_path_factory.mktemp("binary")
+    if kind == "docx":
+        data = _docx_bytes(paras)
+    elif kind == "rtf":
+        data = _rtf_bytes(paras)
+    else:
+        buf = io.BytesIO()
+        pd.DataFrame({"title": paras[:1] * len(paras), "text": paras}).to_parquet(buf)
+        data = buf.getvalue()
+    data = bytearray(data if cut is None else data[: int(len(data) * cut)])
+    for at, byte in flips:
+        if data:
+            data[min(int(at * len(data)), len(data) - 1)] = byte
+    path = folder / f"a.{kind}"
+    path.write_bytes(bytes(data))
+    _check_load(path)

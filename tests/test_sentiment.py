@@ -393,7 +393,7 @@ def test_figures_are_registered():
     table = figures.list_figures()
     specs = table.set_index("name")
     assert specs.loc["seed-sentiment-arc", "corpus"] == "seed"
-    assert specs.loc["demo-sentiment-toward", "corpus"] == "demo"
+    assert specs.loc["sentiment-toward-actors", "corpus"] == "demo"
 
 
 def test_cli_sentiment(tmp_path, seed_path):

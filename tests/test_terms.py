@@ -329,7 +329,7 @@ def test_rates_per_document(rate_data):
 def test_rates_by_outlet_with_ci(rate_data):
     df, m = rate_data
     r = terms.rates(m, df, voice="authorial", n_boot=200)  # by="outlet" is the default
-    assert r.columns.tolist() == ["outlet", "rate", "ci_low", "ci_high", "n", "words", "n_docs"]
+    assert r.columns.tolist() == ["outlet", "rate", "ci_low", "ci_high", "n", "words", "n_docs", "few_docs"]
     a = r.set_index("outlet")
     np.testing.assert_allclose(a.loc["A", "rate"], 1000 * 1 / 8)
     assert a.loc["A", "n_docs"] == 2 and a.loc["A", "n"] == 1 and a.loc["A", "words"] == 8
@@ -597,7 +597,7 @@ def test_rates_of_an_empty_corpus():
     m = terms.find(empty, _lex.from_dict({"w": ["war"]}))
     assert m.empty
     out = terms.rates(m, empty, by="outlet", n_boot=10)
-    assert out.empty and out.columns.tolist() == ["outlet", "rate", "ci_low", "ci_high", "n", "words", "n_docs"]
+    assert out.empty and out.columns.tolist() == ["outlet", "rate", "ci_low", "ci_high", "n", "words", "n_docs", "few_docs"]
     assert terms.rates(m, empty, by="doc_id").empty
     assert terms.kwic(empty, m).empty
 
@@ -669,3 +669,22 @@ def test_scare_terms_reads_the_quotations_of_the_annotations():
     s = terms.scare_terms(ann)
     assert s[["match", "pattern", "voice", "sent_id"]].values.tolist() == [["surgical", "surgical", "scare", 0]]
     assert terms.scare_terms(_ann(df, q.assign(quote="surgical war now")), max_words=2).empty
+
+
+def test_glob_anchor_found_by_the_automaton_also_when_it_is_a_pattern():
+    text = "The government must act; governments should wait. Government. The hit-back: hit back, hitting back."
+    lex = _lex("government", "government* must", "government* should", "hit* back", "*ing back")
+    m = terms.Matcher(lex, overlap="all")
+    got = sorted((text[a:b], p) for _, a, b, p in m.spans([text]))
+    assert got == [("Government", 0), ("government", 0), ("government must", 1), ("governments should", 2),
+                   ("hit back", 3), ("hitting back", 3), ("hitting back", 4)]
+
+
+def test_matcher_reuses_the_folded_text_with_identical_results():
+    texts = ["The Straße regime, the REGIME.", "İstanbul’s so-called junta"]
+    folds: dict = {}
+    for words in (["regime", "straße"], ["so-called junta", "istanbul*"], ["regime"]):
+        mt = terms.Matcher(_lex(*words))
+        want = [a.tolist() for a in mt.arrays(texts)]
+        assert [a.tolist() for a in mt.arrays(texts, folds=folds)] == want
+    assert list(folds) == [False]

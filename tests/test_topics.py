@@ -205,7 +205,7 @@ def grouped(corpus4):
 
 def test_prevalence_is_mean_share_and_sums_to_one(nmf4, grouped):
     prev = topics.prevalence(nmf4, grouped, by="outlet", n_boot=200)
-    assert list(prev.columns) == ["outlet", "topic", "label", "share", "ci_low", "ci_high", "n_docs"]
+    assert list(prev.columns) == ["outlet", "topic", "label", "share", "ci_low", "ci_high", "n_docs", "few_docs"]
     np.testing.assert_allclose(prev.groupby("outlet")["share"].sum(), 1.0)
     assert prev.groupby("outlet")["n_docs"].first().to_dict() == {"a": 30, "b": 170}
     shares = nmf4.doc_topics.merge(grouped[["doc_id", "outlet"]], on="doc_id")
@@ -614,7 +614,7 @@ def test_transform_prevalence_and_trajectories_of_no_documents():
     t = m.transform(none)
     assert t.empty and t.columns.tolist() == ["doc_id", "topic", "share"]
     p = topics.prevalence(m, none, n_boot=10)
-    assert p.empty and p.columns.tolist() == ["outlet", "topic", "label", "share", "ci_low", "ci_high", "n_docs"]
+    assert p.empty and p.columns.tolist() == ["outlet", "topic", "label", "share", "ci_low", "ci_high", "n_docs", "few_docs"]
     assert topics.trajectories(m, none, by="outlet", n_boot=10).empty
     full = topics.prevalence(m, docs, n_boot=10)
     assert full.groupby("outlet")["share"].sum().round(6).tolist() == [1.0, 1.0]

@@ -14,11 +14,11 @@ import sys
 
 # the subcommands and helpers, re-exported (tests and callers use discourse.cli.<name>)
 from discourse.cli._analyses import (_cmd_frames, _cmd_load, _cmd_quotes, _cmd_sentiment, _cmd_terms,
-                                     _cmd_topics)  # noqa: F401
+                                     _cmd_topics, _min_rate)  # noqa: F401
 from discourse.cli._common import (UsageError, _add_columns, _columns, _hints, _load_corpus, _out_path,
                                    _tell_columns, _to_csv, _write_table)  # noqa: F401
 from discourse.cli._compare import _by, _cmd_collocations, _cmd_keyness, _read_reference  # noqa: F401
-from discourse.cli._figures import _cmd_figures  # noqa: F401
+from discourse.cli._figures import _cmd_figures, _cmd_init  # noqa: F401
 
 __all__ = ["main", "UsageError"]
 
@@ -87,6 +87,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_columns(sp)
     sp.set_defaults(func=_cmd_topics)
 
+    from discourse.stats import PERIODS
     from discourse.voice import VOICES
 
     sp = add("frames", "Score frames with a frame lexicon.")
@@ -96,6 +97,9 @@ def _parser() -> argparse.ArgumentParser:
     sp.add_argument("--level", choices=["document", "sentence"], default="document", help="unit of the scores")
     sp.add_argument("--voice", nargs="+", choices=list(VOICES),
                     help="count only indicators in these voices (default: all)")
+    sp.add_argument("--min-rate", type=_min_rate, default="calibrated", metavar="RULE",
+                    help="presence rule: calibrated (default), none (any indicator), a rate per 1,000 words, "
+                         "or FRAME=RATE,... (framing.score's min_rate)")
     sp.add_argument("--out", required=True, help="output table (.csv or .parquet)")
     sp.add_argument("--quiet", action="store_true", help="no progress bar")
     _add_columns(sp)
@@ -109,6 +113,7 @@ def _parser() -> argparse.ArgumentParser:
                     help="reference frequency table (.csv/.tsv/.parquet with columns term, n); "
                          "default: each group against the rest")
     sp.add_argument("--method", choices=["log_odds", "log_ratio", "g2", "chi2"], default="log_odds")
+    sp.add_argument("--period", choices=list(PERIODS), help="compare within each period (D, W, M, Q, Y, ...)")
     sp.add_argument("--voice", nargs="+", choices=list(VOICES), help="count only words in these voices")
     sp.add_argument("--ngrams", type=int, default=1, help="longest n-gram counted (default 1)")
     sp.add_argument("--min-df", type=int, default=1, dest="min_df", help="keep terms in at least N documents")
@@ -130,14 +135,25 @@ def _parser() -> argparse.ArgumentParser:
     _add_columns(sp)
     sp.set_defaults(func=_cmd_collocations)
 
-    sp = add("figures", "Build every registered figure into figures/ with a manifest.")
-    sp.add_argument("--corpus", help="corpus path used for corpus-level figures")
+    from discourse.cli._run import add_run
+
+    add_run(add)
+
+    sp = add("figures", "Build the figures of the study (the folder with discourse.toml) into its figures/.")
+    sp.add_argument("--study", metavar="DIR", help="a folder of the study (default: the working directory)")
+    sp.add_argument("--corpus", help="replaces the study's default corpus ([figures] corpus of discourse.toml)")
     sp.add_argument("--only", nargs="+", metavar="NAME", help="build only these figures")
-    sp.add_argument("--formats", default="pdf,png,svg", help="comma-separated: pdf,png,svg")
-    sp.add_argument("--out", default="figures", help="output folder (default: figures)")
+    sp.add_argument("--formats", help="comma-separated: pdf,png,svg (default: discourse.toml [figures] formats)")
+    sp.add_argument("--out", help="output folder (default: the study's figures/)")
     sp.add_argument("--check", action="store_true",
                     help="rebuild into a temporary folder and compare with the manifest")
     sp.set_defaults(func=_cmd_figures)
+
+    sp = add("init", "Create a study: discourse.toml, an example figure, a notebook, a Makefile.")
+    sp.add_argument("path", metavar="PATH", help="the study folder (created if needed)")
+    sp.add_argument("--corpus", help="the study's corpus (default: a small synthetic example corpus)")
+    sp.add_argument("--title", help="the study's title (default: the folder name)")
+    sp.set_defaults(func=_cmd_init)
     return p
 
 

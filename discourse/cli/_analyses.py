@@ -122,6 +122,39 @@ def _cmd_topics(args) -> int:
 
 
 # ------------------------------------------------------------------- frames
+def _min_rate(value: str):
+    """``--min-rate`` of ``frames``: the presence rule of :func:`discourse.framing.score`.
+
+    ``calibrated`` (the default: ``framing.CALIBRATED`` for the generic frames), ``none``
+    (any indicator), one rate for every frame (``5``), or per frame
+    (``conflict=0,economic=12``; frames left out need none). Rates are indicators per
+    1,000 words. Used as the argparse ``type``, so a bad value is a one-line usage error.
+    """
+    import argparse
+
+    text = value.strip()
+    if text.lower() in ("calibrated", "none"):
+        return "calibrated" if text.lower() == "calibrated" else None
+    rates = {}
+    for part in text.split(",") if "=" in text else [text]:
+        frame, _, number = part.rpartition("=")
+        frame = frame.strip()
+        if "=" in text and not frame:
+            raise argparse.ArgumentTypeError(f"{part.strip()!r} is not FRAME=RATE")
+        if frame in rates:
+            raise argparse.ArgumentTypeError(f"frame {frame!r} given twice")
+        try:
+            rate = float(number)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"{number.strip()!r} is not a rate: use calibrated, none, a number of indicators per "
+                "1,000 words (5) or FRAME=RATE pairs (conflict=0,economic=12)") from None
+        if not rate >= 0 or rate == float("inf"):
+            raise argparse.ArgumentTypeError(f"rate {number.strip()} must be a finite number >= 0")
+        rates[frame] = rate
+    return rates if "=" in text else rates[""]
+
+
 def _cmd_frames(args) -> int:
     from discourse import framing
     from discourse.lexicon import LexiconError
@@ -132,8 +165,14 @@ def _cmd_frames(args) -> int:
     _out_path(args.out)
     df = _load_corpus(args)
     try:
-        scores = framing.score(df, lexicon=name, level=args.level, voice=args.voice)
+        scores = framing.score(df, lexicon=name, level=args.level, voice=args.voice,
+                               min_rate=getattr(args, "min_rate", "calibrated"))
     except LexiconError as exc:
         raise UsageError(f"--lexicon {name}: " + " ".join(str(exc).split())) from exc
+    rates = getattr(args, "min_rate", None)
+    unknown = sorted(set(rates) - set(scores["frame"])) if isinstance(rates, dict) else []
+    if unknown:
+        raise UsageError(f"--min-rate: no frame {', '.join(map(repr, unknown))} in the lexicon "
+                         f"(frames: {', '.join(sorted(scores['frame'].unique()))})")
     _write_table(scores, args.out)
     return 0

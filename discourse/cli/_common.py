@@ -57,7 +57,8 @@ def _load_corpus(args):
     from discourse import corpus
 
     df = corpus.load(args.paths, progress=not getattr(args, "quiet", False),
-                     columns=getattr(args, "columns", None))
+                     columns=getattr(args, "columns", None),
+                     duplicates=_DUPLICATES[getattr(args, "duplicates", None) or "near"])
     if getattr(args, "command", None) != "load":  # (load prints the whole summary)
         _tell_columns(df, getattr(args, "command", None) or "")
     return df
@@ -108,8 +109,16 @@ def _columns(value: str) -> dict[str, str]:
     return out
 
 
+#: ``--duplicates``: the ``duplicates=`` option of corpus.load
+_DUPLICATES = {"near": 0.7, "exact": None, "off": False}
+
+
 def _add_columns(sp) -> None:
+    """The options of loading a corpus: ``--columns`` and ``--duplicates``."""
     sp.add_argument("--columns", type=_columns, metavar="FIELD=COLUMN,...",
                     help="which table column holds which field, e.g. text=content_original,outlet=source "
                          "(fields: text, title, author, published, outlet, url); default: the first "
                          "candidate in the documented order, named in the load report")
+    sp.add_argument("--duplicates", choices=list(_DUPLICATES), default="near",
+                    help="flag near duplicates (default; Jaccard >= 0.7), exact copies only, or none "
+                         "(for corpora too large for near-duplicate detection)")

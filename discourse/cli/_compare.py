@@ -41,7 +41,8 @@ def _cmd_keyness(args) -> int:
     reference = _read_reference(args.reference) if args.reference else None
     df = _load_corpus(args)
     try:
-        table = keyness.score(df, by=_by(args.by), target=args.target, reference=reference, method=args.method,
+        table = keyness.score(df, by=_by(args.by), period=args.period, target=args.target, reference=reference,
+                              method=args.method,
                               voice=args.voice, ngram_range=(1, args.ngrams), min_df=args.min_df,
                               n_boot=args.n_boot)
     except (KeyError, ValueError) as exc:

@@ -17,7 +17,7 @@ A folder may hold a ``corpus.toml`` with defaults applied to every file below it
 The code lives in private modules, each with one job: ``_load`` (paths, folders,
 metadata, readers, the load report), ``_table`` (columns, ids, validate, summary),
 ``_checks`` (which id, plausibility warnings), ``_dates``, ``_duplicates`` and
-``_storage`` (Parquet).
+``_storage`` (Parquet) and ``_query`` (DuckDB selections from Parquet).
 """
 from __future__ import annotations
 
@@ -25,8 +25,10 @@ from discourse.corpus._dates import _TZ, _epoch, _parse_date_string, _to_datetim
 from discourse.corpus._duplicates import _WORD, _flag_duplicates, _shingles, _splitmix64, find_duplicates
 from discourse.corpus._load import (_DOC_FILES, _METADATA_FILE, _METADATA_KEYS, _expand, _metadata_for,
                                     _record_row, load)
+from discourse.corpus._query import query
 from discourse.corpus._storage import _is_saved_corpus, _read_saved, save
 from discourse.corpus._table import (_STR_COLUMNS, COLUMNS, LoadReport, _finish, _report, _storable,
                                      _unique_ids, doc_id, drop_duplicates, summary, validate)
 
-__all__ = ["COLUMNS", "LoadReport", "load", "save", "validate", "summary", "find_duplicates", "doc_id", "drop_duplicates"]
+__all__ = ["COLUMNS", "LoadReport", "load", "save", "query", "validate", "summary", "find_duplicates", "doc_id",
+           "drop_duplicates"]

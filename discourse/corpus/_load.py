@@ -301,7 +301,7 @@ def load(
                     raise ReaderError(reason) from None
                 report.append(dict(source=shown(file), record="", reason=reason))
                 continue
-            frames.append(saved)
+            frames.append(saved.assign(__origin=shown(file)))
             continue
         try:
             meta = _metadata_for(file, root, meta_cache)
@@ -351,18 +351,25 @@ def load(
     df = _finish(rows, report, duplicates)
     if frames:
         saved_report = [f.attrs.get("load_report") for f in frames]
-        df = pd.concat([df, *frames], ignore_index=True) if len(df) else pd.concat(frames, ignore_index=True)
+        df = pd.concat([df.assign(__origin=""), *frames], ignore_index=True) if len(df) \
+            else pd.concat(frames, ignore_index=True)
         for col in _STR_COLUMNS:
             df[col] = df[col].astype("string")
         df["published"] = df["published"].astype("datetime64[ns]")
         if df["doc_id"].duplicated().any():
             # the same article from two saved corpora (or from a saved corpus and its
-            # sources): keep both, give the later copy its own id and flag it
+            # sources): keep both, give the later copy its own id and flag it. "Later" in
+            # a canonical order (earliest published, then the file: the sources before a saved
+            # corpus, saved corpora by name), not the order in which the files were listed
+            order = df.sort_values(["doc_id", "published", "__origin"], kind="stable", na_position="last").index
+            df = df.loc[order]
             first = ~df["doc_id"].duplicated()
             original = dict(zip(df["doc_id"][first], df["duplicate_of"][first].fillna(df["doc_id"][first])))
             again = ~first & df["duplicate_of"].isna()
             df.loc[again, "duplicate_of"] = df.loc[again, "doc_id"].map(original)
             df["doc_id"] = pd.array(_unique_ids(df["doc_id"]), dtype="string")
+            df = df.sort_index()
+        df = df.drop(columns="__origin")
         df.attrs["load_report"] = _report(
             pd.concat([_report(report)] + [r for r in saved_report if r is not None], ignore_index=True)
         )

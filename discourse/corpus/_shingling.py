@@ -4,7 +4,10 @@ The results equal the per-text definition (:func:`discourse.corpus._duplicates._
 words are the ``\\w+`` runs of the case-folded text, each hashed with CRC-32 of its
 UTF-8 bytes (``zlib.crc32``); a shingle is ``k`` consecutive word hashes combined
 polynomially. Working on one byte array for the whole corpus avoids creating a Python
-string per word, which is what made duplicate detection slow.
+string per word, which is what made duplicate detection slow. The shingle sets of
+the texts to compare (:func:`unique_sets`), their bitmaps (:func:`set_bitmaps`) and
+the sizes of pairwise intersections (:func:`intersections`) are arrays too, built in
+blocks so that the memory stays bounded for a million texts.
 """
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ import numpy as np
 _WORD_CHAR = re.compile(r"\w")
 _MULTIPLIER = np.uint64(1000003)
 _LONG_WORD = 255  # longer words (rare) are hashed one by one with zlib
+_VALUE_BLOCK = 1 << 21  # values handled at once by unique_sets and set_bitmaps (bounds the memory)
 
 
 @functools.cache
@@ -94,7 +98,7 @@ def _crc32_words(b: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> np.n
     return out
 
 
-def word_hashes(texts: Sequence[str], *, block: int = 1 << 25) -> tuple[np.ndarray, np.ndarray]:
+def word_hashes(texts: Sequence[str], *, block: int = 1 << 22) -> tuple[np.ndarray, np.ndarray]:
     """CRC-32 of every word of every text, and where each text's words start.
 
     Returns ``(hashes, offsets)``: the words of text ``i`` have the hashes
@@ -146,8 +150,9 @@ def shingle_hashes(words: np.ndarray, offsets: np.ndarray, k: int) -> tuple[np.n
     with np.errstate(over="ignore"):
         m = max(len(words) - k + 1, 0)
         acc = np.zeros(m, dtype=np.uint64)
-        for j in range(k):
-            acc = acc * _MULTIPLIER + words[j : j + m]
+        for j in range(k):  # (in place: this array is as long as the corpus)
+            np.multiply(acc, _MULTIPLIER, out=acc)
+            np.add(acc, words[j : j + m], out=acc)
         # keep the windows that end in the text they start in
         inside = np.ones(m, dtype=bool)
         boundary = offsets[1:-1]
@@ -155,6 +160,7 @@ def shingle_hashes(words: np.ndarray, offsets: np.ndarray, k: int) -> tuple[np.n
             before = boundary - d
             inside[before[(before >= 0) & (before < m)]] = False
         values = acc[inside]
+        del acc, inside
         if len(short):  # fewer than k words: one shingle, padded with zero hashes
             padded = np.zeros((len(short), k), dtype=np.uint64)
             for row, i in enumerate(short):
@@ -163,4 +169,68 @@ def shingle_hashes(words: np.ndarray, offsets: np.ndarray, k: int) -> tuple[np.n
             for j in range(k):
                 a = a * _MULTIPLIER + padded[:, j]
             values = np.insert(values, out_offsets[short] - np.arange(len(short)), a)
-    return (values >> np.uint64(1)).astype(np.int64), out_offsets
+    values >>= np.uint64(1)
+    return values.view(np.int64), out_offsets
+
+
+def unique_sets(values: np.ndarray, offsets: np.ndarray, texts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The sorted unique values of the chosen ``texts``, as one array and its offsets.
+
+    ``values[offsets[i]:offsets[i + 1]]`` are the values of text ``i`` (with repeats);
+    returns ``(sets, set_offsets)`` where set ``k`` (of text ``texts[k]``) is
+    ``sets[set_offsets[k]:set_offsets[k + 1]]``, equal to ``np.unique`` of its values.
+    Texts are sorted in blocks of about ``_VALUE_BLOCK`` values, which bounds the memory.
+    """
+    block = _VALUE_BLOCK
+    sizes = (offsets[texts + 1] - offsets[texts]).astype(np.int64)
+    ends = np.cumsum(sizes)
+    parts, counts = [], []
+    start = 0
+    while start < len(texts):
+        stop = max(start + 1, int(np.searchsorted(ends, (ends[start - 1] if start else 0) + block, side="right")))
+        chunk = sizes[start:stop]
+        owner = np.repeat(np.arange(len(chunk), dtype=np.int32), chunk)
+        first = np.repeat(offsets[texts[start:stop]] - (np.cumsum(chunk) - chunk), chunk)
+        picked = values[first + np.arange(len(owner), dtype=np.int64)]
+        order = np.lexsort((picked, owner))  # by text, then value
+        picked, owner = picked[order], owner[order]
+        keep = np.ones(len(picked), dtype=bool)
+        keep[1:] = (picked[1:] != picked[:-1]) | (owner[1:] != owner[:-1])
+        parts.append(picked[keep])
+        counts.append(np.bincount(owner[keep], minlength=len(chunk)))
+        start = stop
+    counts = np.concatenate(counts) if counts else np.zeros(0, dtype=np.int64)
+    sets = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+    return sets, np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+
+
+def set_bitmaps(sets: np.ndarray, set_offsets: np.ndarray, words: int) -> np.ndarray:
+    """One bitmap of ``64 * words`` bits per set: the bit of each value is set.
+
+    Two sets ``A`` and ``B`` with bitmaps ``a`` and ``b``: every bit of ``a & ~b``
+    belongs to a value of ``A`` that is not in ``B``, so ``|A & B| <= |A| -
+    popcount(a & ~b)``, a bound on the Jaccard similarity that needs no set.
+    """
+    out = np.zeros((len(set_offsets) - 1) * words, dtype=np.uint64)
+    shift = np.uint64(64 - int(np.log2(64 * words)))
+    for lo in range(0, len(sets), _VALUE_BLOCK):  # in blocks of values, to bound the memory
+        hi = min(len(sets), lo + _VALUE_BLOCK)
+        with np.errstate(over="ignore"):
+            bit = (sets[lo:hi].astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)) >> shift
+        row = np.searchsorted(set_offsets, np.arange(lo, hi), side="right") - 1
+        np.bitwise_or.at(out, row * words + (bit >> np.uint64(6)).astype(np.int64),
+                         np.uint64(1) << (bit & np.uint64(63)))
+    return out.reshape(len(set_offsets) - 1, words)
+
+
+def intersections(sets: np.ndarray, set_offsets: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """``len(np.intersect1d(set a[p], set b[p]))`` for each pair ``p`` (sets sorted unique)."""
+    starts = np.concatenate([set_offsets[a], set_offsets[b]])
+    sizes = np.concatenate([set_offsets[a + 1], set_offsets[b + 1]]) - starts
+    pair = np.repeat(np.tile(np.arange(len(a), dtype=np.int64), 2), sizes)
+    first = np.repeat(starts - np.concatenate([[0], np.cumsum(sizes)[:-1]]), sizes)
+    vals = sets[first + np.arange(len(pair), dtype=np.int64)]
+    order = np.lexsort((vals, pair))
+    vals, pair = vals[order], pair[order]
+    same = (vals[1:] == vals[:-1]) & (pair[1:] == pair[:-1])  # a value in both sets of the pair
+    return np.bincount(pair[1:][same], minlength=len(a))

@@ -69,7 +69,10 @@ _OWN, _EXPECTED, _WHERE = "__own_id", "__expected_words", "__where"
 
 
 def _finish(rows: list[dict], report: list[dict], duplicates) -> pd.DataFrame:
+    """The table from the loader's rows; ``rows`` is emptied once copied, so its dicts do
+    not stay in memory through duplicate detection."""
     df = pd.DataFrame(rows)
+    rows.clear()
     if df.empty:
         df = pd.DataFrame(columns=COLUMNS + [_OWN, _EXPECTED, _WHERE])
     for col in COLUMNS:
@@ -84,13 +87,25 @@ def _finish(rows: list[dict], report: list[dict], duplicates) -> pd.DataFrame:
     df["doc_id"] = _unique_ids(df["doc_id"])
     for col in _STR_COLUMNS:
         df[col] = df[col].astype("string")
-    df["duplicate_of"] = _flag_duplicates(df, duplicates) if len(df) else df["duplicate_of"]
+    df["duplicate_of"] = _flag_in_id_order(df, duplicates) if len(df) else df["duplicate_of"]
     extra = [c for c in df.columns if c not in COLUMNS]
     for col in extra:
         df[col] = _storable(df[col])
     df = df[COLUMNS + extra].reset_index(drop=True)
     df.attrs["load_report"] = _report(report)
     return df
+
+
+def _flag_in_id_order(df: pd.DataFrame, duplicates) -> pd.Series:
+    """``duplicate_of`` with the rule "the earliest published, then the smallest
+    ``doc_id``, is the original", whatever the order of the rows (files listed in
+    another order, rows shuffled): :func:`_flag_duplicates` breaks ties of the date
+    by position, so it sees the rows in ``doc_id`` order."""
+    by_id = np.argsort(df["doc_id"].astype(str).to_numpy(dtype=object), kind="stable")
+    flags = _flag_duplicates(df.iloc[by_id].reset_index(drop=True), duplicates).array
+    out = flags.copy()
+    out[by_id] = flags
+    return pd.Series(out, index=df.index, dtype="string")
 
 
 def _unique_ids(ids) -> list:
@@ -185,7 +200,7 @@ def validate(df: pd.DataFrame, *, duplicates: float | None | bool = 0.7) -> pd.D
     for col in _STR_COLUMNS:
         out[col] = pd.Series([clean(v) for v in out[col]], index=out.index, dtype=object).astype("string")
     if not keep_dup:
-        out["duplicate_of"] = _flag_duplicates(out, duplicates)
+        out["duplicate_of"] = _flag_in_id_order(out, duplicates)
     extra = [c for c in out.columns if c not in COLUMNS]
     out = out[COLUMNS + extra].reset_index(drop=True)
     out.attrs["load_report"] = _report(report)

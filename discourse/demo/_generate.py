@@ -218,7 +218,7 @@ lines).
 The planted differences (loaded terms in the authorial voice at *Red Banner Review*,
 in quotations at *Northgate Herald*, in scare quotes at *Civic Ledger*; topics and
 frames by outlet; a war-coverage surge in June–August and a health peak in
-January–February) are documented in the docstring of `discourse/demo.py`.
+January–February) are documented in the docstrings of the `discourse.demo` package (`discourse/demo/`).
 
 Regenerate (byte-identical) with:
 

@@ -1,15 +1,17 @@
 """Reproducible figures: a registry of figure functions, one build, a manifest.
 
-A figure is a function registered with :func:`discourse.figures._registry.figure`
-under a stable name; it takes the corpus DataFrame and keyword-only parameters and
-returns a matplotlib Figure without saving. :func:`build` draws every registered
-figure in the paper style (:func:`discourse.style.paper`) and writes PDF, PNG and
+A figure is a function registered with :func:`discourse.figure` under a stable
+name, in a study's ``figures/*.py`` or in this package (the package's own figures
+are the study of the repository's ``discourse.toml``, see :mod:`discourse.study`);
+it takes the corpus DataFrame and keyword-only parameters and returns a matplotlib
+Figure without saving. :func:`build` draws every figure of the study
+in the paper style (:func:`discourse.style.paper`) and writes PDF, PNG and
 SVG files that are byte-identical across runs and processes, plus
 ``manifest.json`` (sha256 of each file and of every input file, parameters,
 package version, git commit). :func:`check` rebuilds into a temporary folder and
 reports figures that differ, are missing, or whose inputs changed.
 
-The command line is ``discourse figures [--corpus PATH] [--only NAME...]
+The command line is ``discourse figures [--study DIR] [--corpus PATH] [--only NAME...]
 [--formats pdf,png,svg] [--check]``.
 
 Examples
@@ -60,8 +62,12 @@ def _load_modules(names=None) -> None:
         _loaded.add(name)
 
 
-def list_figures() -> pd.DataFrame:
-    """The registered figures: ``name``, ``corpus``, ``description``, ``params``, ``module``.
+def list_figures(*, root=None) -> pd.DataFrame:
+    """A study's figures: ``name``, ``corpus``, ``description``, ``params``, ``module``.
+
+    ``root``: a folder of the study (default: the study holding the working
+    directory, else the package's own). ``params`` are the parameters each figure is
+    drawn with (decorator, then the study's ``discourse.toml``).
 
     Examples
     --------
@@ -70,10 +76,12 @@ def list_figures() -> pd.DataFrame:
     >>> list(table.columns)
     ['name', 'corpus', 'description', 'params', 'module']
     """
-    _load_modules()
+    from discourse.figures._build import _study
+
+    specs = _study(root).figures()
     rows = [
         {"name": s.name, "corpus": s.corpus, "description": s.description,
          "params": dict(s.params), "module": s.func.__module__}
-        for s in (REGISTRY[n] for n in sorted(REGISTRY))
+        for s in (specs[n] for n in sorted(specs))
     ]
     return pd.DataFrame(rows, columns=["name", "corpus", "description", "params", "module"])

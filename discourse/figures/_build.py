@@ -18,15 +18,14 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 from pathlib import Path
 from typing import Any, Iterable
 
 import pandas as pd
 
-from discourse.figures._manifest import (MANIFEST, MANIFEST_VERSION, _abs, _git_commit, _git_dirty,
-                                         _manifest_table, _read_manifest, _rel, _sha256_file, _write_manifest,
-                                         corpus_path, repo_root)
+from discourse.figures._corpora import _Corpora, _study
+from discourse.figures._manifest import (MANIFEST, MANIFEST_VERSION, _git_commit, _git_dirty, _manifest_table,
+                                         _read_manifest, _sha256_file, _write_manifest, corpus_path, repo_root)
 from discourse.figures._registry import REGISTRY, FigureSpec
 
 __all__ = ["FORMATS", "MANIFEST", "FigureError", "build", "render", "repo_root", "corpus_path"]
@@ -34,72 +33,19 @@ __all__ = ["FORMATS", "MANIFEST", "FigureError", "build", "render", "repo_root",
 FORMATS = ("pdf", "png", "svg")
 
 
-# ------------------------------------------------------------------- corpora
-class _Corpora:
-    """Load each corpus path once per build; know which files each one read."""
-
-    def __init__(self, root: Path, corpus: Any = None):
-        self.root = root
-        self.override = corpus
-        self._cache: dict[str, tuple[pd.DataFrame, dict[str, str]]] = {}
-
-    def path_for(self, spec: FigureSpec, recorded: str | None = None) -> Any:
-        if spec.corpus == "demo" and self.override is not None:
-            return self.override
-        if recorded is not None and spec.corpus == "demo":
-            return _abs(recorded, self.root)
-        return corpus_path(spec.corpus, root=self.root)
-
-    def label(self, src: Any) -> str:
-        if isinstance(src, pd.DataFrame):
-            return "<DataFrame>"
-        return _rel(Path(src), self.root)
-
-    def get(self, src: Any) -> tuple[pd.DataFrame, dict[str, str]]:
-        """The corpus table and ``{input path: sha256}`` of the files it came from."""
-        if isinstance(src, pd.DataFrame):
-            return src, self._inputs(src, None)
-        key = os.path.abspath(src)
-        if key not in self._cache:
-            from discourse import corpus as corpus_mod
-
-            path = Path(src)
-            if not path.exists():
-                raise FileNotFoundError(f"corpus not found: {path}")
-            df = corpus_mod.load(str(path), progress=False)
-            self._cache[key] = (df, self._inputs(df, path))
-        return self._cache[key]
-
-    def _inputs(self, df: pd.DataFrame, path: Path | None) -> dict[str, str]:
-        files: set[Path] = set()
-        if "source" in df.columns:
-            for src in df["source"].dropna().astype(str):
-                f = Path(src)
-                if not f.is_file() and "#" in src:
-                    f = Path(src.rsplit("#", 1)[0])
-                if not f.is_absolute():
-                    # corpus.load records paths as given; resolve against cwd, then root
-                    f = f if f.exists() else self.root / f
-                if f.is_file():
-                    files.add(f)
-        if path is not None and path.is_dir():
-            # metadata files the loader applies (corpus.toml) are inputs too
-            files.update(p for p in path.rglob("corpus.toml") if p.is_file())
-        return {_rel(f, self.root): _sha256_file(f) for f in sorted(files, key=lambda p: _rel(p, self.root))}
-
-
 # --------------------------------------------------------------------- build
-def _select(names: Iterable[str] | None) -> list[FigureSpec]:
+def _select(names: Iterable[str] | None, registry: dict[str, FigureSpec] | None = None) -> list[FigureSpec]:
+    registry = REGISTRY if registry is None else registry
     if names is None:
-        return [REGISTRY[n] for n in sorted(REGISTRY)]
+        return [registry[n] for n in sorted(registry)]
     if isinstance(names, str):
         names = [names]
     names = list(dict.fromkeys(names))
-    unknown = [n for n in names if n not in REGISTRY]
+    unknown = [n for n in names if n not in registry]
     if unknown:
-        known = ", ".join(sorted(REGISTRY)) or "(none registered)"
+        known = ", ".join(sorted(registry)) or "(none registered)"
         raise KeyError(f"unknown figure(s): {', '.join(unknown)}; registered: {known}")
-    return [REGISTRY[n] for n in names]
+    return [registry[n] for n in names]
 
 
 def _formats(formats: Iterable[str] | str) -> list[str]:
@@ -112,17 +58,38 @@ def _formats(formats: Iterable[str] | str) -> list[str]:
     return list(dict.fromkeys(fmts))
 
 
-def _draw(spec: FigureSpec, df: pd.DataFrame):
+def _width(spec: FigureSpec):
+    from discourse import style
+
+    width = spec.params.get("width", "single")
+    return width if width in style.WIDTHS or isinstance(width, (int, float)) else "single"
+
+
+def _call(spec: FigureSpec, df: Any, corpora: "_Corpora | None"):
+    """Call the figure function with its corpus (or annotations) and parameters."""
+    import inspect
+
+    sig = inspect.signature(spec.func).parameters
+    first = next(iter(sig), None)
+    data = corpora.annotations(df) if corpora is not None and first == "annotations" else df
+    extra = {}
+    if corpora is not None and "study" in sig:
+        extra["study"] = corpora.study
+    if corpora is not None and "lexicons" in sig:
+        extra["lexicons"] = {k: str(v) for k, v in corpora.study.lexicons().items()}
+    return spec.func(data, **spec.params, **extra)
+
+
+def _draw(spec: FigureSpec, df: pd.DataFrame, corpora: "_Corpora | None" = None):
     from discourse import style
 
     import matplotlib.pyplot as plt
     from matplotlib.figure import Figure
 
-    width = spec.params.get("width", "single")
     before = set(plt.get_fignums())
     try:
-        with style.paper(width if width in style.WIDTHS or isinstance(width, (int, float)) else "single"):
-            fig = spec.func(df, **spec.params)
+        with style.paper(_width(spec)):
+            fig = _call(spec, df, corpora)
     except BaseException:
         for num in set(plt.get_fignums()) - before:  # a failed figure leaves nothing open
             plt.close(num)
@@ -137,8 +104,8 @@ def _save(fig, spec: FigureSpec, folder: Path, fmts: list[str]) -> dict[str, str
     from discourse import style
 
     files = {}
-    width = spec.params.get("width", "single")
-    with style.paper(width if width in style.WIDTHS or isinstance(width, (int, float)) else "single"):
+    with style.paper(_width(spec)):
+        style.fit(fig)  # titles wider than their panel are wrapped, never cut
         for fmt in fmts:
             name = f"{spec.name}.{fmt}"
             path = folder / name
@@ -158,40 +125,63 @@ def _jsonable(value: Any) -> Any:
 
 
 def render(name: str, *, corpus: Any = None, root: str | Path | None = None, **params: Any):
-    """Draw registered figure ``name`` in the paper style and return the Figure.
+    """Draw figure ``name`` of a study in the paper style and return the Figure.
 
-    For notebooks: nothing is saved. ``corpus`` (a path or corpus DataFrame)
-    replaces the figure's default corpus (``seeds/`` or ``corpora/demo/``);
-    ``params`` override the registered parameters (e.g. ``width="double"``).
+    For notebooks: nothing is saved. The figure is drawn with the study's parameters
+    (``discourse.toml``) and corpus; ``corpus`` (a path or corpus DataFrame) replaces
+    the corpus, and ``params`` override the parameters (e.g. ``width="double"``).
+
+    Parameters
+    ----------
+    name : str
+    corpus : str, Path or DataFrame, optional
+    root : str or Path, optional
+        A folder of the study (default: the study holding the working directory, else
+        the package's own).
+    **params
+        Parameters of the figure function.
 
     Examples
     --------
     >>> from discourse import figures
     >>> fig = figures.render("seed-structure")  # doctest: +SKIP
     """
-    from discourse.figures import _load_modules
-
-    _load_modules([name])
-    spec = _select([name])[0]
+    study = _study(root)
+    spec = _select([name], study.figures([name]))[0]
     if params:
         from dataclasses import replace
 
         spec = replace(spec, params={**spec.params, **params})
-    root = Path(root) if root is not None else repo_root()
-    corpora = _Corpora(root, corpus)
-    df, _ = corpora.get(corpus if corpus is not None else corpora.path_for(spec))
-    fig = _draw(spec, df)
+    corpora = _Corpora(study, corpus)
+    src = corpus if corpus is not None else corpora.path_for(spec)
+    df, _ = corpora.get(src, corpora.columns_for(spec))
+    fig = _draw(spec, df, corpora)
     _close(fig)  # so inline backends show it once, from the returned object
     return fig
 
 
-class FigureError(RuntimeError):
-    """One or more figures failed to build; ``failures`` maps name -> traceback text."""
+def _short(params: dict[str, Any], limit: int = 40) -> str:
+    parts = []
+    for k, v in params.items():
+        text = repr(v)
+        parts.append(f"{k}={text if len(text) <= limit else text[:limit - 3] + '...'}")
+    return ", ".join(parts) or "none"
 
-    def __init__(self, failures: dict[str, str]):
+
+class FigureError(RuntimeError):
+    """One or more figures failed to build; ``failures`` maps name -> traceback text,
+    ``params`` maps name -> the parameters it was drawn with."""
+
+    def __init__(self, failures: dict[str, str], params: dict[str, dict[str, Any]] | None = None):
         self.failures = dict(failures)
+        self.params = dict(params or {})
         lines = [tb.strip().splitlines()[-1] for tb in self.failures.values()]
         super().__init__("; ".join(f"{n}: {ln}" for n, ln in zip(self.failures, lines)))
+
+    def summary(self, name: str) -> str:
+        """One line: the figure, the parameters it was drawn with, the error."""
+        last = self.failures[name].strip().splitlines()[-1]
+        return f"figure {name!r} failed with parameters {_short(self.params.get(name, {}))}: {last}"
 
 
 def _build_into(specs: list[FigureSpec], folder: Path, fmts: list[str], corpora: _Corpora,
@@ -202,14 +192,17 @@ def _build_into(specs: list[FigureSpec], folder: Path, fmts: list[str], corpora:
     With a ``failures`` dict, a figure that raises is recorded there (name ->
     traceback) and the others are still built; without it the error propagates.
     """
+    from discourse._progress import progress
+    from discourse.study import StudyError
+
     entries = {}
-    for spec in specs:
+    for spec in progress(specs, total=len(specs), desc="figures", enabled=None if len(specs) > 1 else False):
         if failures is None:
             entries.update(_build_one(spec, folder, fmts, corpora, recorded))
             continue
         try:
             entries.update(_build_one(spec, folder, fmts, corpora, recorded))
-        except FileNotFoundError:
+        except (FileNotFoundError, StudyError):
             raise
         except Exception:  # noqa: BLE001 - reported with its traceback
             import traceback
@@ -238,10 +231,10 @@ def _package_inputs() -> dict[str, str]:
 def _build_one(spec: FigureSpec, folder: Path, fmts: list[str], corpora: _Corpora,
                recorded: dict[str, str] | None) -> dict[str, dict[str, Any]]:
     src = corpora.path_for(spec, (recorded or {}).get(spec.name))
-    df, inputs = corpora.get(src)
-    fig = _draw(spec, df.copy())  # a copy: one figure cannot change another's input
+    df, inputs = corpora.get(src, corpora.columns_for(spec))
+    fig = _draw(spec, df.copy(), corpora)  # a copy: one figure cannot change another's input
     try:
-        files = _save(fig, spec, folder, fmts)
+        files = _save(fig, spec, folder, [f for f in fmts if spec.formats is None or f in spec.formats])
     finally:
         _close(fig)
     return {spec.name: {
@@ -255,27 +248,28 @@ def _build_one(spec: FigureSpec, folder: Path, fmts: list[str], corpora: _Corpor
     }}
 
 
-
-
 def build(names: Iterable[str] | str | None = None, *, corpus: Any = None,
-          formats: Iterable[str] | str = FORMATS, out: str | Path = "figures",
+          formats: Iterable[str] | str | None = None, out: str | Path | None = None,
           root: str | Path | None = None) -> pd.DataFrame:
-    """Build registered figures into ``out`` and update ``out/manifest.json``.
+    """Build a study's figures into its ``figures/`` folder and update ``manifest.json``.
 
     Parameters
     ----------
     names : str or list of str, optional
-        Figures to build (default: every registered figure). With a subset, the
+        Figures to build (default: every figure of the study). With a subset, the
         other entries of an existing manifest are kept.
     corpus : str, Path or DataFrame, optional
-        Corpus for figures declared ``corpus="demo"`` (default ``corpora/demo/``).
-        Figures declared ``corpus="seed"`` always use ``seeds/``.
-    formats : list of str or comma-separated str, default ("pdf", "png", "svg")
-    out : str or Path, default "figures"
-        Output folder (created if needed).
+        Replaces the study's default corpus (``[figures] corpus`` of
+        ``discourse.toml``; for the package's own study, the demo corpus). Figures
+        drawn from its other corpora (the seed) keep theirs.
+    formats : list of str or comma-separated str, optional
+        Default: the study's ``[figures] formats`` (pdf, png and svg unless it says).
+    out : str or Path, optional
+        Output folder (default: the study's ``figures/``; created if needed).
     root : str or Path, optional
-        Repository root: where ``seeds/`` and ``corpora/demo/`` are found and what
-        manifest paths are relative to (default: the checkout holding the package).
+        A folder of the study: the nearest folder at or above it with a
+        ``discourse.toml`` is the study (default: the one holding the working
+        directory, else the package's own). Manifest paths are relative to it.
 
     Returns
     -------
@@ -288,6 +282,8 @@ def build(names: Iterable[str] | str | None = None, *, corpus: Any = None,
     FigureError
         After building all the others and writing the manifest, when any figure
         function raised (``.failures`` maps names to tracebacks).
+    discourse.study.StudyError
+        When ``discourse.toml`` is invalid or a figure's parameter is missing.
 
     Examples
     --------
@@ -295,15 +291,15 @@ def build(names: Iterable[str] | str | None = None, *, corpus: Any = None,
     >>> table = figures.build(["seed-structure"], formats="png", out="/tmp/figs")  # doctest: +SKIP
     """
     from discourse import __version__
-    from discourse.figures import _load_modules
 
-    _load_modules(names)
-    specs = _select(names)
-    fmts = _formats(formats)
-    root = Path(root) if root is not None else repo_root()
-    folder = Path(out)
+    study = _study(root)
+    registry = study.figures(names if names is None or not isinstance(names, str) else [names])
+    specs = _select(names, registry)
+    fmts = _formats(formats if formats is not None else study.formats)
+    root = study.root
+    folder = Path(out) if out is not None else study.figures_dir
     folder.mkdir(parents=True, exist_ok=True)
-    corpora = _Corpora(root, corpus)
+    corpora = _Corpora(study, corpus)
     failures: dict[str, str] = {}
     entries = _build_into(specs, folder, fmts, corpora, failures=failures)
 
@@ -330,5 +326,5 @@ def build(names: Iterable[str] | str | None = None, *, corpus: Any = None,
     }
     _write_manifest(folder, manifest)
     if failures:
-        raise FigureError(failures)
-    return _manifest_table(manifest, folder, [s.name for s in specs])
+        raise FigureError(failures, {n: s.params for n, s in registry.items() if n in failures})
+    return _manifest_table(manifest, folder, [s.name for s in specs if s.name in entries])

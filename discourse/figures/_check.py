@@ -8,9 +8,8 @@ from typing import Any, Iterable
 
 import pandas as pd
 
-from discourse.figures._build import FORMATS, _build_into, _Corpora
-from discourse.figures._manifest import _read_manifest, _sha256_file, repo_root
-from discourse.figures._registry import REGISTRY
+from discourse.figures._build import FORMATS, _build_into, _Corpora, _jsonable, _short, _study
+from discourse.figures._manifest import _read_manifest, _sha256_file
 
 __all__ = ["check"]
 
@@ -18,8 +17,8 @@ _CHECK_COLUMNS = ["figure", "file", "status", "detail"]
 
 
 def check(names: Iterable[str] | str | None = None, *, corpus: Any = None,
-          out: str | Path = "figures", root: str | Path | None = None) -> pd.DataFrame:
-    """Rebuild figures into a temporary folder and compare with ``out/manifest.json``.
+          out: str | Path | None = None, root: str | Path | None = None) -> pd.DataFrame:
+    """Rebuild a study's figures into a temporary folder and compare with ``out/manifest.json``.
 
     Each recorded figure is rebuilt with its recorded formats from its recorded
     corpus (``corpus`` overrides it for demo-corpus figures). Problems:
@@ -28,7 +27,8 @@ def check(names: Iterable[str] | str | None = None, *, corpus: Any = None,
     - ``altered``: the file in ``out`` differs from the recorded sha256;
     - ``missing``: a recorded file is not in ``out``, or a registered figure is not
       in the manifest (or there is no manifest);
-    - ``stale``: the recorded inputs changed (an input file edited, added or removed);
+    - ``stale``: the recorded inputs changed (an input file edited, added or removed),
+      or the figure's parameters in ``discourse.toml`` changed;
     - ``unregistered``: the manifest lists a figure that is no longer registered;
     - ``error``: the figure function raised while rebuilding.
 
@@ -39,10 +39,11 @@ def check(names: Iterable[str] | str | None = None, *, corpus: Any = None,
     names : str or list of str, optional
         Figures to check (default: all registered and all recorded).
     corpus : str, Path or DataFrame, optional
-        Corpus for demo-corpus figures (default: the one recorded in the manifest).
-    out : str or Path, default "figures"
+        Replaces the study's default corpus (default: the one recorded in the manifest).
+    out : str or Path, optional
+        Default: the study's ``figures/``.
     root : str or Path, optional
-        Repository root (see :func:`build`).
+        A folder of the study (see :func:`build`).
 
     Returns
     -------
@@ -57,26 +58,28 @@ def check(names: Iterable[str] | str | None = None, *, corpus: Any = None,
     >>> bool((report["status"] == "ok").all())  # doctest: +SKIP
     True
     """
-    from discourse.figures import _load_modules
-
-    _load_modules(names)
-    folder = Path(out)
-    root = Path(root) if root is not None else repo_root()
+    study = _study(root)
+    selected = None if names is None else ([names] if isinstance(names, str) else list(names))
+    registry = study.figures(selected)
+    folder = Path(out) if out is not None else study.figures_dir
     manifest = _read_manifest(folder)
     recorded: dict[str, Any] = (manifest or {}).get("figures", {})
     if names is None:
-        wanted = sorted(set(REGISTRY) | set(recorded))
+        wanted = sorted(set(registry) | set(recorded))
     else:
         wanted = [names] if isinstance(names, str) else list(dict.fromkeys(names))
-        unknown = [n for n in wanted if n not in REGISTRY and n not in recorded]
+        unknown = [n for n in wanted if n not in registry and n not in recorded]
         if unknown:
-            raise KeyError(f"unknown figure(s): {', '.join(unknown)}; registered: {', '.join(sorted(REGISTRY))}")
+            raise KeyError(f"unknown figure(s): {', '.join(unknown)}; registered: {', '.join(sorted(registry))}")
     rows: list[dict[str, str]] = []
-    corpora = _Corpora(root, corpus)
+    corpora = _Corpora(study, corpus)
     with tempfile.TemporaryDirectory(prefix="discourse-figures-") as tmp:
         tmpdir = Path(tmp)
-        for name in wanted:
-            if name not in REGISTRY:
+        from discourse._progress import progress
+        from discourse.study import StudyError
+
+        for name in progress(wanted, desc="checking figures", enabled=None if len(wanted) > 1 else False):
+            if name not in registry:
                 rows.append(dict(figure=name, file="", status="unregistered",
                                  detail="in the manifest but no longer registered"))
                 continue
@@ -86,12 +89,14 @@ def check(names: Iterable[str] | str | None = None, *, corpus: Any = None,
                                  detail=f"{why}; run `discourse figures`"))
                 continue
             entry = recorded[name]
-            spec = REGISTRY[name]
+            spec = registry[name]
             fmts = sorted({f.rsplit(".", 1)[-1] for f in entry.get("files", {})}) or list(FORMATS)
             src = corpora.path_for(spec, entry.get("corpus_path"))
             try:
                 rebuilt = _build_into([spec], tmpdir, fmts, corpora,
                                       {name: entry.get("corpus_path")})[name]
+            except StudyError:
+                raise
             except FileNotFoundError as exc:
                 rows.append(dict(figure=name, file="", status="stale", detail=f"cannot rebuild: {exc}"))
                 continue
@@ -100,6 +105,11 @@ def check(names: Iterable[str] | str | None = None, *, corpus: Any = None,
                 rows.append(dict(figure=name, file="", status="error",
                                  detail=f"cannot rebuild: {type(exc).__name__}: {msg}"))
                 continue
+            if entry.get("params") is not None and entry["params"] != _jsonable(spec.params):
+                old_p, new_p = entry["params"], _jsonable(spec.params)
+                keys = sorted(k for k in set(old_p) | set(new_p) if old_p.get(k) != new_p.get(k))
+                rows.append(dict(figure=name, file="", status="stale",
+                                 detail="parameters changed: " + _short({k: new_p.get(k) for k in keys})))
             old_in = {**entry.get("inputs", {}), **entry.get("package_inputs", {})}
             new_in = {**rebuilt["inputs"], **rebuilt["package_inputs"]}
             if old_in != new_in:

@@ -33,14 +33,20 @@ def repo_root() -> Path:
 
 
 def corpus_path(which: str, *, root: str | Path | None = None) -> Path:
-    """Default path of a bundled corpus: ``"seed"`` -> ``seeds/``, ``"demo"`` ->
-    ``corpora/demo/`` (under ``root``, default :func:`repo_root`)."""
+    """Path of corpus ``which`` of the study at ``root`` (default: the package's own,
+    :func:`repo_root`): its ``discourse.toml`` ``[corpora.WHICH] path``. Without a
+    ``discourse.toml`` there, ``"seed"`` -> ``seeds/`` and ``"demo"`` -> ``corpora/demo/``."""
     base = Path(root) if root is not None else repo_root()
-    if which == "seed":
-        return base / "seeds"
-    if which == "demo":
-        return base / "corpora" / "demo"
-    raise ValueError(f"unknown corpus {which!r}; figures declare corpus='seed' or 'demo'")
+    if (base / "discourse.toml").is_file():
+        from discourse.study import Study
+
+        corpora = Study(base).config.get("corpora", {})
+        if which in corpora:
+            return base / corpora[which]["path"]
+    elif which in ("seed", "demo"):
+        return base / ("seeds" if which == "seed" else "corpora/demo")
+    raise ValueError(f"unknown corpus {which!r}; figures declare a corpus of the study's discourse.toml "
+                     "([corpora.NAME])")
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -76,9 +82,11 @@ def _git_commit(root: Path) -> str | None:
 
 
 def _git_dirty(root: Path) -> bool | None:
-    """True when tracked code (``discourse/``) differs from the recorded commit."""
+    """True when tracked code differs from the recorded commit: ``discourse/`` in the
+    package's checkout, every tracked file in a researcher's study."""
+    where = "discourse" if (root / "discourse" / "__init__.py").is_file() else "."
     try:
-        out = subprocess.run(["git", "-C", str(root), "status", "--porcelain", "--untracked-files=no", "--", "discourse"],
+        out = subprocess.run(["git", "-C", str(root), "status", "--porcelain", "--untracked-files=no", "--", where],
                              capture_output=True, text=True, timeout=10, check=False)
     except (OSError, subprocess.SubprocessError):
         return None

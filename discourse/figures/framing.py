@@ -14,15 +14,8 @@ from discourse.text._annotate import corpus_of
 
 __all__ = ["frame_profile", "actor_labels", "frame_effects"]
 
-#: actors of the demo corpus: the fictional government and its opposition
-DEMO_ACTORS = {
-    "government": ["government", "administration", "cabinet", "regime"],
-    "opposition": ["opposition"],
-}
 
-
-
-@figure("demo-frame-profile", corpus="demo", width="double")
+@figure("frames-by-outlet", corpus="demo", width="double")
 def frame_profile(corpus, *, width="double", lexicon="generic", n_boot=1000, random_state=0):
     """Mean share of each generic news frame per outlet, with 95% bootstrap intervals."""
     agg = framing.aggregate(corpus, lexicon=lexicon, by="outlet", n_boot=n_boot, random_state=random_state)
@@ -32,19 +25,23 @@ def frame_profile(corpus, *, width="double", lexicon="generic", n_boot=1000, ran
     return fig
 
 
-@figure("demo-actor-labels", corpus="demo", width="double",
+@figure("actor-labels-by-outlet", corpus="demo", width="double",
         description="How each outlet labels the government in its own (authorial) voice: "
                     "share of its labelled mentions.")
-def actor_labels(corpus, *, width="double", actor="government", top=8, voice="authorial"):
-    """How each outlet labels the government in its own voice: share of labelled mentions."""
-    summary = framing.label_summary(corpus, DEMO_ACTORS, by="outlet", label_type="modifier", voice=voice)
+def actor_labels(corpus, *, actors, actor, width="double", top=8, voice="authorial"):
+    """How each outlet labels an actor in its own voice: share of labelled mentions.
+
+    ``actors`` maps actors to the names that mention them and ``actor`` is the one
+    drawn (the study's parameters).
+    """
+    summary = framing.label_summary(corpus, actors, by="outlet", label_type="modifier", voice=voice)
     fig, ax = plt.subplots(figsize=style.figsize(width, aspect=0.45))
     plots.actor_labels(summary, actor=actor, top=top, ax=ax)
     ax.set_title(f"How outlets label the {actor}" + (f" ({voice} voice)" if voice else "") + synthetic_note(corpus))
     return fig
 
 
-@figure("demo-frame-effects", corpus="demo", width="double",
+@figure("frame-effects-by-outlet", corpus="demo", width="double",
         description="Estimated difference in frame share of each outlet from the reference outlet "
                     "(OLS, HC3 robust 95% intervals), controlling for month.")
 def frame_effects(corpus, *, width="double", lexicon="generic", formula=None, baseline=None):

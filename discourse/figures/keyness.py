@@ -7,14 +7,10 @@ import matplotlib.pyplot as plt
 from discourse import keyness, plots, style
 from discourse.figures._registry import figure, synthetic_note
 
-__all__ = ["demo_keyness", "demo_label_shares", "demo_term_trajectories", "DEMO_REFERENTS"]
-
-#: the demo corpus's government and the labels outlets pick for it
-DEMO_REFERENTS = {"the government": {"government": ["government"], "regime": ["regime"],
-                                     "puppet government": ["puppet government"], "cabinet": ["cabinet"]}}
+__all__ = ["demo_keyness", "demo_label_shares", "demo_term_trajectories"]
 
 
-@figure("demo-keyness", corpus="demo", width="double", n_boot=200,
+@figure("distinctive-words-by-outlet", corpus="demo", width="double", n_boot=200,
         description="Most distinctive words of each outlet in its own voice against the other outlets: "
                     "weighted log odds with 95% document-bootstrap intervals (default: the SYNTHETIC demo corpus).")
 def demo_keyness(corpus, *, width="double", n_boot=200, top=8):
@@ -30,25 +26,30 @@ def demo_keyness(corpus, *, width="double", n_boot=200, top=8):
     return fig
 
 
-@figure("demo-label-shares", corpus="demo", width="single", n_boot=1000,
+@figure("label-shares-by-outlet", corpus="demo", width="single", n_boot=1000,
         description="Which label each outlet uses for the government: share of mentions with 95% "
                     "document-bootstrap intervals (default: the SYNTHETIC demo corpus).")
-def demo_label_shares(corpus, *, width="single", n_boot=1000):
-    """Share of each label among the mentions of the government, per outlet."""
-    data = keyness.label_choice(corpus, DEMO_REFERENTS, n_boot=n_boot, random_state=0)
+def demo_label_shares(corpus, *, referents, width="single", n_boot=1000):
+    """Share of each label among the mentions of a referent, per outlet.
+
+    ``referents`` maps each referent to its labels and their patterns (the study's
+    ``[parameters] referents``).
+    """
+    data = keyness.label_choice(corpus, referents, n_boot=n_boot, random_state=0)
     fig, ax = plt.subplots(figsize=style.figsize(width, aspect=0.8))
     plots.label_shares(data, ax=ax, by="outlet")
     handles, labels = ax.get_legend_handles_labels()
     ax.get_legend().remove()
     fig.legend(handles, labels, loc="outside lower center", ncols=2, frameon=False, fontsize="small")
-    ax.set_title("Labels for the government" + synthetic_note(corpus).replace(" (", "\n("))
+    what = next(iter(referents)) if len(referents) == 1 else "each referent"
+    ax.set_title(f"Labels for {what}" + synthetic_note(corpus).replace(" (", "\n("))
     return fig
 
 
-@figure("demo-term-trajectories", corpus="demo", width="double", n_boot=500,
+@figure("term-rate-over-time", corpus="demo", width="double", n_boot=500,
         description="Rate of 'regime' per 1,000 words by outlet and quarter, 95% document-bootstrap bands "
                     "(default: the SYNTHETIC demo corpus).")
-def demo_term_trajectories(corpus, *, width="double", n_boot=500, term="regime"):
+def demo_term_trajectories(corpus, *, term, width="double", n_boot=500):
     """Rate of a term per 1,000 words by outlet and quarter, with interval bands."""
     data = keyness.rates(corpus, term, period="Q", n_boot=n_boot, random_state=0)
     fig, ax = plt.subplots(figsize=style.figsize(width, aspect=0.4))

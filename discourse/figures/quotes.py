@@ -33,7 +33,7 @@ def seed_reporting_verbs(corpus, *, width="single", n=15):
     return fig
 
 
-@figure("demo-sources-by-outlet", corpus="demo", width="double")
+@figure("sources-by-outlet", corpus="demo", width="double")
 def demo_sources(corpus, *, width="double", n=12):
     """Most quoted sources by outlet (default: the SYNTHETIC demo corpus)."""
     fig, ax = plt.subplots(figsize=style.figsize(width, aspect=0.55))
@@ -42,7 +42,7 @@ def demo_sources(corpus, *, width="double", n=12):
     return fig
 
 
-@figure("demo-reporting-verbs-by-outlet", corpus="demo", width="double")
+@figure("reporting-verbs-by-outlet", corpus="demo", width="double")
 def demo_reporting_verbs(corpus, *, width="double"):
     """Share of neutral, distancing and endorsing reporting verbs by outlet (default: the SYNTHETIC demo corpus)."""
     fig, ax = plt.subplots(figsize=style.figsize(width, aspect=0.4))

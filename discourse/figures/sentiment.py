@@ -8,7 +8,9 @@ from discourse.figures._registry import figure, synthetic_note
 
 __all__ = ["seed_sentiment_arc", "demo_sentiment_toward", "DEMO_ACTORS"]
 
-#: actors of the synthetic demo corpus and their aliases
+#: actors of the synthetic demo corpus and their aliases, as in the repository's
+#: ``discourse.toml`` ``[parameters.actors]`` (the figure reads them from there; kept
+#: here for the notebooks)
 DEMO_ACTORS: dict[str, list[str]] = {
     "Government": ["government", "regime", "cabinet"],
     "Opposition": ["opposition", "Mira Solano"],
@@ -29,16 +31,17 @@ def seed_sentiment_arc(corpus, *, width="single", method="vader", n_boot=1000, r
     return fig
 
 
-@figure("demo-sentiment-toward", corpus="demo", width="double",
+@figure("sentiment-toward-actors", corpus="demo", width="double",
         description="Sentiment toward actors by outlet and voice, with document-bootstrap intervals "
                     "(default: the SYNTHETIC demo corpus).")
-def demo_sentiment_toward(corpus, *, width="double", targets=None, method="vader", min_n=5, n_boot=1000,
+def demo_sentiment_toward(corpus, *, actors, width="double", method="vader", min_n=5, n_boot=1000,
                           random_state=0):
     """Sentiment toward actors by outlet and voice, with document-bootstrap intervals.
 
-    Default corpus: the SYNTHETIC demo corpus.
+    ``actors`` maps each actor to the names that mention it (the study's
+    ``[parameters] actors``). Default corpus: the SYNTHETIC demo corpus.
     """
-    data = sentiment.toward(corpus, targets or DEMO_ACTORS, by=["outlet", "voice"], method=method,
+    data = sentiment.toward(corpus, actors, by=["outlet", "voice"], method=method,
                             n_boot=n_boot, random_state=random_state)
     fig, ax = plt.subplots(figsize=style.figsize(width, aspect=0.5))
     plots.sentiment_toward(data, ax=ax, min_n=min_n)

@@ -20,17 +20,20 @@ def seed_structure(corpus, *, width="single"):
     return fig
 
 
-@figure("demo-coverage", corpus="demo", width="double")
+@figure("articles-over-time", corpus="demo", width="double")
 def demo_coverage(corpus, *, width="double"):
-    """Articles per month by outlet in the corpus (default: the SYNTHETIC demo corpus)."""
+    """Articles per period by outlet in the corpus (default: the SYNTHETIC demo corpus);
+    the period (month, quarter, year) is chosen from the date span."""
     fig, ax = plt.subplots(figsize=style.figsize(width, aspect=0.4))
-    plots.articles_over_time(corpus, by="outlet", freq="MS", ax=ax)
+    period = style.period_for(corpus["published"]) if "published" in corpus.columns else "M"
+    plots.articles_over_time(corpus, by="outlet", period=period, ax=ax)
     synthetic = bool(synthetic_note(corpus))
-    ax.set_title("Articles per month" + (" (synthetic demo corpus, not real news)" if synthetic else ""))
+    unit = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}.get(period, "period")
+    ax.set_title(f"Articles per {unit}" + (" (synthetic demo corpus, not real news)" if synthetic else ""))
     return fig
 
 
-@figure("demo-lengths", corpus="demo", width="single")
+@figure("article-lengths", corpus="demo", width="single")
 def demo_lengths(corpus, *, width="single"):
     """Article length in words by outlet (default: the SYNTHETIC demo corpus)."""
     fig, ax = plt.subplots(figsize=style.figsize(width, aspect=0.75))

@@ -24,7 +24,7 @@ def seed_terms_in_article(corpus, *, width="double"):
     return fig
 
 
-@figure("demo-term-rates-by-outlet", corpus="demo", width="double", n_boot=1000,
+@figure("term-rates-by-outlet", corpus="demo", width="double", n_boot=1000,
         description="Loaded-term rates per 1,000 words by category and voice, one panel per outlet, "
                     "95% bootstrap intervals over articles (default: the SYNTHETIC demo corpus).")
 def demo_term_rates(corpus, *, width="double", n_boot=1000):

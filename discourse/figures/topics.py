@@ -21,9 +21,9 @@ def _model(corpus, k: int):
     return topics.TopicModel(k, method="nmf", vectorizer=topics.Vectorizer(**_TERMS), random_state=0).fit(corpus)
 
 
-@figure("topics-top-terms", corpus="demo", width="double", k=5, n=8,
+@figure("topics-top-terms", corpus="demo", width="double", n=8,
         description="Top terms of each NMF topic (relevance lambda 0.6) on the demo corpus.")
-def topics_top_terms(corpus, *, width="double", k=5, n=8):
+def topics_top_terms(corpus, *, k, width="double", n=8):
     import matplotlib.pyplot as plt
 
     from discourse import plots, style
@@ -36,10 +36,10 @@ def topics_top_terms(corpus, *, width="double", k=5, n=8):
     return fig
 
 
-@figure("topics-prevalence", corpus="demo", width="double", k=5, period="M",
+@figure("topics-prevalence", corpus="demo", width="double",
         description="Mean topic share per month by outlet (lines) and over all outlets "
                     "(black, 95% bootstrap band) on the demo corpus.")
-def topics_prevalence(corpus, *, width="double", k=5, period="M"):
+def topics_prevalence(corpus, *, k, width="double", period="M"):
     import matplotlib.pyplot as plt
 
     from discourse import plots, style, topics
@@ -68,10 +68,10 @@ def topics_prevalence(corpus, *, width="double", k=5, period="M"):
     return fig
 
 
-@figure("topics-k-search", corpus="demo", width="double", ks=(3, 4, 5, 6, 8), n_seeds=3, k=5,
+@figure("topics-k-search", corpus="demo", width="double", ks=(3, 4, 5, 6, 8), n_seeds=3,
         description="Choosing k on the demo corpus: coherence, exclusivity and stability across "
                     "seeds (dotted: the k of the other topic figures).")
-def topics_k_search(corpus, *, width="double", ks=(3, 4, 5, 6, 8), n_seeds=3, k=5):
+def topics_k_search(corpus, *, width="double", ks=(3, 4, 5, 6, 8), n_seeds=3, k=None):
     import matplotlib.pyplot as plt
 
     from discourse import plots, style, topics

@@ -56,7 +56,7 @@ def simulate_coding(sample: pd.DataFrame, *, coders: Sequence[str] = ("coder_1",
     return pd.concat(parts, ignore_index=True).astype({"unit": "string", "coder": "string", "code": "string"})
 
 
-@figure("demo-validation", corpus="demo", width="double",
+@figure("lexicon-validation", corpus="demo", width="double",
         description="Precision of each loaded-language pattern (Wilson 95% intervals) and agreement between two "
                     "coders (bootstrap 95% intervals) on a stratified sample of matches: SYNTHETIC codes simulated "
                     "from the demo corpus's planted design (authorial use = loaded), 10% coder error.")

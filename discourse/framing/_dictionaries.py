@@ -1,6 +1,7 @@
 """Frame lexicons: the bundled ones by name (the frame dictionaries), or any lexicon, as a lexicon table."""
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal, Mapping
 
@@ -57,11 +58,11 @@ def dictionary(name: str | Path | pd.DataFrame | Mapping | None = None, *,
         parts = [lexicon.from_dict({k: v}, match=match) for k, v in name.items()]
         return pd.concat(parts, ignore_index=True) if parts else lexicon.from_dict(name, match=match)
     if isinstance(name, str) and name in DICTIONARIES:
-        return _read(DICTIONARIES[name])
+        return _bundled(name).copy()
     if isinstance(name, str) and name == "all":
         parts = []
-        for key, path in DICTIONARIES.items():
-            lex = _read(path)
+        for key in DICTIONARIES:
+            lex = _bundled(key).copy()
             parts.append(lex.assign(category=key + ":" + lex["category"]))
         return pd.concat(parts, ignore_index=True)
     path = Path(name)
@@ -83,6 +84,13 @@ def _per_category(lex: pd.DataFrame) -> pd.DataFrame:
     parts = [lexicon.validate(sub.reset_index(drop=True))
              for _, sub in lex.groupby(lex["category"].astype(str), sort=False)]
     return pd.concat(parts, ignore_index=True) if parts else lexicon.validate(lex)
+
+
+@lru_cache(maxsize=len(DICTIONARIES))
+def _bundled(name: str) -> pd.DataFrame:
+    """A bundled frame lexicon, read once per process (the package's files do not
+    change while it runs; callers get a copy)."""
+    return _read(DICTIONARIES[name])
 
 
 def _read(path: Path, match: str = "glob") -> pd.DataFrame:

@@ -9,7 +9,9 @@ import numpy as np
 import pandas as pd
 
 from discourse import voice as _voice
-from discourse.framing._common import _annotations, _find, _group_keys, _string_ids, _string_keys
+from discourse.framing._common import (
+    _annotations, _group_keys, _indicators, _sentence_rows, _string_ids, _string_keys, _unit_words,
+)
 from discourse.framing._dictionaries import dictionary as _dictionary
 from discourse.stats import period_labels
 
@@ -112,53 +114,41 @@ def score(
     ann = _annotations(data)
     lex = _dictionary(lexicon, match=match)
     frames = list(dict.fromkeys(lex["category"].astype(str)))
-    # one search per distinct pattern, then one row per frame it indicates
-    unique = lex.drop_duplicates(["pattern", "match"]).reset_index(drop=True)
-    found = _find(ann, unique)
-    found = found.drop(columns=[c for c in ("category", "weight") if c in found.columns])
-    matches = found.merge(lex[["pattern", "category"]].drop_duplicates(), on="pattern", how="inner")
-    m = _longest_per_frame(matches)
-    if voices is not None and len(m):
-        m = m[m["voice"].isin(voices)]
-    weights = lex.drop_duplicates(["pattern", "category"]).set_index(["pattern", "category"])["weight"]
-    if len(m):
-        key = pd.MultiIndex.from_arrays([m["pattern"].astype(str), m["category"].astype(str)])
-        w = pd.Series(weights.reindex(key).to_numpy(dtype=float), index=m.index)
-        m["_w"] = w.fillna(1.0)
-    else:
-        m["_w"] = pd.Series(dtype=float)
-    m = m[m["category"].astype(str).isin(frames)] if len(m) else m
-    keys = ["doc_id"] if level == "document" else ["doc_id", "para_id", "sent_id"]
+    doc, st, en, frame, w = _indicators(ann, lex, frames, voices)
+    texts = list(ann.texts)
+    n_frames = len(frames)
     if level == "document":
-        units = pd.DataFrame({"doc_id": list(ann.texts)}).drop_duplicates()
+        unit = doc
+        keys = {"doc_id": np.asarray(texts, dtype=object)}
+        order = np.argsort(keys["doc_id"], kind="stable")
     else:
-        units = ann.sentences[["doc_id", "para_id", "sent_id"]].reset_index(drop=True)
-        units = units.assign(doc_id=units["doc_id"].astype(str))
-    grid = units.merge(pd.DataFrame({"frame": frames}), how="cross")
-    if len(m):
-        m = m.assign(doc_id=m["doc_id"].astype(str), frame=m["category"].astype(str))
-        counts = m.groupby([*keys, "frame"], sort=False)["_w"].sum().rename("n").reset_index()
-        if level == "sentence":
-            counts = counts.drop(columns="para_id")
-            grid = grid.merge(counts, on=["doc_id", "sent_id", "frame"], how="left")
-        else:
-            grid = grid.merge(counts, on=[*keys, "frame"], how="left")
-    else:
-        grid["n"] = 0.0
-    grid["n"] = grid["n"].fillna(0.0)
+        sents = ann.sentences
+        keys = {"doc_id": sents["doc_id"].astype(str).to_numpy(dtype=object),
+                "para_id": sents["para_id"].to_numpy(dtype=np.int64),
+                "sent_id": sents["sent_id"].to_numpy(dtype=np.int64)}
+        unit = _sentence_rows(ann, keys, doc, st)
+        ok = unit >= 0  # a match outside every sentence counts in none
+        unit, frame, w = unit[ok], frame[ok], w[ok]
+        rank = pd.factorize(keys["doc_id"], sort=True)[0]
+        order = np.lexsort((keys["sent_id"], keys["para_id"], rank))
+    n_units = len(keys["doc_id"])
+    cell = unit * n_frames + frame
+    n = np.zeros(n_units * n_frames)
+    if len(cell):  # sums as pandas adds them (compensated), in match order
+        sums = pd.Series(w).groupby(cell, sort=False).sum()
+        n[sums.index.to_numpy(dtype=np.int64)] = sums.to_numpy(dtype=float)
+    rows = (order[:, None] * n_frames + np.arange(n_frames)[None, :]).ravel()  # by unit, frames in order
+    grid = pd.DataFrame({k: np.repeat(v[order], n_frames) for k, v in keys.items()})
+    grid["frame"] = np.tile(np.asarray(frames, dtype=object), n_units)
+    grid["n"] = n[rows]
     if (grid["n"] == grid["n"].round()).all():
         grid["n"] = grid["n"].astype("int64")
-    total = grid.groupby(keys, sort=False)["n"].transform("sum").astype(float)
+    total = grid["n"].groupby(np.repeat(np.arange(n_units), n_frames)).transform("sum").astype(float)
     grid["share"] = (grid["n"] / total).where(total > 0)
-    n_words = ann.word_counts(voice=voices, level=level).rename(columns={"n_words": "_words"})
-    n_words["doc_id"] = n_words["doc_id"].astype(str)
-    grid = grid.merge(n_words, on=list(n_words.columns[:-1]), how="left")
-    grid["rate"] = (1000.0 * grid["n"] / grid["_words"]).where(grid["_words"] > 0)
+    words = _unit_words(ann, voices, level, keys, order, n_frames)
+    grid["rate"] = (1000.0 * grid["n"] / words).where(words > 0)
     grid["present"] = (grid["n"] >= min_count) & _rate_rule(grid, thresholds)
-    grid["frame"] = pd.Categorical(grid["frame"], categories=frames)
-    grid = grid.sort_values([*keys, "frame"], kind="stable").reset_index(drop=True)
-    grid["frame"] = grid["frame"].astype(str)
-    out = _string_ids(grid[[*keys, "frame", "n", "share", "rate", "present"]].copy())
+    out = _string_ids(grid)
     out["frame"] = out["frame"].astype("string")
     return out
 
@@ -191,27 +181,11 @@ def _rate_rule(grid: pd.DataFrame, min_rate) -> pd.Series:
     if min_rate is None:
         return pd.Series(True, index=grid.index)
     if isinstance(min_rate, Mapping):
-        threshold = grid["frame"].map(lambda f: float(min_rate.get(f, 0.0)))
+        threshold = grid["frame"].map({f: float(min_rate.get(f, 0.0)) for f in grid["frame"].unique()})
     else:
         threshold = pd.Series(float(min_rate), index=grid.index)
     rate = grid["rate"].fillna(0.0)
     return (rate >= threshold) & ((threshold <= 0) | (grid["n"] > 0))
-
-
-def _longest_per_frame(matches: pd.DataFrame) -> pd.DataFrame:
-    """Drop matches overlapped by a longer match of the same category."""
-    if matches.empty:
-        return matches.copy()
-    m = matches.assign(_len=matches["end"] - matches["start"])
-    m = m.sort_values(["doc_id", "category", "_len", "start"], ascending=[True, True, False, True], kind="stable")
-    keep, taken, group = [], [], None
-    for idx, d, c, s, e in zip(m.index, m["doc_id"], m["category"], m["start"].tolist(), m["end"].tolist()):
-        if (d, c) != group:  # rows come grouped by document and category, longest first
-            group, taken = (d, c), []
-        if all(e <= ts or s >= te for ts, te in taken):
-            taken.append((s, e))
-            keep.append(idx)
-    return matches.loc[sorted(keep)].copy()
 
 
 def _document_level(scores: pd.DataFrame) -> pd.DataFrame:
@@ -340,7 +314,8 @@ def aggregate(
     -------
     DataFrame
         Group columns, ``period`` (if asked), ``frame``, ``estimate``, ``ci_low``,
-        ``ci_high`` (NA from fewer than two documents), ``n_docs``.
+        ``ci_high`` (NA from fewer than two documents), ``n_docs``, ``few_docs`` (fewer
+        than two documents: no interval).
 
     Examples
     --------
@@ -388,4 +363,5 @@ def aggregate(
     out = out.sort_values([*keys, "frame"], kind="stable").reset_index(drop=True)
     out["frame"] = out["frame"].astype(str)
     out["n_docs"] = out["n_docs"].astype("int64")
+    out["few_docs"] = out["n_docs"].to_numpy() < 2
     return _string_keys(out, [*keys, "frame"])

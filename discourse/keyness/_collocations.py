@@ -58,7 +58,9 @@ def collocations(
         ``n_term`` (in the group), ``n_target`` (target matches), ``window_words``
         (words in all windows), ``total`` (words in the group), ``expected``
         (``window_words * n_term / total``), ``mi`` (log2 of n / expected),
-        ``t_score``, ``g2`` (windows vs the rest of the group), ``p`` (of G2).
+        ``t_score``, ``g2`` (the words inside any window vs the rest of the group,
+        each word once), ``p`` (of G2). ``n`` and ``window_words`` count per target,
+        so a word in the windows of two nearby targets counts twice there.
         Sorted by group, then ``g2`` descending. The target's own words are not
         collocates.
 
@@ -124,10 +126,14 @@ def collocations(
         o = ctx.to_numpy(dtype=float)
         f = freq.reindex(ctx.index).to_numpy(dtype=float)
         exp = n_win * f / total
-        g2 = M.g2(o, np.maximum(f - o, 0), n_win, total - n_win) if len(o) else np.zeros(0)
+        # G2 compares the word positions inside any window with the rest of the group, each
+        # position once (windows of nearby targets overlap: per target, n can exceed n_term)
+        inside = np.unique(pos[sel])
+        o_in = pd.Series(tok[inside]).value_counts().reindex(ctx.index, fill_value=0).to_numpy(dtype=float)
+        g2 = M.g2(o_in, f - o_in, len(inside), total - len(inside)) if len(o) else np.zeros(0)
         frame = pd.DataFrame({"term": ctx.index.astype(str), "n": o.astype(np.int64), "n_term": f.astype(np.int64),
                               "n_target": int((mgroup == g).sum()), "window_words": n_win, "total": total,
-                              "expected": exp, "mi": np.log2(o / exp), "t_score": (o - exp) / np.sqrt(o),
+                              "expected": exp, "mi": M.mi(o, exp), "t_score": M.t_score(o, exp),
                               "g2": g2, "p": M.p_chi2(g2)})
         for k, v in zip(keys, values.get(g, ())):
             frame[k] = v

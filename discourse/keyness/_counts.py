@@ -35,6 +35,29 @@ def group_labels(corpus: pd.DataFrame, keys: list[str]) -> np.ndarray:
     return lab
 
 
+def period_of(corpus: pd.DataFrame, period: str) -> tuple[np.ndarray, int]:
+    """The period label of each document (object array of str; ``None`` when undated)
+    and the number of undated documents."""
+    from discourse.stats import period_labels
+
+    if "published" not in corpus.columns:
+        raise KeyError("period needs a 'published' column (dates) in the corpus; pass period=None")
+    lab = period_labels(corpus["published"].reset_index(drop=True), period)
+    out = np.array([None if v is pd.NA else str(v) for v in lab.tolist()], dtype=object)
+    return out, int(lab.isna().sum())
+
+
+def warn_undated(out: pd.DataFrame, undated: int, where: str) -> pd.DataFrame:
+    """Record (``attrs["undated"]``) and warn about documents left out for want of a date."""
+    out.attrs["undated"] = undated
+    if undated:
+        import warnings
+
+        warnings.warn(f"{where}: {undated} undated document(s) left out of the periods "
+                      f"(attrs['undated']); give them a 'published' date to count them", UserWarning, stacklevel=3)
+    return out
+
+
 def indicator(labels: np.ndarray, names: Sequence[str]) -> sparse.csr_matrix:
     """Groups × documents 0/1 matrix (documents without a group in no row)."""
     pos = {n: i for i, n in enumerate(names)}

@@ -71,7 +71,8 @@ def label_choice(
         Group columns, ``period`` (when given), ``referent``, ``label``, ``n`` (mentions
         with this label), ``n_mentions`` (of the referent), ``share``, ``ci_low``,
         ``ci_high`` (NA from fewer than two documents), ``n_docs`` (documents
-        mentioning the referent), and ``n_<voice>``: the label's mentions in each voice.
+        mentioning the referent), ``few_docs`` (fewer than two: no interval), and
+        ``n_<voice>``: the label's mentions in each voice.
 
     Examples
     --------
@@ -129,9 +130,9 @@ def label_choice(
             for j, lab in enumerate(labels):
                 frames.append({**dict(zip(gkeys, key)), "referent": ref, "label": lab, "n": int(n[j]),
                                "n_mentions": int(total), "share": n[j] / total, "ci_low": lo[j], "ci_high": hi[j],
-                               "n_docs": len(per_doc),
+                               "n_docs": len(per_doc), "few_docs": len(per_doc) < 2,
                                **{f"n_{v}": int(by_voice.at[lab, v]) for v in _voice.VOICES}})
-    cols = [*gkeys, "referent", "label", "n", "n_mentions", "share", "ci_low", "ci_high", "n_docs",
+    cols = [*gkeys, "referent", "label", "n", "n_mentions", "share", "ci_low", "ci_high", "n_docs", "few_docs",
             *(f"n_{v}" for v in _voice.VOICES)]
     out = pd.DataFrame(frames, columns=cols)
     for c in ("referent", "label", *(["period"] if period is not None else []),

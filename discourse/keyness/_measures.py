@@ -35,12 +35,15 @@ def g2(a, c, t1, t2) -> np.ndarray:
 
 
 def chi2(a, c, t1, t2) -> np.ndarray:
-    """Pearson's chi-squared of the same 2 × 2 table, without continuity correction."""
+    """Pearson's chi-squared of the same 2 × 2 table, without continuity correction;
+    0 for a term that is every token of both sides (equal rates, as G2 gives)."""
     a, c, t1, t2 = (np.asarray(x, dtype=float) for x in (a, c, t1, t2))
     b, d = t1 - a, t2 - c
     n = t1 + t2
     k = a + c
-    return n * (a * d - b * c) ** 2 / (t1 * t2 * k * (n - k))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        x2 = n * (a * d - b * c) ** 2 / (t1 * t2 * k * (n - k))
+    return np.where((k > 0) & (n - k > 0), x2, 0.0)
 
 
 def log_ratio(a, c, t1, t2) -> np.ndarray:
@@ -75,6 +78,19 @@ def log_odds(a, c, t1, t2, alpha, alpha0) -> tuple[np.ndarray, np.ndarray]:
                  - np.log((c + alpha) / (t2 + alpha0 - c - alpha)))
         z = delta / np.sqrt(1 / (a + alpha) + 1 / (c + alpha))
     return delta, z
+
+
+def mi(o, expected) -> np.ndarray:
+    """Pointwise mutual information in bits, log2(observed / expected) (Church and
+    Hanks 1990; Manning and Schuetze 1999, sec. 5.4)."""
+    return np.log2(np.asarray(o, dtype=float) / expected)
+
+
+def t_score(o, expected) -> np.ndarray:
+    """The collocation t-score (o - e) / sqrt(o) (Church et al. 1991; Manning and
+    Schuetze 1999, sec. 5.3.1, where the sample variance of a rare bigram is its mean)."""
+    o = np.asarray(o, dtype=float)
+    return (o - expected) / np.sqrt(o)
 
 
 def p_chi2(stat) -> np.ndarray:

@@ -6,7 +6,7 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
-from discourse.keyness._counts import boot_weights, check_boot, group_labels, keys_of, quantiles
+from discourse.keyness._counts import boot_weights, check_boot, group_labels, keys_of, period_of, quantiles, warn_undated
 
 __all__ = ["rates"]
 
@@ -37,7 +37,8 @@ def rates(
         Group columns; ``None``: the whole corpus.
     period : {"D", "W", "M", "Q", "Y", ...}, optional
         Time unit (:data:`discourse.stats.PERIODS`); labels from
-        :func:`discourse.stats.period_labels`. Documents without a date are left out.
+        :func:`discourse.stats.period_labels`. Documents without a date are left out,
+        counted in ``attrs["undated"]`` with a warning.
     voice : str or list of str, optional
         Count only words in these voices; ``None``: all.
     ngram_range : (int, int), default (1, 1)
@@ -52,7 +53,7 @@ def rates(
     DataFrame
         Group columns, ``period`` (when given), ``term``, ``n``, ``total`` (words),
         ``rate`` (per 1,000 words), ``ci_low``, ``ci_high`` (NA from fewer than two
-        documents), ``n_docs``.
+        documents), ``n_docs``, ``few_docs`` (fewer than two documents: no interval).
 
     Examples
     --------
@@ -81,19 +82,18 @@ def rates(
     for k in keys:
         frame[k] = ann.corpus[k].to_numpy()
     gkeys = list(keys)
+    undated = 0
     if period is not None:
-        from discourse.stats import period_labels
-
-        if "published" not in ann.corpus.columns:
-            raise KeyError("period needs a 'published' column in the corpus")
-        frame["period"] = period_labels(ann.corpus["published"].reset_index(drop=True), period).to_numpy()
+        frame["period"], undated = period_of(ann.corpus, period)
         gkeys.append("period")
     ok = frame[gkeys].notna().all(axis=1).to_numpy() if gkeys else np.ones(len(frame), bool)
     rows = []
+    ids = np.asarray(m.doc_ids).astype(str)
     grouped = frame[ok].groupby(gkeys, sort=True, dropna=True) if gkeys else [((), frame)]
     for gi, (key, sub) in enumerate(grouped):
         key = key if isinstance(key, tuple) else (key,)
         r = sub.index.to_numpy()
+        r = r[np.argsort(ids[r], kind="stable")]  # resample in doc_id order: row order does not matter
         n, words = cols[r].sum(axis=0), tot[r].sum()
         lo = hi = np.full(len(wanted), np.nan)
         if n_boot and len(r) >= 2 and words > 0:
@@ -104,9 +104,10 @@ def rates(
         for j, t in enumerate(wanted):
             rows.append({**dict(zip(gkeys, key)), "term": t, "n": int(n[j]), "total": int(words),
                          "rate": PER * n[j] / words if words else np.nan, "ci_low": lo[j], "ci_high": hi[j],
-                         "n_docs": len(r)})
-    out = pd.DataFrame(rows, columns=[*gkeys, "term", "n", "total", "rate", "ci_low", "ci_high", "n_docs"])
+                         "n_docs": len(r), "few_docs": len(r) < 2})
+    out = pd.DataFrame(rows, columns=[*gkeys, "term", "n", "total", "rate", "ci_low", "ci_high", "n_docs",
+                                      "few_docs"])
     if period is not None:
         out["period"] = out["period"].astype("string")
     out["term"] = out["term"].astype("string")
-    return out
+    return warn_undated(out, undated, "keyness.rates") if period is not None else out

@@ -9,7 +9,7 @@ from scipy import sparse
 
 from discourse.keyness import _measures as M
 from discourse.keyness._counts import (bh, boot_weights, check_boot, group_labels, indicator, keys_of,
-                                       quantiles)
+                                       period_of, quantiles, warn_undated)
 
 __all__ = ["score", "METHODS", "EACH"]
 
@@ -21,7 +21,7 @@ EACH = "each"
 PER = 1000
 _COLUMNS = ["group", "reference", "term", "n", "n_reference", "total", "total_reference", "rate",
             "rate_reference", "g2", "chi2", "log_ratio", "log_odds", "z", "p", "p_adjusted", "estimate",
-            "ci_low", "ci_high", "n_docs", "n_docs_reference"]
+            "ci_low", "ci_high", "n_docs", "n_docs_reference", "few_docs"]
 
 
 def _as_list(x) -> list[str]:
@@ -79,10 +79,43 @@ def _comparisons(names: list[str], target, reference) -> list[tuple[int, list[in
     return out
 
 
+def _within_periods(labels, periods, target, reference):
+    """Comparisons made inside each period: group-period names, their group and period,
+    and (target index, reference indices, reference label) over those names."""
+    groups = sorted({g for g in labels if g is not None})
+    if not groups:
+        raise ValueError("the corpus has no documents with a group; check the by columns")
+    _comparisons(groups, target, reference)  # the same checks of target and reference as without periods
+    pairs = sorted({(p, g) for g, p in zip(labels, periods) if g is not None and p is not None})
+    if not pairs:
+        raise ValueError("no document has both a group and a date; check the by columns and 'published'")
+    pos = {pair: i for i, pair in enumerate(pairs)}
+    named = isinstance(reference, (str, int, list, tuple, np.integer)) and not (
+        isinstance(reference, str) and reference == EACH)
+    comps = []
+    for per in sorted({p for p, _ in pairs}):
+        here = [g for p, g in pairs if p == per]
+        tgt = None if target is None else [g for g in _as_list(target) if g in here]
+        ref = [g for g in _as_list(reference) if g in here] if named else reference
+        if (tgt is not None and not tgt) or (named and not ref) or (reference is None and len(here) < 2):
+            continue  # nothing to compare in this period
+        if tgt is None and named and not [g for g in here if g not in ref]:
+            continue
+        comps.extend((pos[(per, here[t])], None if r is None else [pos[(per, here[i])] for i in r], name)
+                     for t, r, name in _comparisons(here, tgt, ref))
+    if not comps:
+        raise ValueError("no period holds both a target and its reference; choose a coarser period "
+                         "or other groups")
+    combined = np.array([None if (g is None or p is None) else pos[(p, g)] for g, p in zip(labels, periods)],
+                        dtype=object)
+    return combined, [g for _, g in pairs], [p for p, _ in pairs], comps
+
+
 def score(
     corpus,
     *,
     by: str | Sequence[str] | None = "outlet",
+    period: str | None = None,
     target=None,
     reference=None,
     method: Literal["log_odds", "log_ratio", "g2", "chi2"] = "log_odds",
@@ -100,6 +133,12 @@ def score(
         The corpus table or its :func:`discourse.text.annotate` annotations.
     by : str or list of str, default "outlet"
         Columns whose values are the groups (several columns: labels joined by ``" | "``).
+    period : {"D", "W", "M", "Q", "Y", ...}, optional
+        Compare within each period (:data:`discourse.stats.PERIODS`, labels from
+        :func:`discourse.stats.period_labels`): each group in each period against its
+        reference in the same period, so a term's keyness can be followed over time.
+        Undated documents are left out, counted in ``attrs["undated"]`` with a
+        warning; a period without a target or its reference gives no rows.
     target : group value or list, optional
         Groups compared (default: every group not in ``reference``).
     reference : None, group value(s), "each" or DataFrame
@@ -131,8 +170,10 @@ def score(
         ``rate``, ``rate_reference`` (per 1,000 tokens), ``g2``, ``chi2``,
         ``log_ratio`` (log2), ``log_odds``, ``z``, ``p``, ``p_adjusted``
         (Benjamini-Hochberg within the comparison), ``estimate``, ``ci_low``,
-        ``ci_high``, ``n_docs``, ``n_docs_reference``. Sorted by group, reference,
-        then the signed statistic, most distinctive first.
+        ``ci_high``, ``n_docs``, ``n_docs_reference``, ``few_docs`` (a side has fewer
+        than two documents: no interval); with ``period``, a ``period``
+        column after ``group``. Sorted by (period,) group, reference, then the signed
+        statistic, most distinctive first.
 
     Examples
     --------
@@ -151,11 +192,17 @@ def score(
     ann = as_annotations(corpus)
     keys = keys_of(by, ann.corpus)
     labels = group_labels(ann.corpus, keys)
-    names = sorted({g for g in labels if g is not None})
     table = isinstance(reference, pd.DataFrame)
-    if not names:
-        raise ValueError("the corpus has no documents with a group; check the by columns")
-    comps = _comparisons(names, target, reference)
+    if period is None:
+        names = sorted({g for g in labels if g is not None})
+        if not names:
+            raise ValueError("the corpus has no documents with a group; check the by columns")
+        comps = _comparisons(names, target, reference)
+        group_of, period_of_group, undated = names, None, 0
+    else:
+        periods, undated = period_of(ann.corpus, period)
+        labels, group_of, period_of_group, comps = _within_periods(labels, periods, target, reference)
+        names = list(range(len(group_of)))
     m = dtm(ann, ngram_range=ngram_range, voice=voice)
     X = m.matrix.astype(np.float64)
     ind = indicator(labels, names)
@@ -164,14 +211,14 @@ def score(
     keep = np.bincount(X.indices, minlength=X.shape[1]) >= _check_df(min_df, "min_df", X.shape[0])
     X, terms = X[:, np.flatnonzero(keep)].tocsr(), m.terms[keep]
     G = np.asarray((ind @ X).todense())
-    empty = [names[i] for i in {t for t, _, _ in comps} if totals[i] == 0]
+    empty = sorted({_name(group_of, period_of_group, i) for t, _, _ in comps for i in [t] if totals[i] == 0})
     if empty:
         raise ValueError(f"group(s) {empty} have no words (voice={voice!r}); leave them out with target=")
     if table:
         tab_counts, tab_total = _ref_table(reference, terms)
     table_arg = (tab_counts, tab_total) if table else None
-    boots = _boot_intervals(X, ind, ndocs, comps, table_arg, n_boot, random_state, method == "log_odds") \
-        if n_boot else None
+    boots = _boot_intervals(X, ind, ndocs, comps, table_arg, n_boot, random_state, method == "log_odds",
+                            ids=np.asarray(m.doc_ids).astype(str)) if n_boot else None
     frames = []
     for ci, (t, refs, ref_name) in enumerate(comps):
         a, t1 = G[t], totals[t]
@@ -180,7 +227,8 @@ def score(
         else:
             c, t2, nd2 = G[refs].sum(axis=0), totals[refs].sum(), int(ndocs[refs].sum())
         if t2 == 0:
-            raise ValueError(f"reference {ref_name!r} of group {names[t]!r} has no words; choose another reference")
+            raise ValueError(f"reference {ref_name!r} of group {_name(group_of, period_of_group, t)!r} has no "
+                             f"words; choose another reference")
         seen = np.flatnonzero((a + c) > 0)
         a, c = a[seen], c[seen]
         alpha, alpha0 = a + c, t1 + t2
@@ -201,25 +249,36 @@ def score(
         a, c, g, x2, lr, lo, z, p, est, low, high, seen = (v[o] for v in (a, c, g, x2, lr, lo, z, p, est, low, high,
                                                                            seen))
         f = pd.DataFrame({
-            "group": names[t], "reference": ref_name, "term": terms[seen], "n": a.astype(np.int64),
+            "group": group_of[t], "reference": ref_name, "term": terms[seen], "n": a.astype(np.int64),
             "n_reference": np.rint(c).astype(np.int64), "total": np.int64(t1), "total_reference": np.int64(round(t2)),
             "rate": PER * a / t1, "rate_reference": PER * c / t2, "g2": g, "chi2": x2, "log_ratio": lr,
             "log_odds": lo, "z": z, "p": p, "p_adjusted": bh(p), "estimate": est, "ci_low": low, "ci_high": high,
             "n_docs": ndocs[t], "n_docs_reference": nd2,
+            "few_docs": bool(ndocs[t] < 2 or (refs is not None and nd2 < 2)),  # no interval
         })
+        if period_of_group is not None:
+            f.insert(1, "period", period_of_group[t])
         frames.append(f)
     out = pd.concat(frames, ignore_index=True)
-    for col in ("group", "reference", "term"):
+    cols = _COLUMNS if period is None else [_COLUMNS[0], "period", *_COLUMNS[1:]]
+    for col in ("group", "reference", "term", *(["period"] if period is not None else [])):
         out[col] = out[col].astype("string")
-    return out[_COLUMNS].reset_index(drop=True)
+    out = out[cols].reset_index(drop=True)
+    return warn_undated(out, undated, "keyness.score") if period is not None else out
 
 
-def _boot_intervals(X, ind, ndocs, comps, table, n_boot, random_state, odds, chunk_cells=4_000_000):
+def _name(groups, periods, i) -> str:
+    return str(groups[i]) if periods is None else f"{groups[i]} ({periods[i]})"
+
+
+def _boot_intervals(X, ind, ndocs, comps, table, n_boot, random_state, odds, ids, chunk_cells=4_000_000):
     """Per comparison, the percentile interval of the estimate of every term (NaN where
     a side has fewer than two documents). Documents are resampled within each group, so
-    a reference of several groups is resampled group by group."""
+    a reference of several groups is resampled group by group; a group's documents are
+    drawn in ``doc_id`` order, so the order of the corpus rows does not matter."""
     n_groups, n_terms = ind.shape[0], X.shape[1]
     rows = [ind[g].indices for g in range(n_groups)]
+    rows = [r[np.argsort(ids[r], kind="stable")] for r in rows]  # canonical order: by doc_id
     XT = [X[r].T.tocsr() for r in rows]
     W = [boot_weights(len(r), n_boot, random_state, g) for g, r in enumerate(rows)]
     doc_tot = np.asarray(X.sum(axis=1)).ravel()

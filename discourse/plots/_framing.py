@@ -11,7 +11,7 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
-from discourse.plots._common import _ax, _need
+from discourse.plots._common import _ax, _legend, _need, _order, _title, _wrap
 
 __all__ = ["frame_profile", "actor_labels", "effects"]
 
@@ -44,6 +44,19 @@ def _dodged_dots(ax, d: pd.DataFrame, row: str, rows: list, by: str | None, grou
 
 
 
+def _baseline(est: pd.DataFrame, d: pd.DataFrame, variable: str | None) -> str | None:
+    """The level every drawn difference is taken from: the ``baseline`` column, else
+    ``est.attrs["baseline"][variable]``; None when unknown."""
+    if "baseline" in d.columns:
+        values = [str(v) for v in dict.fromkeys(d["baseline"].dropna())]
+        if values:
+            return ", ".join(values)
+    base = est.attrs.get("baseline")
+    if isinstance(base, dict) and variable in base:
+        return str(base[variable])
+    return None
+
+
 def frame_profile(agg: pd.DataFrame, *, by: str = "outlet", frames: Sequence[str] | None = None,
                   ax=None, xlabel: str | None = None):
     """Mean frame score per group with intervals: one row per frame, one colour per group.
@@ -57,7 +70,8 @@ def frame_profile(agg: pd.DataFrame, *, by: str = "outlet", frames: Sequence[str
         Group column drawn as colours (default ``"outlet"``); ``None`` or a missing
         column draws one series.
     frames : list of str, optional
-        Frames to show, in this order (default: order of ``agg``).
+        Frames to show, in this order (default: every frame, the highest mean
+        estimate over the groups at the top).
     ax : Axes, optional
 
     Returns
@@ -66,15 +80,16 @@ def frame_profile(agg: pd.DataFrame, *, by: str = "outlet", frames: Sequence[str
     """
     _need(agg, ["frame", "estimate", "ci_low", "ci_high"], "frame_profile")
     ax = _ax(ax, (5.0, 3.0))
-    frames = list(frames) if frames is not None else list(dict.fromkeys(agg["frame"]))
+    present = list(dict.fromkeys(agg["frame"]))
+    frames = _order(agg.groupby("frame", sort=False)["estimate"].mean().reindex(present), frames)
     groups = list(dict.fromkeys(agg[by])) if by is not None and by in agg.columns else [None]
     _dodged_dots(ax, agg[agg["frame"].isin(frames)], "frame", frames, by, groups, str)
-    ax.set_yticks(range(len(frames)), [_pretty(f) for f in frames])
+    ax.set_yticks(range(len(frames)), [_wrap(_pretty(f)) for f in frames])
     ax.invert_yaxis()
     ax.set_xlim(left=0)
     ax.set_xlabel(xlabel or "Mean share of frame indicators (95% bootstrap interval)")
     if groups != [None]:
-        ax.legend(title=by.capitalize() if isinstance(by, str) else None, loc="upper left", bbox_to_anchor=(1.01, 1))
+        _legend(ax, title=by.capitalize() if isinstance(by, str) else None)
     return ax
 
 
@@ -120,17 +135,17 @@ def actor_labels(summary: pd.DataFrame, *, by: str = "outlet", actor: str | None
         vals = part.set_index("label")[value].reindex(labels).fillna(0).to_numpy(dtype=float)
         y = np.arange(len(labels)) - 0.4 + h * (i + 0.5)
         ax.barh(y, vals, height=h, color=color, label=None if g is None else str(g))
-    ax.set_yticks(range(len(labels)), labels)
+    ax.set_yticks(range(len(labels)), [_wrap(lab) for lab in labels])
     ax.invert_yaxis()
     ax.set_xlabel("Share of labelled mentions" if value == "share" else "Mentions")
-    ax.set_title(f"How {actor} is labelled", loc="left")
+    _title(ax, f"How {actor} is labelled")
     if groups != [None]:
-        ax.legend(title=by.capitalize(), loc="upper left", bbox_to_anchor=(1.01, 1))
+        _legend(ax, title=by.capitalize())
     return ax
 
 
 def effects(est: pd.DataFrame, *, variable: str | None = "outlet", by: str | None = None, ax=None,
-            xlabel: str = "Estimated difference in share (95% interval)"):
+            xlabel: str = "Estimated difference in share (95% interval)", order=None):
     """Coefficient plot of estimated differences with their intervals.
 
     Parameters
@@ -144,6 +159,12 @@ def effects(est: pd.DataFrame, *, variable: str | None = "outlet", by: str | Non
     by : str, optional
         Column drawn as colours (default: ``frame`` or ``topic`` when present).
     ax : Axes, optional
+    xlabel : str
+        The axis label; the baseline every difference is taken from (the ``baseline``
+        column of :func:`~discourse.effects.differences`, or ``attrs["baseline"]``) is
+        named under it and at the zero line.
+    order : list of str, optional
+        Rows (levels) from top to bottom (default: by mean estimate, largest first).
 
     Returns
     -------
@@ -160,13 +181,14 @@ def effects(est: pd.DataFrame, *, variable: str | None = "outlet", by: str | Non
     d = d.assign(_y=ylab.astype(str))
     if by is None:
         by = next((c for c in ("frame", "topic") if c in d.columns), None)
-    rows = list(dict.fromkeys(d["_y"]))
+    rows = _order(d.groupby("_y", sort=False)["estimate"].mean().reindex(list(dict.fromkeys(d["_y"]))), order)
     groups = list(dict.fromkeys(d[by])) if by is not None else [None]
-    _dodged_dots(ax, d, "_y", rows, by, groups, _pretty)
+    _dodged_dots(ax, d[d["_y"].isin(rows)], "_y", rows, by, groups, _pretty)
     ax.axvline(0, color="#808080", linewidth=0.6, zorder=0)
-    ax.set_yticks(range(len(rows)), rows)
+    ax.set_yticks(range(len(rows)), [_wrap(r) for r in rows])
     ax.invert_yaxis()
-    ax.set_xlabel(xlabel)
+    base = _baseline(est, d, variable)
+    ax.set_xlabel(xlabel + (f"\nbaseline (0): {base}" if base else ""))
     if groups != [None]:
-        ax.legend(title=by.capitalize(), loc="upper left", bbox_to_anchor=(1.01, 1))
+        _legend(ax, title=by.capitalize())
     return ax

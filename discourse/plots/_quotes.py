@@ -11,7 +11,7 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
-from discourse.plots._common import _ax, _need
+from discourse.plots._common import _ax, _legend, _need, _order, _wrap
 
 __all__ = ["sources", "reporting_verbs"]
 
@@ -31,14 +31,8 @@ def _short(label: str, width: int = 32) -> str:
     return label if len(label) <= width else label[: width - 1] + "…"
 
 
-def _palette(n: int) -> list[str]:
-    from discourse.style import PALETTE
-
-    return [PALETTE[i % len(PALETTE)] for i in range(n)]
-
-
 def sources(quotes: pd.DataFrame, *, ax=None, n: int = 10, by: str | None = None,
-            speaker: str = "speaker_resolved", kinds: Sequence[str] | None = None):
+            speaker: str = "speaker_resolved", kinds: Sequence[str] | None = None, value: str | None = None):
     """Most quoted sources: quotations per speaker, stacked by kind (or grouped by ``by``).
 
     Parameters
@@ -56,6 +50,9 @@ def sources(quotes: pd.DataFrame, *, ax=None, n: int = 10, by: str | None = None
         Column that names the speaker; ``"speaker"`` keeps references as written.
     kinds : list of str, optional
         Keep only these kinds (default: all).
+    value : {"n", "share"}, optional
+        Bar length: quotations, or the share of the group's quotations (default:
+        ``"share"`` with ``by``, so outlets of different sizes compare, else ``"n"``).
 
     Returns
     -------
@@ -70,6 +67,9 @@ def sources(quotes: pd.DataFrame, *, ax=None, n: int = 10, by: str | None = None
     """
     if n < 1:
         raise ValueError(f"n must be at least 1, not {n}")
+    value = value or ("share" if by else "n")
+    if value not in ("n", "share"):
+        raise ValueError(f"value must be 'n' or 'share', got {value!r}")
     _need(quotes, [speaker, "kind"] + ([by] if by else []), "sources")
     ax = _ax(ax)
     data = quotes[quotes[speaker].notna()]
@@ -83,29 +83,41 @@ def sources(quotes: pd.DataFrame, *, ax=None, n: int = 10, by: str | None = None
 
         left = np.zeros(len(order))
         kinds_present = [k for k in ("direct", "partial", "scare") if k in set(data["kind"])]
+        total = max(len(data), 1) if value == "share" else 1
         for k in kinds_present:
-            vals = np.array([((data[speaker] == s) & (data["kind"] == k)).sum() for s in order], dtype=float)
+            vals = np.array([((data[speaker] == s) & (data["kind"] == k)).sum() for s in order], dtype=float) / total
             ax.barh(y, vals, left=left, color=KIND_COLORS.get(k, "#999999"), height=0.7, label=k)
             left += vals
     else:
         groups = sorted(data[by].dropna().astype(str).unique())
+        size = data[by].astype(str).value_counts()
+        groups = sorted(groups, key=lambda g: (-int(size.get(g, 0)), g))  # largest group first
         k = max(len(groups), 1)
         h = 0.8 / k
-        for i, (g, color) in enumerate(zip(groups, _palette(k))):
+        from discourse.style import color_map
+
+        cmap = color_map(groups)  # one colour per outlet in every figure
+        for i, g in enumerate(groups):
+            color = cmap[g]
             sub = data[data[by].astype(str) == g]
             vals = np.array([(sub[speaker] == s).sum() for s in order], dtype=float)
-            ax.barh(y - 0.4 + h * (i + 0.5), vals, height=h, color=color, label=g)
+            if value == "share":
+                vals = vals / max(len(sub), 1)
+            ax.barh(y - 0.4 + h * (i + 0.5), vals, height=h, color=color, label=f"{g} ({len(sub)})")
     ax.set_yticks(y, [_short(s) for s in order])
     ax.invert_yaxis()
-    ax.set_xlabel("Quotations")
-    ax.xaxis.get_major_locator().set_params(integer=True)
+    if value == "share":
+        ax.set_xlabel("Share of the group's quotations" if by else "Share of quotations")
+    else:
+        ax.set_xlabel("Quotations")
+        ax.xaxis.get_major_locator().set_params(integer=True)
     if len(order):
-        ax.legend(frameon=False, fontsize="small", loc="lower right")
+        _legend(ax, title=f"{by.capitalize()} (quotations)" if by else "Kind")
     return ax
 
 
 def reporting_verbs(quotes: pd.DataFrame, *, ax=None, n: int = 15, by: str | None = None,
-                    verb: str = "verb_lemma"):
+                    verb: str = "verb_lemma", order: Sequence[str] | None = None):
     """Reporting verbs, coloured by group (neutral, distancing, endorsing).
 
     Without ``by``: one bar per verb (the ``n`` most frequent). With ``by`` (e.g.
@@ -124,6 +136,9 @@ def reporting_verbs(quotes: pd.DataFrame, *, ax=None, n: int = 15, by: str | Non
         Grouping column (merged in from the corpus).
     verb : str, default "verb_lemma"
         Column with the verb (``"verb"`` for the forms as written).
+    order : list of str, optional
+        Groups of ``by`` from top to bottom (default: by their share of distancing
+        verbs, highest first).
 
     Returns
     -------
@@ -156,23 +171,25 @@ def reporting_verbs(quotes: pd.DataFrame, *, ax=None, n: int = 15, by: str | Non
         from matplotlib.patches import Patch
 
         present = [g for g in _GROUPS if g in set(group_of.values())]
-        ax.legend([Patch(color=VERB_GROUP_COLORS[g]) for g in present], present, frameon=False,
-                  fontsize="small", loc="lower right")
+        _legend(ax, [Patch(color=VERB_GROUP_COLORS[g]) for g in present], present, title="Verb group")
         return ax
     groups = sorted(data[by].dropna().astype(str).unique())
-    y = np.arange(len(groups))
     share = (data.assign(_g=data[by].astype(str)).groupby(["_g", "verb_group"]).size()
              .unstack(fill_value=0).reindex(index=groups, columns=list(_GROUPS), fill_value=0))
-    totals = share.sum(axis=1).replace(0, np.nan)
+    counts = share.sum(axis=1)
+    totals = counts.replace(0, np.nan)
     share = share.div(totals, axis=0).fillna(0.0)
+    groups = [str(g) for g in _order(share["distancing"], order)]
+    share = share.reindex(groups, fill_value=0.0)
+    y = np.arange(len(groups))
     left = np.zeros(len(groups))
     for g in _GROUPS:
         vals = share[g].to_numpy(dtype=float)
         ax.barh(y, vals, left=left, height=0.7, color=VERB_GROUP_COLORS[g], label=g)
         left += vals
-    ax.set_yticks(y, [_short(g) for g in groups])
+    ax.set_yticks(y, [_wrap(g) for g in groups])
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
     ax.set_xlabel("Share of attributed quotations by reporting-verb group")
-    ax.legend(frameon=False, fontsize="small", ncols=3, loc="lower center", bbox_to_anchor=(0.5, 1.0))
+    _legend(ax, title="Verb group")
     return ax

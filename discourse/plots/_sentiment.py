@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from discourse.plots._common import VOICE_MARKERS, _ax, _need
+from discourse.plots._common import VOICE_MARKERS, _ax, _legend, _need, _order, _wrap
 
 __all__ = ["sentiment_arc", "sentiment_toward"]
 
@@ -95,7 +95,7 @@ def sentiment_arc(
     if x == "position" and len(data):
         ax.xaxis.get_major_locator().set_params(integer=True)
     if len(groups) > 1:
-        ax.legend(frameon=False, fontsize="small")
+        _legend(ax)
     return ax
 
 
@@ -107,6 +107,7 @@ def sentiment_toward(
     hue: str | None = "outlet",
     style_by: str | None = "voice",
     min_n: int = 1,
+    order=None,
 ):
     """Dot-and-whisker plot of sentiment toward actors or terms, with intervals.
 
@@ -127,6 +128,8 @@ def sentiment_toward(
         (:func:`discourse.sentiment.toward` pools voices unless ``by`` has ``"voice"``).
     min_n : int, default 1
         Leave out groups with fewer mentions (``n``).
+    order : list, optional
+        Rows from top to bottom (default: by mean estimate, most positive at the top).
 
     Returns
     -------
@@ -150,6 +153,7 @@ def sentiment_toward(
     if style_by and style_by not in d.columns:  # e.g. toward() pooled over voices: one marker
         style_by = None
     rows = sorted(d[y].dropna().unique().tolist(), key=str)
+    rows = _order(d.groupby(y)["estimate"].mean().reindex(rows), order)
     hues = sorted(d[hue].dropna().unique().tolist(), key=str) if hue else [None]
     styles = sorted(d[style_by].dropna().unique().tolist(), key=str) if style_by else [None]
     colors = style.color_map(hues) if hue else {None: style.PALETTE[0]}
@@ -163,6 +167,7 @@ def sentiment_toward(
             sub = sub[sub[hue] == h]
         if style_by:
             sub = sub[sub[style_by] == s]
+        sub = sub[sub[y].isin(rows)]
         if not len(sub):
             continue
         ypos = np.array([rows.index(v) for v in sub[y]], dtype=float)
@@ -176,7 +181,7 @@ def sentiment_toward(
                    edgecolors="white", linewidths=0.4)
     ax.axvline(0, color="0.5", linewidth=0.6, zorder=1)
     ax.set_yticks(range(len(rows)))
-    ax.set_yticklabels([str(r) for r in rows])
+    ax.set_yticklabels([_wrap(r) for r in rows])
     ax.set_ylim(len(rows) - 0.5, -0.5)
     cut = "left_out" in data.columns and bool(data["left_out"].notna().any())
     ax.set_xlabel("Mean compound of mentioning sentences" + (" (labels left out)" if cut else ""))
@@ -189,5 +194,5 @@ def sentiment_toward(
         handles += [Line2D([], [], color="0.3", marker=VOICE_MARKERS.get(s, "o"), linestyle="", label=str(s))
                     for s in styles]
     if handles:
-        ax.legend(handles=handles, frameon=False, fontsize="small", loc="center left", bbox_to_anchor=(1.0, 0.5))
+        _legend(ax, handles)
     return ax

@@ -148,8 +148,14 @@ def article_map(paragraphs: pd.DataFrame, quotes: pd.DataFrame | None = None, *,
 
 
 def articles_over_time(corpus: pd.DataFrame, *, by: str | None = "outlet", period: str | None = None,
-                       freq: str = "MS", ax=None, colors: dict[str, str] | None = None):
-    """Number of articles per period (default: per month), one line per ``by`` group.
+                       freq: str | None = None, ax=None, colors: dict[str, str] | None = None,
+                       value: str = "n"):
+    """Number (or share) of articles per period, one line per ``by`` group.
+
+    The period is the month, or a coarser one chosen from the date span
+    (:func:`discourse.style.period_for`: at most about 40 points, so eight years are
+    drawn by quarter, not as monthly spaghetti) unless ``period`` or ``freq`` is given. Undated articles are counted in a note under
+    the axis. Groups are listed in the legend from the largest to the smallest.
 
     Parameters
     ----------
@@ -160,12 +166,15 @@ def articles_over_time(corpus: pd.DataFrame, *, by: str | None = "outlet", perio
     period : {"D", "W", "M", "Q", "Y"} or "day", "week", "month", "quarter", "year", optional
         The bins, spelt as the ``period=`` option of the analyses (see
         :func:`discourse.stats.period_alias`); overrides ``freq``.
-    freq : str, default "MS"
+    freq : str, optional
         pandas offset alias for the bins (``"MS"`` month start, ``"W"`` week ...), used
-        when ``period`` is not given.
+        when ``period`` is not given (default: month, or coarser for a long span).
     ax : matplotlib Axes, optional
     colors : dict, optional
         Colour per group (default :func:`discourse.style.color_map`).
+    value : {"n", "share"}, default "n"
+        Articles per period, or each group's share of its own dated articles (compares
+        the timing of outlets of very different sizes).
 
     Returns
     -------
@@ -179,42 +188,61 @@ def articles_over_time(corpus: pd.DataFrame, *, by: str | None = "outlet", perio
     >>> len(ax.lines)
     2
     """
-    import matplotlib.pyplot as plt
-
-    from discourse.style import color_map, label
+    from discourse.plots._common import _ax, _date_axis, _legend, _note, _undated_note
+    from discourse.style import color_map, label, period_for
 
     if "published" not in corpus.columns:
         raise ValueError("corpus has no 'published' column")
     if by is not None and by not in corpus.columns:
         raise ValueError(f"corpus has no {by!r} column")
+    if value not in ("n", "share"):
+        raise ValueError(f"value must be 'n' or 'share', got {value!r}")
+    _alias = {"D": "D", "W": "W", "M": "MS", "Q": "QS", "Y": "YS"}
     if period is not None:
         from discourse.stats import period_alias
 
-        freq = {"D": "D", "W": "W", "M": "MS", "Q": "QS", "Y": "YS"}[period_alias(period)]
-    if ax is None:
-        _, ax = plt.subplots()
+        freq = _alias[period_alias(period)]
+    elif freq is None:  # by month, or coarser when that would draw more than ~40 points
+        chosen = period_for(corpus["published"])
+        freq = _alias[chosen if chosen in ("Q", "Y") else "M"]
+    ax = _ax(ax, (6.0, 2.8))
     data = corpus.loc[corpus["published"].notna()].set_index("published").sort_index()
     if len(data) == 0:
         return ax
     periods = data.resample(freq).size().index
     groups = [None] if by is None else sorted(data[by].dropna().astype(str).unique())
+    if by is not None:  # largest group first (legend order), ties by name
+        size = data[by].astype(str).value_counts()
+        groups = sorted(groups, key=lambda g: (-int(size.get(g, 0)), g))
     cmap = colors or color_map(groups if by is not None else ["all"])
+    many = len(periods) > 24
+    sizes: list[str] = []  # legend entries: the group and its number of dated articles
     for g in groups:
         sub = data if g is None else data[data[by].astype(str) == g]
         counts = sub.resample(freq).size().reindex(periods, fill_value=0)
-        ax.plot(counts.index, counts.to_numpy(), marker="o",
-                color=cmap.get("all" if g is None else g), label="all" if g is None else g)
-    ax.set_xlabel(label("published"))
-    ax.set_ylabel("Articles")
+        ys = counts.to_numpy(dtype=float)
+        if value == "share":
+            ys = ys / max(len(sub), 1)
+        name = "all" if g is None else g
+        ax.plot(counts.index, ys, marker="o", markersize=2.0 if many else 3.0, linewidth=1.0 if many else 1.2,
+                color=cmap.get(name), label=name)
+        sizes.append(f"{name} ({len(sub)})")
+    _date_axis(ax)
+    names = {"D": "day", "W": "week", "MS": "month", "QS": "quarter", "YS": "year"}
+    unit = names.get(freq, freq)
+    ax.set_xlabel(f"{label('published')} (by {unit})")
+    ax.set_ylabel("Articles" if value == "n" else "Share of the group's articles")
     ax.set_ylim(bottom=0)
-    ax.yaxis.get_major_locator().set_params(integer=True)
+    if value == "n":
+        ax.yaxis.get_major_locator().set_params(integer=True)
+    _note(ax, _undated_note(corpus["published"].isna().sum()))
     if by is not None:
-        ax.legend(title=label(by), ncols=2 if len(groups) > 3 else 1)
+        _legend(ax, ax.lines[-len(sizes):], sizes, title=f"{label(by)} (articles)")
     return ax
 
 
 def lengths(corpus: pd.DataFrame, *, by: str = "outlet", unit: str = "words", ax=None,
-            colors: dict[str, str] | None = None):
+            colors: dict[str, str] | None = None, order=None):
     """Distribution of article lengths per group: a box per group with every article as a dot.
 
     Parameters
@@ -222,11 +250,13 @@ def lengths(corpus: pd.DataFrame, *, by: str = "outlet", unit: str = "words", ax
     corpus : DataFrame
         A corpus table with ``text`` (paragraphs separated by blank lines) and ``by``.
     by : str, default "outlet"
-        Group column, one box per value (sorted).
+        Group column, one box per value, longest median at the top.
     unit : {"words", "paragraphs"}, default "words"
     ax : matplotlib Axes, optional
     colors : dict, optional
         Colour per group (default :func:`discourse.style.color_map`).
+    order : list of str, optional
+        Groups from top to bottom (default: by median length, longest first).
 
     Returns
     -------
@@ -236,28 +266,30 @@ def lengths(corpus: pd.DataFrame, *, by: str = "outlet", unit: str = "words", ax
     --------
     >>> df = pd.DataFrame({"outlet": ["A", "B", "B"],
     ...                    "text": ["one two", "a b c\\n\\nd", "x"]})
-    >>> ax = lengths(df)
+    >>> ax = lengths(df)  # longest median at the top
     >>> [t.get_text() for t in ax.get_yticklabels()]
-    ['A', 'B']
+    ['B', 'A']
     """
-    import matplotlib.pyplot as plt
-
     from discourse.style import color_map, label
 
     if unit not in {"words", "paragraphs"}:
         raise ValueError(f"unit must be 'words' or 'paragraphs', got {unit!r}")
     if by not in corpus.columns:
         raise ValueError(f"corpus has no {by!r} column")
-    if ax is None:
-        _, ax = plt.subplots()
+    from discourse.plots._common import _ax, _order, _wrap
+
+    ax = _ax(ax, (4.5, 3.0))
     texts = corpus["text"].fillna("").astype(str)
     if unit == "words":
         values = texts.map(_count_words)
     else:
         values = texts.map(lambda t: sum(1 for p in t.split("\n\n") if p.strip()))
-    groups = sorted(corpus[by].dropna().astype(str).unique())
-    cmap = colors or color_map(groups)
+    values = values.astype(float)
     keys = corpus[by].astype(str)
+    present = sorted(corpus[by].dropna().astype(str).unique())
+    cmap = colors or color_map(present)
+    medians = values.groupby(keys).median().reindex(present)
+    groups = [str(g) for g in _order(medians, order)]
     data = [values[keys == g].to_numpy(dtype=float) for g in groups]
     import matplotlib
 
@@ -270,9 +302,9 @@ def lengths(corpus: pd.DataFrame, *, by: str = "outlet", unit: str = "words", ax
                    capprops=thin, **horizontal)
     rng = np.random.default_rng(0)  # fixed jitter: the same bytes on every run
     for i, (g, vals) in enumerate(zip(groups, data)):
-        ax.scatter(vals, i + rng.uniform(-0.18, 0.18, len(vals)), s=6, color=cmap[g],
+        ax.scatter(vals, i + rng.uniform(-0.18, 0.18, len(vals)), s=6, color=cmap.get(g, "#777777"),
                    alpha=0.7, linewidths=0, zorder=3)
-    ax.set_yticks(range(len(groups)), groups)
+    ax.set_yticks(range(len(groups)), [_wrap(g) for g in groups])
     if groups:
         ax.set_ylim(len(groups) - 0.5, -0.5)
     ax.set_xlabel(label("article_length", unit))

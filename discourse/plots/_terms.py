@@ -10,7 +10,7 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
-from discourse.plots._common import VOICE_MARKERS, _ax, _need
+from discourse.plots._common import VOICE_MARKERS, _ax, _legend, _need, _order, _wrap
 from discourse.voice import VOICES
 
 __all__ = ["terms_in_article", "term_rates"]
@@ -138,7 +138,7 @@ def terms_in_article(matches: pd.DataFrame, article, *, ax=None, doc_id: str | N
     ax.grid(axis="y", color="#EEEEEE", lw=0.5, zorder=0)
     ax.set_axisbelow(True)
     if shown:
-        ax.legend(title="Voice", loc="upper left", bbox_to_anchor=(1.0, 1.0), handletextpad=0.2)
+        _legend(ax, title="Voice", where="right", handletextpad=0.2)
     return ax
 
 
@@ -160,8 +160,9 @@ def term_rates(rates: pd.DataFrame, *, ax=None, y: str = "category", hue: str | 
     hue : str or None
         Column for dodged, coloured point ranges (``voice``); None for one series.
     order, hue_order : list of str, optional
-        Orders of the ``y`` and ``hue`` values (default: sorted; voices in the order
-        authorial, quoted, scare).
+        Orders of the ``y`` and ``hue`` values (default: ``y`` values by their rate
+        summed over ``hue``, highest at the top; voices in the order authorial,
+        quoted, scare). A rate of zero is drawn as a marker on the zero line.
     legend : bool
 
     Returns
@@ -180,7 +181,8 @@ def term_rates(rates: pd.DataFrame, *, ax=None, y: str = "category", hue: str | 
     if hue is not None:
         _need(rates, [hue], "term_rates")
     ax = _ax(ax, size=(3.5, 2.8))
-    cats = list(order) if order is not None else sorted(pd.unique(rates[y].dropna()).tolist(), key=str)
+    present_y = sorted(pd.unique(rates[y].dropna()).tolist(), key=str)
+    cats = _order(rates.groupby(y)["rate"].sum(min_count=1).reindex(present_y), order)
     if hue is None:
         hues: list = [None]
     elif hue_order is not None:
@@ -204,17 +206,18 @@ def term_rates(rates: pd.DataFrame, *, ax=None, y: str = "category", hue: str | 
             ax.hlines(ypos[ok], lo[ok], hi[ok], color=colors.get(h, "#777777"), lw=1.0, zorder=2)
         ax.scatter(r, ypos, marker=VOICE_MARKERS.get(h, "o") if h is not None else "o", s=16,
                    color=colors.get(h, "#777777"), edgecolor="white", linewidth=0.4, zorder=3,
-                   label=str(h) if h is not None else None)
-    ax.set_yticks(range(len(cats)), cats)
+                   label=str(h) if h is not None else None, clip_on=False)  # a zero stays whole
+    ax.set_yticks(range(len(cats)), [_wrap(c) for c in cats])
     ax.set_ylim(len(cats) - 0.5, -0.5)
     cols = [c for c in ("rate", "ci_high") if c in rates.columns]
     data_hi = np.nanmax(rates[cols].to_numpy(dtype=float)) if len(rates) else np.nan
-    ax.set_xlim(0, data_hi * 1.08 if np.isfinite(data_hi) and data_hi > 0 else 1.0)
+    hi = data_hi * 1.08 if np.isfinite(data_hi) and data_hi > 0 else 1.0
+    ax.set_xlim(-0.03 * hi, hi)  # room for a marker at zero
     from discourse.style import label
 
     ax.set_xlabel(label("rate"))
     ax.grid(axis="x", color="#EEEEEE", lw=0.5)
     ax.set_axisbelow(True)
     if legend and hue is not None and k > 1:
-        ax.legend(title=label(hue), loc="lower right")
+        _legend(ax, title=label(hue))
     return ax

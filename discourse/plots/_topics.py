@@ -12,9 +12,11 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
+from discourse.plots._common import _UNIT, _coarsen, _date_axis, _legend, _note, _title, _undated_note
+
 __all__ = ["top_terms", "prevalence", "k_search"]
 
-_PREV_COLS = {"period", "topic", "label", "share", "ci_low", "ci_high", "n_docs"}
+_PREV_COLS = {"period", "topic", "label", "share", "ci_low", "ci_high", "n_docs", "few_docs"}
 
 #: metric column → (panel title, better)
 _METRICS = {
@@ -46,15 +48,6 @@ def _new_fig(fig, n_panels: int, ncols: int, panel_size=(2.4, 1.9)):
     for ax in axes[n_panels:]:
         ax.set_visible(False)
     return fig, axes[:n_panels]
-
-
-def _period_start(period: pd.Series) -> pd.Series:
-    """Period labels ("2024-01", "2024Q1", "2024-01-01/2024-01-07") as their start
-    times, for a time axis; dates pass through."""
-    if pd.api.types.is_datetime64_any_dtype(period):
-        return period
-    return pd.Series([pd.Period(str(p).split("/")[0]).start_time if pd.notna(p) else pd.NaT for p in period],
-                     index=period.index)
 
 
 def _term_table(data, n: int, relevance_lambda: float) -> pd.DataFrame:
@@ -119,7 +112,7 @@ def top_terms(data, *, n: int = 10, relevance_lambda: float = 1.0,
         ax.set_yticks(y, sub["term"].tolist(), fontsize="small")
         ax.invert_yaxis()
         label = sub["label"].iloc[0] if len(sub) else str(k)
-        ax.set_title(str(label), fontsize="medium", loc="left")
+        _title(ax, str(label), fontsize="medium")
         ax.tick_params(axis="x", labelsize="x-small")
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
@@ -128,7 +121,8 @@ def top_terms(data, *, n: int = 10, relevance_lambda: float = 1.0,
 
 
 def prevalence(prev: pd.DataFrame, *, topic: int | Sequence[int] | None = None, ax=None,
-               band: bool = True, color: str | None = None, label: str | None = None):
+               band: bool = True, color: str | None = None, label: str | None = None,
+               period: str | None = None):
     """Topic prevalence with bootstrap intervals, from :func:`discourse.topics.prevalence`.
 
     With a ``period`` column: one line per group (e.g. outlet) over time, with its
@@ -150,6 +144,12 @@ def prevalence(prev: pd.DataFrame, *, topic: int | Sequence[int] | None = None, 
         One colour for everything drawn (e.g. a pooled line over per-outlet lines).
     label : str, optional
         Legend label when one series is drawn (default: the group or topic label).
+    period : {"D", "W", "M", "Q", "Y"}, optional
+        Draw the series by this coarser period: the mean share over the documents of
+        each (weighted by ``n_docs``), without intervals (they need the analysis run at
+        that period). Default: the table's own periods, unless it has more than 40
+        (then :func:`discourse.style.period_for` chooses). Undated documents counted in
+        ``prev.attrs["undated"]`` are named in a note under the axis.
 
     Returns
     -------
@@ -182,22 +182,33 @@ def prevalence(prev: pd.DataFrame, *, topic: int | Sequence[int] | None = None, 
     topics_ = list(dict.fromkeys(df["topic"].tolist()))
     if "period" in df.columns:
         keys = groups + ["topic"]
-        for i, (key, sub) in enumerate(df.groupby(keys, sort=True, dropna=False)):
+
+        w = df["n_docs"].astype(float) if "n_docs" in df.columns else pd.Series(1.0, index=df.index)
+        ok = df["share"].notna() & (w > 0)
+        drawn, coarse = _coarsen(df, keys + ["_label"], period,
+                                 {"_wsum": (df["share"].fillna(0.0) * w).where(ok, 0.0), "_w": w.where(ok, 0.0)},
+                                 lambda t: t["_wsum"] / t["_w"].where(t["_w"] > 0))
+        if coarse is not None:
+            drawn = drawn.rename(columns={"value": "share"})
+        has_ci = has_ci and coarse is None
+        for i, (key, sub) in enumerate(drawn.groupby(keys, sort=True, dropna=False)):
             key = key if isinstance(key, tuple) else (key,)
             gname = " · ".join(str(v) for v in key[:-1])
             if len(topics_) == 1:
                 name = gname or sub["_label"].iloc[0]
             else:
                 name = sub["_label"].iloc[0] + (f" · {gname}" if gname else "")
-            sub = sub.assign(_x=_period_start(sub["period"])).sort_values("_x")
-            line, = ax.plot(sub["_x"], sub["share"], marker="o", markersize=3,
+            sub = sub.sort_values("_x")
+            line, = ax.plot(sub["_x"], sub["share"], marker="o", markersize=3 if len(sub) <= 24 else 2,
                             label=label or name, color=color or _cycle(i))
             if has_ci:
                 ax.fill_between(sub["_x"], sub["ci_low"], sub["ci_high"], alpha=0.2,
                                 color=line.get_color(), linewidth=0)
-        ax.set_xlabel("period")
+        ax.set_xlabel("period" if coarse is None else f"by {_UNIT[coarse]} (no intervals)")
+        _date_axis(ax)
+        _note(ax, _undated_note(prev.attrs.get("undated")))
         if len(topics_) == 1:
-            ax.set_title(df["_label"].iloc[0], loc="left", fontsize="medium")
+            _title(ax, df["_label"].iloc[0], fontsize="medium")
     else:
         gvals = list(dict.fromkeys(map(tuple, df[groups].astype(str).to_numpy()))) if groups else [()]
         ypos = {t: j for j, t in enumerate(topics_)}
@@ -227,7 +238,7 @@ def prevalence(prev: pd.DataFrame, *, topic: int | Sequence[int] | None = None, 
     if ax.get_legend_handles_labels()[0] and (
             label or (groups and len(df.groupby(groups)) > 1)
             or ("period" in df.columns and len(topics_) > 1)):
-        ax.legend(fontsize="x-small", frameon=False)
+        _legend(ax)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     return ax
@@ -256,7 +267,7 @@ def k_search(report: pd.DataFrame, *, metrics: Sequence[str] | None = None, ncol
     Examples
     --------
     >>> rep = pd.DataFrame({"k": [5, 10], "npmi": [0.1, 0.2], "stability": [0.9, 0.8]})
-    >>> [ax.get_title(loc="left") for ax in k_search(rep)]
+    >>> [ax.get_title(loc="left").replace("\\n", " ") for ax in k_search(rep)]
     ['NPMI coherence ↑', 'Stability across seeds ↑']
     """
     if "k" not in report.columns:
@@ -275,7 +286,7 @@ def k_search(report: pd.DataFrame, *, metrics: Sequence[str] | None = None, ncol
         title, better = _METRICS.get(m, (m, None))
         ax.plot(rep["k"], rep[m], marker="o", color=_cycle(0))
         arrow = {"higher": " \u2191", "lower": " \u2193"}.get(better, "")
-        ax.set_title(title + arrow, loc="left", fontsize="medium")
+        _title(ax, title + arrow, fontsize="medium")
         if highlight is not None:
             ax.axvline(highlight, color="0.5", linestyle=":", linewidth=1, zorder=0)
         ax.set_xticks(rep["k"].tolist())

@@ -16,6 +16,7 @@ from discourse.quotes._marks import FILL
 from discourse.quotes._phrases import CAP_STOP, UP, np_left, np_right, skip_space
 from discourse.quotes._records import Attribution, Candidate
 from discourse.quotes._speakers import sentence_subject, DATELINE
+from discourse.words import PRONOUNS
 
 __all__ = ["CONTEXT", "SO_CALLED", "WHAT_CALLS", "attribute", "cross_sentence"]
 
@@ -38,6 +39,14 @@ _DASH_RIGHT = re.compile(r"^\s*[,.]?\s*(?:—|–|--)\s*")
 _RELATIVE_END = re.compile(r"\b(?:which|who|whom|whose|that)\s*$", re.IGNORECASE)
 _COLON_END = re.compile(r":\s*$")
 _GOV_CLOSE = re.compile(r"[^,;" + FILL + r"]*,?\s*")
+_BARE_CLOSE = re.compile(r"[^,;:.!?" + FILL + r"]{0,60}[,:]?\s*")
+_NAMING = frozenset({"called", "named", "titled", "dubbed", "labeled", "labelled", "entitled", "known"})
+_PREV_END = re.compile(r"[.!?…][\"”’')]*\s+$")
+_FEW_WORDS = re.compile(r"[\s,]*((?:the|a|an|one|some|two|three|both|many)\s+[\w'’\-]+(?:\s+[\w'’\-]+){0,2})\s+",
+                        re.IGNORECASE)
+_ENDS_WITH_ATTRIBUTION = re.compile(r"(?:\s+(?:on|in|at|last|this|early|late|earlier|later|to|during)?\s*[\w.'’]+){0,4}\s*[.!]\s*")
+_INVERTED_END = re.compile(r"\s*[,:]\s*")
+_WORD_THEN_COMMA = re.compile(r"\w[^" + FILL + r"]*,")
 _NO_WORD = re.compile(r"[^\w" + FILL + r"]*")
 _ADJACENT = re.compile(r"[\s,—–-]*")
 _ALONE_RIGHT = re.compile(r"[\s.,!?…\"”’'“]*")
@@ -81,16 +90,32 @@ def attribute(doc: Document, o: int, c: int) -> Attribution:
         return res
     with_subject = [cd for cd in cands if cd.how in ("subject", "according-to") and cd.np is not None]
     gov = _latest(governing) if governing else None
-    if gov is not None and gov.how == "participle" and m[gov.start - 2:gov.start] == ", " and "," in m[gov.end:o]:
+    bare = [cd for cd in cands if cd.end <= o and cd.how == "bare" and (gov is None or cd.start > gov.end)]
+    if bare:
+        # a verb without a subject of its own, closer to the quotation than any other:
+        # "X called on her to resign and said, "…"", "Said Ann Lee, "…"", "Some chanted "…""
+        b = _latest(bare)
+        inverted = b.np is not None and m[sents.starts[sents.of(b.start)]:b.start].strip(" \"“‘'") == ""
+        if ((_BARE_CLOSE.fullmatch(m, b.end, o) is not None or (inverted and FILL not in m[b.end:o]))
+                and _bare_governs(doc, b, o)):
+            gov = b
+    if (gov is not None and gov.how == "participle" and m[gov.start - 2:gov.start] == ", "
+            and "," in m[gov.end:o]):
         # a parenthetical participle: "X told AFP, asking not to be named, that …"
         earlier = [cd for cd in governing if cd.end < gov.start and cd.how != "participle"]
         if earlier:
-            gov = _latest(earlier)
+            e = _latest(earlier)
+            if not (m[e.end:gov.start] == ", " and _WORD_THEN_COMMA.search(m, gov.end, o) is None):
+                gov = e  # but "X said, adding, "…"": the participle right after the verb is the verb
     # the governing verb is close on the left ("X denounced the claim as "…"",
     # "Insisting that "…"", "X said, "…""): no clause break in between
     gov_close = gov is not None and _GOV_CLOSE.fullmatch(m, gov.end, o) is not None
     if gov is not None and gov_close:
-        return _from_governor(doc, res, gov, with_subject, o)
+        if not (gov.how == "subject" and _NO_WORD.fullmatch(m, gov.end, o) is None
+                and not m[gov.end:o].rstrip().endswith(":") and _closing_attribution(doc, cands, c)):
+            return _from_governor(doc, res, gov, with_subject, o)
+        # "X conceded that it could be termed "…," the Post reported": the attribution
+        # that closes the sentence outranks a verb inside it
     # "…," said X / "…," X said / "…" according to X: attribution right after the quote
     right_c = [cd for cd in cands if cd.start > c]
     if right_c:
@@ -101,6 +126,15 @@ def attribute(doc: Document, o: int, c: int) -> Attribution:
                 how = _RIGHT_HOW.get(first.how)
                 if how:
                     return res.set(verb=first.verb, span=first.np, attribution=how, adjacent=True)
+        elif first.how == "bare":
+            # "…," said 9/11 widow Ann Lee: the verb, even when its source is no noun phrase;
+            # "…," the two write: the words between
+            if _ADJACENT.fullmatch(m[c + 1:first.start]):
+                return res.set(verb=first.verb, attribution="quote-said-X", adjacent=True)
+            x = _FEW_WORDS.fullmatch(m, c + 1, first.start)
+            if x is not None:
+                return res.set(verb=first.verb, span=(x.start(1), x.end(1)), attribution="quote-X-said",
+                               adjacent=True)
     # dash attribution: "…" — X (said)
     right = m[c + 1:min(se, c + 1 + CONTEXT)]
     dm = _DASH_RIGHT.match(right)
@@ -134,6 +168,32 @@ def attribute(doc: Document, o: int, c: int) -> Attribution:
     return res
 
 
+def _closing_attribution(doc: Document, cands, c: int) -> bool:
+    """A subject and reporting verb right after the quotation at ``c`` that end the
+    sentence: ``"…," the Post reported.``"""
+    m = doc.masked
+    for cd in cands:
+        if cd.start > c:
+            if cd.how != "subject" or cd.np is None or _ADJACENT.fullmatch(m, c + 1, cd.np[0]) is None:
+                return False
+            comma = m[c - 1] == "," or m[c + 1:c + 2] == ","
+            return comma and _ENDS_WITH_ATTRIBUTION.fullmatch(m, cd.end, doc.sents.ends[doc.sents.of(cd.start)]) is not None
+    return False
+
+
+def _bare_governs(doc: Document, b: Candidate, o: int) -> bool:
+    """A verb without a subject of its own governs the quotation: not markup
+    (``<tweet id="…">``), not a noun (``a blog, called "…"``, ``made similar comments
+    on "…"``); a base form or an -s form only right before the quotation (``went on to
+    say, "…"``)."""
+    m = doc.masked
+    if m[b.start - 1:b.start] == "<" or m[b.start - 2:b.start] == ", " and b.verb in _NAMING:
+        return False
+    if (b.verb.endswith("s") and b.verb != "says") or doc.verbs.lemma.get(b.verb) == b.verb:
+        return _NO_WORD.fullmatch(m, b.end, o) is not None
+    return True
+
+
 def _from_governor(doc: Document, res: Attribution, gov: Candidate, with_subject, o: int) -> Attribution:
     m = doc.masked
     sents = doc.sents
@@ -141,6 +201,18 @@ def _from_governor(doc: Document, res: Attribution, gov: Candidate, with_subject
     if gov.how in ("subject", "according-to") and gov.np is not None:
         direct = _NO_WORD.fullmatch(m, gov.end, o) is not None or m[gov.end:o].rstrip().endswith(":")
         return res.set(span=gov.np, attribution="X-said-quote" if direct else "X-verb-in-sentence")
+    if gov.how == "bare":
+        gsi = sents.of(gov.start)
+        if gov.np is not None and (m[sents.starts[gsi]:gov.start].strip(" \"“‘'") == "" or (
+                m[gov.np[0]].isupper() and m[gov.np[0]:gov.np[1]].lower() not in PRONOUNS
+                and _INVERTED_END.fullmatch(m, gov.np[1], o))):
+            # inverted: "Said Ann Lee, a neighbour, "…"", "But, said Lee, "…""
+            return res.set(span=gov.np, attribution="said-X-quote")
+        lefts = [d for d in with_subject if d.end <= gov.start]
+        if lefts:  # "X called on her to resign and said, "…"": the earlier verb's subject
+            return res.set(span=_latest(lefts).np, attribution="and-said-quote")
+        # "Mexican President X compared …, and urged people not to "…"": the main clause's subject
+        return res.set(span=_main_subject(doc, gsi, gov.start), attribution="bare-verb-quote")
     # a participle ("Insisting that "…," Milley added", "…, describing it as "…"")
     # takes the subject of the nearest finite reporting verb: on its left first,
     # else the main clause that follows
@@ -173,18 +245,29 @@ def _from_governor(doc: Document, res: Attribution, gov: Candidate, with_subject
     else:
         # "…, citing "…"", "A judge blocked the plan, calling it "…"", "The union
         # issued a statement saying "…"": a participle shares the main clause's subject
-        k = ss
-        dl = DATELINE.match(m, ss, gov.start)
-        if dl:
-            k = dl.end()
-        w = _LETTERS.match(m[k:k + 20])
-        if w and w.group() in CAP_STOP and w.group() not in ("The", "A", "An", "He", "She", "They", "We", "I"):
-            comma = m.find(",", k, gov.start)  # "On Tuesday, the company …"
-            k = skip_space(m, comma + 1) if comma != -1 else k
-        sp = np_right(m, k, gov.start)
-        if sp is not None and _LOWER_NEXT.match(m[sp[1]:sp[1] + 3]):
+        sp = _main_subject(doc, gsi, gov.start)
+        if sp is not None:
             res.set(span=sp, attribution="participle-main-subject")
     return res
+
+
+def _main_subject(doc: Document, si: int, before: int):
+    """The subject opening sentence ``si`` (after a dateline or an opening adverbial),
+    ending before ``before``; else None."""
+    m = doc.masked
+    ss = doc.sents.starts[si]
+    k = ss
+    dl = DATELINE.match(m, ss, before)
+    if dl:
+        k = dl.end()
+    w = _LETTERS.match(m[k:k + 20])
+    if w and w.group() in CAP_STOP and w.group() not in ("The", "A", "An", "He", "She", "They", "We", "I"):
+        comma = m.find(",", k, before)  # "On Tuesday, the company …"
+        k = skip_space(m, comma + 1) if comma != -1 else k
+    sp = np_right(m, k, before)
+    if sp is not None and _LOWER_NEXT.match(m[sp[1]:sp[1] + 3]):
+        return sp
+    return None
 
 
 def cross_sentence(doc: Document, results: list[Attribution]) -> list[Attribution]:
@@ -207,7 +290,8 @@ def cross_sentence(doc: Document, results: list[Attribution]) -> list[Attributio
                 # "…," said X, a spokesman, "…"
                 res.set(span=pr.span, verb=pr.verb, attribution="continuation")
                 continue
-        alone = (m[max(ss, o - CONTEXT):o].strip(" \t\n\"“‘'") == ""
+        left = m[max(ss, o - CONTEXT):o]
+        alone = ((left.strip(" \t\n\"“‘'") == "" or _PREV_END.search(left) is not None)
                  and _ALONE_RIGHT.fullmatch(m[c + 1:min(se, c + 1 + CONTEXT)]))
         if not alone:
             continue
@@ -216,7 +300,8 @@ def cross_sentence(doc: Document, results: list[Attribution]) -> list[Attributio
         if prev_si >= 0:
             ps, pe = sents.starts[prev_si], sents.ends[prev_si]
             if m[ps:pe].rstrip().endswith(":"):
-                cds = [d for d in doc.candidates(prev_si) if d.np is not None and d.how in ("subject", "according-to")]
+                cds = [d for d in doc.candidates(prev_si) if d.np is not None and (
+                    d.how in ("subject", "according-to") or (d.how == "bare" and m[ps:d.start].strip(" \"“‘'") == ""))]
                 if cds:
                     d = cds[-1]
                     res.set(span=d.np, verb=d.verb, attribution="previous-sentence-colon")
@@ -224,9 +309,12 @@ def cross_sentence(doc: Document, results: list[Attribution]) -> list[Attributio
         # (b) continuation of the previous sentence's attributed quotation; when
         # the quotation opens a new paragraph, (c) comes first
         cont = None
-        if i > 0:
-            pr = results[i - 1]
-            pc = doc.spans[i - 1][1]
+        j = i - 1
+        while j > 0 and results[j].span is None and results[j].verb is None and not results[j].distancing:
+            j -= 1  # past unattributed quotations ("…," said X, host of "Tank." "…")
+        if j >= 0:
+            pr = results[j]
+            pc = doc.spans[j][1]
             gap = sents.block_of(o) - sents.block_of(pc)
             if pr.span is not None and not pr.distancing and (pr.si2 in (si - 1, si) or gap == 0):
                 # the sentence before, or anywhere earlier in the same paragraph: news
@@ -246,6 +334,16 @@ def cross_sentence(doc: Document, results: list[Attribution]) -> list[Attributio
                 break
         if res.span is None and cont is not None:
             res.set(**cont)
+        if res.span is None and prev_si >= 0 and sents.block_of(sents.starts[prev_si]) == sents.block_of(o):
+            # the previous sentence ends with its attribution: "The plan may wait, Lee
+            # said on Tuesday. "…"": the quotation goes on in the same voice
+            ps, pe = sents.starts[prev_si], sents.ends[prev_si]
+            cds = doc.candidates(prev_si)
+            if cds:
+                d = cds[-1]
+                if (d.how == "subject" and d.np is not None and d.np[0] > ps
+                        and _ENDS_WITH_ATTRIBUTION.fullmatch(m, d.end, pe)):
+                    res.set(span=d.np, verb=d.verb, attribution="previous-sentence-said")
         # (d) an action beat: the previous sentence, in the same paragraph and
         # without quotation, is about a person ("Ms Haidari paused. "…"")
         if res.span is None and prev_si >= 0 and sents.block_of(sents.starts[prev_si]) == sents.block_of(o):

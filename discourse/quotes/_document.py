@@ -23,10 +23,11 @@ _BE_AUX = frozenset({"is", "are", "was", "were", "be", "been", "kept", "keeps", 
 _PAST_AS_BASE = frozenset({"read", "put", "set", "cut", "let", "quit", "bid"})
 _PLURAL_SUBJECTS = frozenset("""i you we they people police staff media public majority
     children men women officials who that which critics others many some few both all""".split())
+_NUMBERS = frozenset({"two", "three", "four", "five", "six", "several", "many", "both"})
 _ASPECTUAL = frozenset({"continued", "continues"})
 
 
-_PARTY_TAG = re.compile(r"\((?:[RDI]|Dem|Rep|Ind)-[A-Z][\w.]*(?: [A-Z][\w.]*)?\)")
+_PARTY_TAG = re.compile(r"\((?:[RDI]|Dem|Rep|Ind)(?:-[A-Z][\w.]*(?: [A-Z][\w.]*)?)?\)")
 
 
 def _blank(x: re.Match) -> str:
@@ -89,7 +90,8 @@ class Document:
                 continue  # capitalised mid-sentence: a name ("United States"), not a verb
             source_prep = low in SOURCE_PREPS
             prev_low = prev.lower()
-            if not source_prep and (prev_low in DETS or (prev[:1].isalpha() and _POSS_WORD.search(prev))):
+            the_number = prev_low in _NUMBERS and len(toks) >= 2 and toks[-2][2].lower() == "the"  # "the two write"
+            if not source_prep and not the_number and (prev_low in DETS or (prev[:1].isalpha() and _POSS_WORD.search(prev))):
                 continue  # "the claims", "the Taliban's claims": a noun
             if prev_low in {"not", "never"} or prev_low.endswith("n't"):
                 continue  # negated: "a number she did not recognize: "…""

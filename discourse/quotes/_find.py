@@ -91,7 +91,7 @@ def find(
             and not corpus["doc_id"].astype(str).duplicated().any()):
         corpus = as_annotations(corpus)  # the sentence table of the same texts, split once
     if isinstance(corpus, Annotations):
-        if (scare_max_words, nested, errors, lexicon, indirect) == (5, True, "report", None, False):
+        if lexicon is None and (scare_max_words, nested, errors, indirect) == (5, True, "report", False):
             table = corpus.quotes  # the annotations' own quotation table: found once
             out = table.copy()
             out.attrs = {k: list(v) if isinstance(v, list) else v for k, v in table.attrs.items()}

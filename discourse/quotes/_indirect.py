@@ -7,10 +7,14 @@ holds a quotation is left to the quotation (``partial``/``direct``). Rules, in t
 
 - ``X-said-that``: a reporting verb with its subject, then ``that`` (after at most a
   short object: ``told reporters that``) → the rest of the sentence;
-- ``X-said-clause``: a speech verb with its subject, directly followed by a clause (a
-  pronoun, a determiner, a name or a number opens it) → the rest of the sentence;
-- ``clause-X-said``: ``CLAUSE, X said [on Tuesday].`` / ``CLAUSE, said X.`` → the
-  sentence up to the comma;
+- ``X-said-clause``: a speech verb with its subject, followed by a clause (a pronoun,
+  a determiner, a name or a number opens it), directly or after circumstances (``said
+  in a statement on Friday he would …``) → the rest of the sentence; the subject may
+  be long or coordinated (``Friends, aides and rivals say …``: the noun phrase that
+  opens the clause);
+- ``clause-X-said``: ``CLAUSE, X said [on Tuesday].`` / ``CLAUSE, said X[, a
+  trader].`` → the sentence up to the comma (only circumstances may follow the verb:
+  ``…, officials said they welcome it`` is ``X-said-clause``);
 - ``X-verb-object``: another reporting verb with its subject and an object (``X
   called for a ban on …``, ``X urged Congress to act``) → the rest of the clause;
 - ``X-said-parenthetical``: ``CLAUSE, X said, CLAUSE.`` → the clause after the comma;
@@ -20,7 +24,18 @@ holds a quotation is left to the quotation (``partial``/``direct``). Rules, in t
   paragraph; ``X-said-colon-paragraph``: the colon ends the paragraph → the next
   paragraph (a post or statement set off on its own);
 - ``according-to-X``: ``According to X, CLAUSE.`` → the clause after the comma;
-  ``CLAUSE, according to X.`` → the sentence up to the comma.
+  ``CLAUSE, according to X.`` → the sentence up to the comma; ``CLAUSE, according to
+  X, CLAUSE.`` → the whole sentence;
+- ``X-colon-headline``: a paragraph opening with a name and a colon (``Ruiz: Budget
+  cuts will hurt schools``) → the rest of the paragraph;
+- ``asked-about``: ``Asked about X, the minister said …`` → the question (no
+  speaker: the reporter who asked is not named), and the rest of the sentence is
+  searched as a clause of its own.
+
+A clause that none of these report is searched for attitudes (what a source thinks,
+wants, supports or shows: :mod:`discourse.quotes._reported`). A content that holds a
+coordinated clause with a report of its own (``X said A, but she warned that B``) is
+cut there, and that clause gives a second report.
 """
 from __future__ import annotations
 
@@ -28,8 +43,10 @@ import re
 
 from discourse.quotes._document import Document
 from discourse.quotes._marks import FILL
-from discourse.quotes._phrases import np_right
+from discourse.quotes._phrases import CAP_STOP, np_right
 from discourse.quotes._records import Attribution, Candidate
+from discourse.quotes._reported import (find_attitude_adjective, find_noun_report, find_participle, find_passive,
+                                       find_reported, find_stance_noun, sentence_subject)
 from discourse.quotes._speakers import DATELINE
 
 __all__ = ["find_indirect", "CLAUSE_VERBS"]
@@ -50,11 +67,26 @@ _CLAUSE_START = re.compile(
     r"\s+(?:(?:he|she|they|it|we|i|you|there|the|a|an|his|her|their|its|our|this|these|those|"
     r"some|many|most|no|none|nobody|all|every|each|one|two|several)\b|[A-Z][\w'’\-]*\s+(?!of\b)[a-z]|[0-9])"
 )
+# what may follow "…, X said" to the end of the sentence: circumstances (a time, a place,
+# a medium), never a clause of its own ("…, officials said they welcome it")
 _TAIL = re.compile(
-    r"\s*(?:(?:on|in|at|during|after|before|late|early|last|this|to|for|from|via|by|with|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|[\w'’\-]+)\s*){0,8}[.!?…]?\s*$",
+    r"\s*(?:(?:on|in|at|during|after|before|late|early|last|this|to|for|from|via|by|with|through|"
+    r"when|while|as|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
+    r"tonight|recently|earlier|later|again|then|also|previously|repeatedly|afterward|"
+    r"afterwards|privately|publicly|separately)\b(?:\s+[\w'’\-.]+){0,8})?\s*[.!?…]?\s*$",
     re.IGNORECASE,
 )
+# after the source of "…, said X" / "…, according to X": an apposition, then circumstances
+_TAIL_NP = re.compile(r"(?:\s*,\s*(?:a|an|the|who|[\w'’\-]+['’]s?)\b[^,;:!?]{0,80})?" + _TAIL.pattern,
+                      re.IGNORECASE)
+# after "…, according to X": any short rest without a clause break
+_TAIL_ANY = re.compile(r"[^,;:!?]{0,80}[.!?…]?\s*$")
+# circumstances between a verb of saying and its clause, which opens with a pronoun
+_CIRC_CLAUSE = re.compile(r"\s+(?:in|at|on|during|after|before|to|with|from|via|by)\s+(?:[\w'’\-.]+,?\s+){1,8}?"
+                          r"(?:that\s+|(?=(?:he|she|they|it|we|I|there)\s))")
+_BREAK = re.compile(r"[;:!?" + FILL + r"]")
+_ASKED = re.compile(r"\s*(Asked)\s+(?:[^,;:" + FILL + r"]{0,60}?\s)?(?:about|whether|if|why|what|how|when|who|for)\s"
+                    r"[^;:" + FILL + r"]{3,200}?,\s*")
 _COMMA_BEFORE = re.compile(r",\s*$")
 # a short tail after the verb, then a colon: "said on Twitter:", "wrote in a statement:"
 _TO_COLON = re.compile(r"(?:\s+(?:on|in|at|to|via|late|early|this|last|a|an|the|his|her|their|its|"
@@ -88,24 +120,97 @@ def find_indirect(doc: Document) -> list[tuple[int, int, Attribution]]:
         dl = DATELINE.match(m, ss, se)
         if dl:
             ss = dl.end()
-        found = []
-        for cd in doc.candidates(si):
-            hit = _colon(doc, cd, se) or _content(doc, cd, ss, se)
-            if hit is None:
-                continue
-            a, b, rule = hit[:3]
-            span = hit[3] if len(hit) > 3 else cd.np
-            a, b = _trim(m, a, b)
-            if b - a < 12 or FILL in m[a:b] or len(m[a:b].split()) < 3:
-                continue
-            found.append((a, b, Attribution(span=span, verb=cd.verb, attribution=rule, si=si, si2=si)))
-            if rule != "X-verb-object":
-                break
-        if found:
-            # one report per sentence: the first speech verb that fits, else the first other
-            best = [f for f in found if f[2].attribution != "X-verb-object"]
-            out.append(best[0] if best else found[0])
+        head = _headline(doc, ss, se)
+        if head:
+            out.append((head[0], head[1], Attribution(span=head[2], attribution="X-colon-headline", si=si, si2=si)))
+            continue
+        x = _ASKED.match(m, ss, se)
+        if x is not None:
+            # "Asked about X, the senator said …": the question, asked by an unnamed reporter
+            a, b = _trim(m, x.end(1), x.end() - 1)
+            if b - a >= 8:
+                out.append((a, b, Attribution(verb=x.group(1).lower(), attribution="asked-about", si=si, si2=si)))
+            ss = x.end()
+        out.extend(_reports(doc, si, ss, se, 0))
     return out
+
+
+# a coordinated clause that may bring its own source: "X said A, but he urged B"
+_SPLIT = re.compile(r"(?:,\s*|\s+)(?:and|but|while|although|though|whereas)\s+(?=[A-Z]|(?:he|she|they|we|the)\b)|;\s+")
+
+
+# "Name: what they said" opening a paragraph (headlines, transcripts, posts)
+_NOT_SOURCE_WORDS = frozenset("""Update Updated Note Editor Photo Photos Watch Related Correction Read
+    Video Source Sources Q A Question Answer Caption Credit Image Images Advertisement Listen See
+    Subscribe Follow Share Tags Topics Updates Breaking Exclusive Analysis Opinion Poll Report""".split())
+_HEADLINE = re.compile(r"((?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w.'’\-]*):\s+(?=\S)")
+
+
+def _headline(doc: Document, ss: int, se: int):
+    m = doc.masked
+    bs = doc.sents.block_starts[doc.sents.block_of(ss)]
+    if m[bs:ss].strip():
+        return None
+    x = _HEADLINE.match(m, ss, se)
+    if x is None or x.group(1).split()[0] in CAP_STOP or x.group(1).split()[-1].rstrip(".") in _NOT_SOURCE_WORDS:
+        return None
+    b = doc.sents.block_of(x.end())
+    blocks = doc.sents.block_starts
+    end = blocks[b + 1] if b + 1 < len(blocks) else len(m)
+    a, e = _trim(m, x.end(), end)
+    if len(m[a:e].split()) < 3:
+        return None
+    return a, e, (x.start(1), x.end(1))
+
+
+def _reports(doc: Document, si: int, ss: int, se: int, depth: int) -> list:
+    """The reports of the clause ``ss``–``se``: the first, and those of coordinated
+    clauses inside its content that have a source of their own."""
+    first = _first(doc, si, ss, se)
+    if first is None:
+        return []
+    a, b, res = first
+    if depth < 3:
+        m = doc.masked
+        for x in _SPLIT.finditer(m, a, b):
+            nxt = _reports(doc, si, x.end(), se, depth + 1)
+            if nxt and nxt[0][2].span is not None and nxt[0][2].span[0] >= x.end():
+                a2, b2 = _trim(m, a, x.start())
+                if b2 - a2 >= 8:
+                    return [(a2, b2, res)] + nxt
+    return [first]
+
+
+def _first(doc: Document, si: int, ss: int, se: int):
+    """The first report of the clause ``ss``–``se``: a verb of saying that fits, else
+    another reporting verb with an object, else an attitude (``_reported``)."""
+    m = doc.masked
+    found = []
+    for cd in doc.candidates(si):
+        if cd.start < ss or cd.end >= se:
+            continue
+        hit = _colon(doc, cd, se) or _content(doc, cd, ss, se)
+        if hit is None:
+            continue
+        a, b, rule = hit[:3]
+        span = hit[3] if len(hit) > 3 else cd.np
+        a, b = _trim(m, a, b)
+        if b - a < 12 or FILL in m[a:b] or len(m[a:b].split()) < 3:
+            continue
+        found.append((a, b, Attribution(span=span, verb=cd.verb, attribution=rule, si=si, si2=si)))
+        if rule != "X-verb-object":
+            break
+    if found:
+        best = [f for f in found if f[2].attribution != "X-verb-object"]
+        return best[0] if best else found[0]
+    hit = (find_participle(doc, si, ss, se) or find_reported(doc, si, ss, se)
+           or find_attitude_adjective(doc, si, ss, se) or find_noun_report(doc, si, ss, se)
+           or find_stance_noun(doc, si, ss, se) or find_passive(doc, si, ss, se))
+    if hit is not None:
+        a, b = _trim(m, hit[0], hit[1])
+        if b - a >= 2 and FILL not in m[a:b]:
+            return a, b, Attribution(span=hit[2], verb=hit[3], attribution=hit[4], si=si, si2=si)
+    return None
 
 
 def _colon(doc: Document, cd: Candidate, se: int):
@@ -135,12 +240,18 @@ def _content(doc: Document, cd: Candidate, ss: int, se: int):
         if cd.np is None:
             return None
         if m[ss:cd.start].strip() == "":
-            comma = m.find(",", cd.np[1], se)
-            if comma != -1 and m[cd.np[1]:comma].strip() == "":
+            # "According to X[, a Y | of Z], CLAUSE."
+            comma = m.find(",", cd.np[1], min(se, cd.np[1] + 120))
+            if comma != -1 and not _BREAK.search(m, cd.np[1], comma):
                 return comma + 1, se, "according-to-X"
             return None
-        if _COMMA_BEFORE.search(m, ss, cd.start) and _TAIL.fullmatch(m, cd.np[1], se):
-            return ss, m.rindex(",", ss, cd.start), "according-to-X"
+        if _COMMA_BEFORE.search(m, ss, cd.start):
+            if _TAIL_ANY.fullmatch(m, cd.np[1], se):
+                return ss, m.rindex(",", ss, cd.start), "according-to-X"
+            # "CLAUSE, according to X, CLAUSE.": the content is on both sides
+            comma = m.find(",", cd.np[1], min(se, cd.np[1] + 120))
+            if comma != -1 and not _BREAK.search(m, cd.np[1], comma) and comma + 1 < se:
+                return ss, se, "according-to-X"
         return None
     if cd.how == "bare" and cd.np is not None and _COORDINATED.search(m, ss, cd.start):
         # "… and said CLAUSE": the subject of the coordinated clause opens the sentence
@@ -155,12 +266,20 @@ def _content(doc: Document, cd: Candidate, ss: int, se: int):
         hit = _after_verb(doc, cd, lemma, se)
         sub = (ss, ss + len(m[ss:cd.start].rstrip()))
         return None if hit is None else (hit[0], hit[1], hit[2], sub)
-    if cd.np is None or cd.how not in ("subject", "bare"):
-        return None
-    if cd.how == "bare":
+    if cd.how == "bare" and cd.np is not None and _COMMA_BEFORE.search(m, ss, cd.start):
         # "CLAUSE, said X."
-        if cd.np is not None and _COMMA_BEFORE.search(m, ss, cd.start) and _TAIL.fullmatch(m, cd.np[1], se):
+        if _TAIL_NP.fullmatch(m, cd.np[1], se):
             return ss, m.rindex(",", ss, cd.start), "clause-X-said"
+        return None
+    if cd.how == "bare" and lemma in CLAUSE_VERBS and not cd.verb.endswith("ing"):
+        # a subject the phrase rules missed: a long one ("Friends, lobbyists and former
+        # foes say …"), or one set off by an apposition or an adverbial
+        sub = sentence_subject(m, ss, cd.start)
+        hit = None if sub is None else _after_verb(doc, cd, lemma, se)
+        if hit is None or hit[2] not in ("X-said-that", "X-said-clause"):
+            return None
+        return hit[0], hit[1], hit[2], sub
+    if cd.np is None or cd.how != "subject":
         return None
     # "CLAUSE, X said, CLAUSE.": a parenthetical attribution
     if (cd.np[0] > ss and _COMMA_BEFORE.search(m, ss, cd.np[0]) and _COMMA_AFTER.match(m, cd.end, se)
@@ -179,8 +298,10 @@ def _after_verb(doc: Document, cd: Candidate, lemma: str, se: int):
     x = _THAT.match(m, cd.end, se)
     if x is None and (lemma in _OBJECT_VERBS or lemma in _SAY):
         x = _OBJECT_THAT.match(m, cd.end, se)  # "told reporters that", "said on Monday that"
+    if x is None and lemma in _SAY:
+        x = _CIRC_CLAUSE.match(m, cd.end, se)  # "said in a statement Thursday night they …"
     if x is not None:
-        return x.end(), se, "X-said-that"
+        return x.end(), se, "X-said-that" if x.group().rstrip().endswith("that") else "X-said-clause"
     if lemma in CLAUSE_VERBS and not cd.verb.endswith("ing"):
         x = _CLAUSE_START.match(m, cd.end, se)
         if x is not None:

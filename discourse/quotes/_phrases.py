@@ -40,7 +40,8 @@ CAP_STOP = frozenset(
     Which Who Whom Why How Some Many Most Asked Speaking Instead Indeed Even Only Such Among
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
     June July August September October November December Thus Hence Nevertheless Despite
-    Given Under Over Through Within Against Like Unlike Amid Amidst Following""".split()
+    Given Under Over Through Within Against Like Unlike Amid Amidst Following Said Says Stated
+    Added Continued""".split()
 )
 _AUX = frozenset(
     """also later then previously has have had would will did does do had has not never
@@ -96,7 +97,7 @@ def skip_space(s: str, pos: int) -> int:
 def tokens_before(m: str, ss: int, pos: int, n: int) -> list[tuple[int, int, str]]:
     """The last ``n`` tokens of the sentence starting at ``ss`` before ``pos``."""
     lo = max(ss, pos - 200)
-    toks = [(x.start(), x.end(), x.group()) for x in TOKEN.finditer(m, lo, pos)]
+    toks = [(*x.span(), x[0]) for x in TOKEN.finditer(m, lo, pos)]
     if lo > ss and toks:
         toks = toks[1:]
     return toks[-n:] if n else toks
@@ -113,7 +114,7 @@ def np_left(m: str, ss: int, vs: int, toks=None):
         toks = tokens_before(m, ss, vs, 30)
     i = len(toks) - 1
     skipped = 0
-    while i >= 0 and skipped < 3 and (toks[i][2].lower() in _AUX or (toks[i][2].endswith("ly") and toks[i][2].islower())):
+    while i >= 0 and skipped < 3 and toks[i][2].islower() and (toks[i][2] in _AUX or toks[i][2].endswith("ly")):
         i -= 1
         skipped += 1
     if i < 0:
@@ -221,6 +222,8 @@ def _collect_left(toks, i):
         break
     if start_i is None:
         return None
+    if start_i >= 1 and toks[start_i][2] in DETS and toks[start_i - 1][2] in ("the", "The"):
+        start_i -= 1  # "the two", "the many"
     if " ".join(t[2] for t in toks[start_i:end_i + 1]) in PLACES:
         # "an immigrant from Guatemala told": the place is a modifier of the subject
         j = start_i - 1

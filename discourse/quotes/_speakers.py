@@ -41,25 +41,31 @@ def _mentions(doc: Document):
     if doc.mentions is None:
         m = doc.masked
         ments = []
+        by_last: dict = {}
         for x in NAME_SCAN.finditer(m):
-            s, e = x.start(), x.end()
-            words = x.group().split()
-            # drop sentence-initial function words ("While", "In", "The")
-            while words and (words[0].rstrip(".") in CAP_STOP or words[0].lower().rstrip(":") in CAPTION):
-                s = m.index(words[1], s + len(words[0])) if len(words) > 1 else e
-                words = words[1:]
-            if not words:
-                continue
+            s, e = x.span()
+            words = x[0].split()
+            w0 = words[0]
+            if w0.rstrip(".") in CAP_STOP or w0.lower().rstrip(":") in CAPTION:
+                # drop sentence-initial function words ("While", "In", "The")
+                while words and (words[0].rstrip(".") in CAP_STOP or words[0].lower().rstrip(":") in CAPTION):
+                    s = m.index(words[1], s + len(words[0])) if len(words) > 1 else e
+                    words = words[1:]
+                if not words:
+                    continue
             last = words[-1]
             if last[-1] in "'’s":
                 last = POSS.sub("", last)
             if last in CAP_STOP:
                 continue
-            ments.append((s, e, " ".join(words), last))
+            name = " ".join(words) if len(words) > 1 else last if last == words[0] else words[0]
+            ments.append((s, e, name, last))
+            if last in by_last:
+                by_last[last].append((s, name))
+            else:
+                by_last[last] = [(s, name)]
         doc.mentions = ments
-        doc.by_last = {}
-        for s, e, name, last in ments:
-            doc.by_last.setdefault(last, []).append((s, name))
+        doc.by_last = by_last
         doc.bags = {}
         doc.mention_starts = [x[0] for x in ments]
     return doc.mentions

@@ -79,9 +79,10 @@ def _interval(values: np.ndarray, groups: np.ndarray, n_groups: int, *, n_boot: 
               random_state: int | None) -> tuple[np.ndarray, np.ndarray]:
     """Percentile bootstrap of the mean of ``values`` within each group.
 
-    ``groups`` are codes ``0 .. n_groups - 1``, each present (``GroupBy.ngroup``);
-    :func:`discourse.stats.bootstrap` seeds group ``g`` with ``[random_state, g]``, so its
-    interval does not depend on the other groups. ``n_boot <= 0`` gives NaN, and so does
+    ``groups`` are codes ``0 .. n_groups - 1``, each present (the rank of the unit in
+    sorted key order); :func:`discourse.stats.bootstrap` seeds group ``g`` with
+    ``[random_state, g]``, so its interval depends neither on the other groups nor on the
+    order of the rows. ``n_boot <= 0`` gives NaN, and so does
     a group of fewer than two values (no variation to resample).
     """
     from discourse import stats
@@ -112,10 +113,15 @@ def _aggregate(sent: pd.DataFrame, keys: list[str], *, n_boot: int, ci: float,
     out = grouped.agg(n_sentences=("compound", "size"), neg=("neg", "mean"), neu=("neu", "mean"),
                       pos=("pos", "mean"), compound=("compound", "mean"), pos_share=("_pos", "mean"),
                       neg_share=("_neg", "mean")).reset_index()
+    # each unit's resampling stream is its rank in sorted key order, not its position in
+    # the table, so shuffled rows give the same intervals
+    canon = sent.groupby(keys, sort=True, observed=True, dropna=False).ngroup().to_numpy()
+    rank = np.empty(n_groups, dtype=np.int64)
+    rank[gid] = canon
     for name, vals in (("compound", c), ("pos_share", (c >= POSITIVE).astype(float)),
                        ("neg_share", (c <= NEGATIVE).astype(float))):
-        lo, hi = _interval(vals, gid, n_groups, n_boot=n_boot, ci=ci, random_state=random_state)
-        out[f"{name}_low"], out[f"{name}_high"] = lo, hi
+        lo, hi = _interval(vals, canon, n_groups, n_boot=n_boot, ci=ci, random_state=random_state)
+        out[f"{name}_low"], out[f"{name}_high"] = lo[rank], hi[rank]
     return out
 
 

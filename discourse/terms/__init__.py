@@ -54,8 +54,9 @@ from __future__ import annotations
 
 from discourse.terms._find import COLUMNS, find, scare_terms
 from discourse.terms._kwic import KWIC, kwic
+from discourse.terms._loaded import find_loaded
 from discourse.terms._matcher import Matcher
 from discourse.terms._rates import rates
 
-__all__ = ["find", "rates", "kwic", "scare_terms", "Matcher", "KWIC", "COLUMNS"]
+__all__ = ["find", "find_loaded", "rates", "kwic", "scare_terms", "Matcher", "KWIC", "COLUMNS"]
 

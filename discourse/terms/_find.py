@@ -111,34 +111,33 @@ def _table(data, lexicon: pd.DataFrame, *, case_sensitive: bool | None, overlap:
     from discourse.terms._mentions import match_arrays
 
     ann = _annotations(data)
-    corpus = ann.corpus
     lex = _lexicon.validate(lexicon)
-    texts = corpus["text"].astype(str).tolist()
+    texts = list(ann.texts.values())
     doc, st, en, pi = match_arrays(lex, texts, case_sensitive=case_sensitive, overlap=overlap,
-                                   whole_words=whole_words)
-    ids = corpus["doc_id"].astype(str).to_numpy(dtype=object)  # ids are strings in every output
-    doc_ids = ids[doc] if len(doc) else np.array([], dtype=object)
-    if len(doc_ids):
-        para, sent = ann.units(doc_ids, st)
-        who = ann.voice(doc_ids, st)
-        voice, speaker = who["voice"].to_numpy(dtype=object), who["speaker"].to_numpy(dtype=object)
-    else:
-        para = sent = np.zeros(0, np.int64)
-        voice = speaker = np.zeros(0, dtype=object)
+                                   whole_words=whole_words, folds=ann._tables.setdefault("folds", {}))
+    para, sent = ann._units_at(doc, st)
+    voice, speaker = ann._voice_at(doc, st)
+    ids = pd.array(list(ann.texts), dtype="string")  # ids are strings in every output
     out = pd.DataFrame({
-        "doc_id": pd.Series(doc_ids, dtype=object),
+        "doc_id": ids.take(doc),
         "para_id": np.asarray(para, dtype=np.int64),
         "sent_id": np.asarray(sent, dtype=np.int64),
         "start": st,
         "end": en,
-        "match": pd.Series([texts[d][a:b] for d, a, b in zip(doc.tolist(), st.tolist(), en.tolist())], dtype=object),
-        "pattern": pd.Series(lex["pattern"].to_numpy(dtype=object)[pi], dtype=object),
-        "category": pd.Series(lex["category"].to_numpy(dtype=object)[pi], dtype=object),
-        "voice": pd.Series(voice, dtype=object),
-        "speaker": pd.Series(speaker, dtype=object),
+        "match": pd.array([texts[d][a:b] for d, a, b in zip(doc.tolist(), st.tolist(), en.tolist())],
+                          dtype="string"),
+        "pattern": _strings(lex["pattern"], pi),
+        "category": _strings(lex["category"], pi),
+        "voice": _strings(pd.Series(_voice.VOICES), pd.Index(_voice.VOICES).get_indexer(voice)),
+        "speaker": pd.array(speaker, dtype="string"),
         "weight": lex["weight"].to_numpy(dtype=float)[pi],
     })
-    return _as_string(out).reset_index(drop=True)
+    return out
+
+
+def _strings(values: pd.Series, take: np.ndarray) -> pd.arrays.StringArray:
+    """``values[take]`` as a pandas ``string`` array (converted once, then taken)."""
+    return pd.array(values.to_numpy(dtype=object), dtype="string").take(np.asarray(take, dtype=np.int64))
 
 
 def scare_terms(data, *, max_words: int | None = None) -> pd.DataFrame:

@@ -44,7 +44,17 @@ class Matcher:
 
         if overlap not in ("longest", "all"):
             raise ValueError(f"overlap must be 'longest' or 'all', not {overlap!r}")
-        full = _lexicon.validate(lexicon)
+        self._setup(_lexicon.validate(lexicon), case_sensitive, overlap)
+
+    @classmethod
+    def _of_valid(cls, lexicon: pd.DataFrame, *, case_sensitive: bool = False,
+                  overlap: Literal["longest", "all"] = "longest") -> "Matcher":
+        """A matcher of a lexicon already validated (:func:`discourse.lexicon.validate`)."""
+        m = cls.__new__(cls)
+        m._setup(lexicon.reset_index(drop=True), case_sensitive, overlap)
+        return m
+
+    def _setup(self, full: pd.DataFrame, case_sensitive: bool, overlap: str) -> None:
         #: every lexicon row; a pattern listed under several categories appears once
         #: per category here but is compiled once (``self.lexicon``)
         self.full_lexicon = full
@@ -89,6 +99,13 @@ class Matcher:
                     continue
             for v in _hyphen_variants(core):
                 keys.setdefault(v, []).append((i, lead, trail))
+        # the anchors of the globs are found by the same automaton (in the one pass over
+        # the text), as keys of their own when no pattern has them
+        for _, _, anchor, _ in self._globs:
+            if anchor is not None:
+                keys.setdefault(anchor, [])
+        kid_of = {k: kid for kid, k in enumerate(keys)}
+        self._glob_kids = [None if anchor is None else kid_of[anchor] for _, _, anchor, _ in self._globs]
         self._automaton = None
         if keys:
             A = ahocorasick.Automaton()
@@ -115,7 +132,8 @@ class Matcher:
 
     # ------------------------------------------------------------------ core
     def _fold(self, texts: Sequence[str]):
-        """Joined normalised text, per-doc folded bases and offset maps."""
+        """Joined normalised text, per-doc folded bases and offset maps (depends on the
+        texts and ``case_sensitive`` only, so callers may keep it: :meth:`arrays`)."""
         joined = _SEP.join(texts)
         lens = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
         orig_bases = np.concatenate([[0], np.cumsum(lens + 1)[:-1]]) if len(texts) else np.zeros(0, np.int64)
@@ -138,13 +156,12 @@ class Matcher:
         fold_bases = np.concatenate([[0], np.cumsum(flens + 1)[:-1]])
         return _translate_text(_SEP.join(parts)), fold_bases, orig_bases, maps
 
-    def _ac_hits(self, s: str):
-        """Automaton hits with word boundaries checked and ``*`` extended (vectorized)."""
-        raw = list(self._automaton.iter(s))
-        if not raw:
+    def _ac_hits(self, s: str, h: np.ndarray):
+        """Automaton hits ``h`` (end, key id) with word boundaries checked and ``*``
+        extended (vectorized)."""
+        if not len(h):
             z = np.zeros(0, np.int64)
             return z, z, z
-        h = np.asarray(raw, dtype=np.int64)
         kid = h[:, 1]
         b = h[:, 0] + 1
         a = b - self._klen[kid]
@@ -176,18 +193,22 @@ class Matcher:
         starts: list[int] = []
         ends: list[int] = []
         pids: list[int] = []
+        h = np.zeros((0, 2), dtype=np.int64)
         if self._automaton is not None:
-            st, en, pi = self._ac_hits(s)
+            raw = list(self._automaton.iter(s))
+            if raw:
+                h = np.asarray(raw, dtype=np.int64)
+            st, en, pi = self._ac_hits(s, h)
             starts.extend(st.tolist())
             ends.extend(en.tolist())
             pids.extend(pi.tolist())
-        for pid, rx, anchor, at_start in self._globs:
+        for (pid, rx, anchor, at_start), kid in zip(self._globs, self._glob_kids):
             if anchor is None:  # no usable literal: scan (rare: only wildcards and hyphens)
-                cands = (m.start() for m in rx.finditer(s))
-            elif at_start:
-                cands = _find_all(s, anchor)
-            else:  # leading wildcards cover word characters only: start at that word's start
-                cands = sorted({_word_start(s, i) for i in _find_all(s, anchor)})
+                cands = [m.start() for m in rx.finditer(s)]
+            else:  # every occurrence of the anchor, from the automaton's pass, in text order
+                cands = (h[h[:, 1] == kid, 0] + 1 - len(anchor)).tolist()
+                if not at_start:  # leading wildcards cover word characters only: start at that word's start
+                    cands = sorted({_word_start(s, i) for i in cands})
             for c in cands:
                 m = rx.match(s, c)
                 if m is not None and m.end() > m.start():
@@ -196,9 +217,9 @@ class Matcher:
                     pids.append(pid)
         return starts, ends, pids
 
-    def _locate(self, texts: Sequence[str]):
+    def _locate(self, texts: Sequence[str], folded=None):
         """All candidates as arrays (doc, start, end, pid) in original coordinates."""
-        s, fold_bases, orig_bases, maps = self._fold(texts)
+        s, fold_bases, orig_bases, maps = self._fold(texts) if folded is None else folded
         st, en, pi = self._raw(s)
         st = np.asarray(st, dtype=np.int64)
         en = np.asarray(en, dtype=np.int64)
@@ -251,11 +272,21 @@ class Matcher:
                 local[sel] = mp[local[sel]]
         return orig_bases[doc] + local
 
-    def arrays(self, texts: Sequence[str]):
+    def arrays(self, texts: Sequence[str], *, folds: dict | None = None):
         """Matches as four int64 arrays ``(doc, start, end, pattern_index)``, sorted by
-        document and start; ``doc`` indexes ``texts``, ``pattern_index`` the lexicon rows."""
-        texts = [str(t) for t in texts]
-        doc, st, en, pi, bases = self._locate(texts)
+        document and start; ``doc`` indexes ``texts``, ``pattern_index`` the lexicon rows.
+
+        ``folds``: a dict kept by the caller for these very texts (the shared
+        annotations keep one), where the case-folded, normalised text is stored on
+        first use and reused by every later matcher with the same ``case_sensitive``.
+        """
+        texts = [t if type(t) is str else str(t) for t in texts]
+        folded = None
+        if folds is not None:
+            folded = folds.get(self.case_sensitive)
+            if folded is None:
+                folded = folds[self.case_sensitive] = self._fold(texts)
+        doc, st, en, pi, bases = self._locate(texts, folded)
         if len(st) == 0:
             z = np.zeros(0, np.int64)
             return z, z, z, z

@@ -63,7 +63,8 @@ def _whole_word(t: str, a: int, b: int) -> bool:
 
 
 def match_arrays(lexicon: pd.DataFrame, texts, *, case_sensitive: bool | None = False,
-                 overlap: Literal["longest", "all"] = "longest", whole_words: bool = False):
+                 overlap: Literal["longest", "all"] = "longest", whole_words: bool = False,
+                 folds: dict | None = None):
     """Matches of a (validated) lexicon in ``texts`` as int64 arrays ``(doc, start, end,
     row)``: ``row`` indexes the lexicon's rows (a pattern under several categories gives
     one match per row); sorted by document and start.
@@ -71,14 +72,15 @@ def match_arrays(lexicon: pd.DataFrame, texts, *, case_sensitive: bool | None = 
     ``case_sensitive``: ``False`` folds case, ``True`` keeps it, ``None`` keeps it for
     all-capitals patterns only (:func:`all_caps`). ``whole_words`` drops matches that
     start or end inside a word (before overlaps are resolved, so "Kabul-based" cannot
-    hide a shorter alias).
+    hide a shorter alias). ``folds``: the case-folded texts kept between calls
+    (:meth:`~discourse.terms.Matcher.arrays`).
     """
     if overlap not in ("longest", "all"):
         raise ValueError(f"overlap must be 'longest' or 'all', not {overlap!r}")
     if case_sensitive not in (None, True, False):
         raise ValueError(f"case_sensitive must be True, False or None (exact case for all-capitals "
                          f"aliases only), not {case_sensitive!r}")
-    texts = [str(t) for t in texts]
+    texts = [t if type(t) is str else str(t) for t in texts]
     n = len(lexicon)
     if case_sensitive is None:
         caps = np.fromiter((all_caps(p) for p in lexicon["pattern"]), dtype=bool, count=n)
@@ -91,8 +93,8 @@ def match_arrays(lexicon: pd.DataFrame, texts, *, case_sensitive: bool | None = 
         if not mask.any():
             continue
         idx = np.flatnonzero(mask)
-        m = Matcher(lexicon.iloc[idx].reset_index(drop=True), case_sensitive=cs, overlap="all")
-        d, s, e, p = m.arrays(texts)
+        m = Matcher._of_valid(lexicon.iloc[idx], case_sensitive=cs, overlap="all")
+        d, s, e, p = m.arrays(texts, folds=folds)
         offset = len(rows_of)
         rows_of.extend(idx[r] for r in m._rows)
         docs.append(d)

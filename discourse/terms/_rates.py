@@ -85,7 +85,8 @@ def rates(
     DataFrame
         Group columns, ``rate`` (pooled: matches per ``per`` words of the group),
         ``ci_low``, ``ci_high`` (NA for a group of fewer than two documents), ``n``
-        (matches), ``words``, ``n_docs``. With ``"doc_id"`` in ``by``: ``doc_id``, the
+        (matches), ``words``, ``n_docs``, ``few_docs`` (fewer than two documents: no
+        interval). With ``"doc_id"`` in ``by``: ``doc_id``, the
         other group columns, ``n``, ``words``, ``rate``.
 
     Examples
@@ -166,7 +167,9 @@ def rates(
         res["n"] = int(table["n"].sum())
         res["words"] = int(table["words"].sum())
     res["n_docs"] = res["n_docs"].astype("int64")
-    return _typed(res[[*keys, "rate", "ci_low", "ci_high", "n", "words", "n_docs"]].reset_index(drop=True))
+    res["few_docs"] = res["n_docs"].to_numpy() < 2
+    return _typed(res[[*keys, "rate", "ci_low", "ci_high", "n", "words", "n_docs", "few_docs"]]
+                  .reset_index(drop=True))
 
 
 def _typed(out: pd.DataFrame) -> pd.DataFrame:

@@ -39,10 +39,16 @@ def _check(corpus) -> None:
 
 def _key(corpus: pd.DataFrame, train: bool, indirect: bool = False) -> tuple:
     h = hashlib.blake2b(digest_size=20)
-    for d, t in zip(corpus["doc_id"].astype(str), corpus["text"].astype(str)):
+    for d, t in zip(corpus["doc_id"].to_numpy(dtype=object), corpus["text"].to_numpy(dtype=object)):
+        d, t = str(d), str(t)  # (not Series.astype(str): pyarrow strings refuse a lone surrogate)
         h.update(d.encode("utf-8", "surrogatepass"))
         h.update(b"\x00")
-        h.update(t.encode("utf-8", "surrogatepass"))
+        try:
+            h.update(t.encode("utf-8"))
+        except UnicodeEncodeError as exc:  # a lone surrogate, e.g. from a broken JSON escape
+            raise ValueError(f"text of doc_id {d!r} holds a lone surrogate ({t[exc.start]!r} at character "
+                             f"{exc.start}), which is not text; load the corpus with discourse.corpus.load or "
+                             f"validate, which replace it with U+FFFD") from None
         h.update(b"\x01")
     return (h.hexdigest(), len(corpus), str(corpus["doc_id"].dtype), bool(train), bool(indirect))
 
@@ -129,35 +135,34 @@ class Annotations:
 
         texts = list(self.texts.values())
         index, start, end, words = token_spans(texts)
-        doc = np.array(list(self.texts), dtype=object)[index]
         toks = np.array([t for text in texts for t in TOKEN_PATTERN.findall(text)], dtype=object)
-        para, sent = locate(self.sentences, doc, start)
+        para, sent = self._units_at(index, start)
         ids = self.corpus["doc_id"].array  # rows of the corpus in text order: ids keep their dtype
         return pd.DataFrame({"doc_id": ids.take(index), "para_id": para, "sent_id": sent,
-                             "token_id": _running_number(doc), "start": start, "end": end,
+                             "token_id": _running_number(index), "start": start, "end": end,
                              "token": toks, "is_word": words}, columns=_TOKEN_COLUMNS[:-1])
 
     def _build_tokens(self) -> pd.DataFrame:
         base = self._tables.pop("token_base", None)
         base = self._build_token_base() if base is None else base
-        voice, _ = _voice.assign(base["doc_id"].to_numpy(dtype=object), base["start"].to_numpy(), self.quotes)
+        index = self._text_index(base["doc_id"])
+        voice, _ = self._voice_at(index, base["start"].to_numpy(dtype=np.int64))
         names = pd.array(_voice.VOICES, dtype="string")
         return base.assign(voice=names.take(pd.Index(_voice.VOICES).get_indexer(voice)))
 
     # ------------------------------------------------------------------- words
-    def _word_arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Text index, start and sentence of every word, without building token strings."""
-        def build():
-            from discourse.text._tokens import token_spans
-
-            index, start, _, is_word = token_spans(list(self.texts.values()))
-            index, start = index[is_word], start[is_word]
-            doc = np.array(list(self.texts), dtype=object)[index]
-            return index, start, locate(self.sentences, doc, start)[1]
-
+    def _word_arrays(self, sentences: bool = True) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+        """Text index, start and (if ``sentences``) sentence of every word, without
+        building token strings."""
         if "word_arrays" not in self._tables:  # shared with every view of the same texts
-            self._tables["word_arrays"] = build()
-        return self._tables["word_arrays"]
+            from discourse.text._tokens import word_starts
+
+            self._tables["word_arrays"] = (*word_starts(list(self.texts.values())), None)
+        index, start, sent = self._tables["word_arrays"]
+        if sentences and sent is None:
+            sent = self._units_at(index, start)[1]
+            self._tables["word_arrays"] = (index, start, sent)
+        return index, start, sent
 
     def word_counts(self, *, voice: str | Sequence[str] | None = None, level: str = "document") -> pd.DataFrame:
         """Words (:data:`discourse.words.WORD_PATTERN`) per document or sentence.
@@ -178,12 +183,12 @@ class Annotations:
         if level not in ("document", "sentence"):
             raise ValueError(f"level must be 'document' or 'sentence', not {level!r}")
         voices = _voice.check(voice)
-        index, start, sent = self._word_arrays()
+        index, start, sent = self._word_arrays(sentences=level == "sentence")
         if voices is not None:
-            keys = np.array(list(self.texts), dtype=object)
-            v, _ = _voice.assign(keys[index], start, self.quotes)
+            v, _ = self._voice_at(index, start)
             keep = np.isin(v, voices)
-            index, sent = index[keep], sent[keep]
+            index = index[keep]
+            sent = None if sent is None else sent[keep]
         ids = self.corpus["doc_id"].array
         if level == "document":
             return pd.DataFrame({"doc_id": ids, "n_words": np.bincount(index, minlength=len(ids)).astype(np.int64)})
@@ -198,13 +203,60 @@ class Annotations:
 
         Returns a table with ``voice`` and ``speaker``, one row per position.
         """
-        v, s = _voice.assign(doc_ids, starts, self.quotes)
+        v, s = self._voice_index().lookup(doc_ids, starts)
         return pd.DataFrame({"voice": pd.Series(v, dtype="string"), "speaker": pd.Series(s, dtype="string")})
+
+    def _voice_index(self) -> _voice.Index:
+        """The quotations as a :class:`discourse.voice.Index`, built once per quotation
+        table (rebuilt if the table is replaced)."""
+        q = self.quotes
+        held = self._tables.get("voice_index")
+        if held is None or held[0] is not q:
+            held = self._tables["voice_index"] = (q, _voice.Index(q))
+        return held[1]
+
+    def _voice_at(self, index: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`voice` (as object arrays) of positions given by text number (the order
+        of :attr:`texts`)."""
+        vi = self._voice_index()
+        index = np.asarray(index, dtype=np.int64)
+        code = np.append(vi.codes(list(self.texts)), -1)[index]  # index -1: the appended -1
+        return vi.at(code, np.asarray(starts, dtype=np.int64))
+
+    def _text_index(self, doc_ids) -> np.ndarray:
+        """Text number (the order of :attr:`texts`) of each id; -1: not in the corpus."""
+        ids = np.asarray(pd.Series(doc_ids, dtype=object).astype(str), dtype=object)
+        if not len(ids):
+            return np.zeros(0, np.int64)
+        codes, uniq = pd.factorize(ids)
+        return pd.Index(list(self.texts)).get_indexer(uniq)[codes].astype(np.int64)
 
     def units(self, doc_ids, starts) -> tuple[np.ndarray, np.ndarray]:
         """``para_id`` and ``sent_id`` of the sentence holding each position (-1: none)."""
-        return locate(self.sentences, np.asarray(pd.Series(doc_ids, dtype=object).astype(str), dtype=object),
-                      np.asarray(starts, dtype=np.int64))
+        return self._units_at(self._text_index(doc_ids), np.asarray(starts, dtype=np.int64))
+
+    def _units_at(self, index: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`units` of positions given by text number (the order of :attr:`texts`;
+        -1: not a text of the corpus)."""
+        held = self._tables.get("sentence_keys")
+        sents = self.sentences
+        if held is None or held[0] is not sents:
+            s_ids = sents["doc_id"].astype(str).to_numpy(dtype=object)
+            s_doc = pd.Index(list(self.texts)).get_indexer(s_ids).astype(np.int64)
+            key = s_doc * (1 << 40) + sents["start"].to_numpy(dtype=np.int64)
+            order = np.argsort(key, kind="stable")
+            held = self._tables["sentence_keys"] = (
+                sents, key[order], s_doc[order], sents["end"].to_numpy(dtype=np.int64)[order],
+                sents["para_id"].to_numpy(dtype=np.int64)[order], sents["sent_id"].to_numpy(dtype=np.int64)[order])
+        _, key, s_doc, s_end, para, sid = held
+        n = len(starts)
+        if not n or not len(key):
+            return np.full(n, -1, np.int64), np.full(n, -1, np.int64)
+        index = np.asarray(index, dtype=np.int64)
+        pos = np.searchsorted(key, index * (1 << 40) + starts, side="right") - 1
+        p = np.clip(pos, 0, None)
+        ok = (pos >= 0) & (index >= 0) & (s_doc[p] == index) & (starts < s_end[p])
+        return np.where(ok, para[p], -1), np.where(ok, sid[p], -1)
 
     def __len__(self) -> int:
         return len(self.corpus)
@@ -224,28 +276,6 @@ def _running_number(doc: np.ndarray) -> np.ndarray:
     starts = np.flatnonzero(change)
     idx = np.arange(n, dtype=np.int64)
     return idx - np.repeat(starts, np.diff(np.append(starts, n)))
-
-
-def locate(sents: pd.DataFrame, doc_ids: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """``para_id`` and ``sent_id`` of the sentence each position falls in (-1 if none)."""
-    n = len(starts)
-    if n == 0:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    s_ids = sents["doc_id"].astype(str).to_numpy(dtype=object)
-    codes, _ = pd.factorize(np.concatenate([s_ids, doc_ids.astype(object)]))
-    s_doc, m_doc = codes[:len(s_ids)].astype(np.int64), codes[len(s_ids):].astype(np.int64)
-    s_key = s_doc * (1 << 40) + sents["start"].to_numpy(dtype=np.int64)
-    order = np.argsort(s_key, kind="stable")
-    s_key, s_doc = s_key[order], s_doc[order]
-    s_end = sents["end"].to_numpy(dtype=np.int64)[order]
-    para = sents["para_id"].to_numpy(dtype=np.int64)[order]
-    sid = sents["sent_id"].to_numpy(dtype=np.int64)[order]
-    pos = np.searchsorted(s_key, m_doc * (1 << 40) + starts, side="right") - 1
-    if not len(s_key):
-        return np.full(n, -1, np.int64), np.full(n, -1, np.int64)
-    p = np.clip(pos, 0, None)
-    ok = (pos >= 0) & (s_doc[p] == m_doc) & (starts < s_end[p])
-    return np.where(ok, para[p], -1), np.where(ok, sid[p], -1)
 
 
 #: documents per unit of work when annotating in chunks (progress, n_jobs)

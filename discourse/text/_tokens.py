@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import numpy as np
 
-__all__ = ["token_spans"]
+__all__ = ["token_spans", "word_starts"]
 
 _JOINERS = np.array([ord(c) for c in "-'’."], dtype=np.uint32)
 
@@ -25,11 +25,14 @@ def _classes(points) -> tuple[np.ndarray, np.ndarray]:
     points = np.asarray(points, dtype=np.int64)
     surrogate = (points >= 0xD800) & (points <= 0xDFFF)  # a lone surrogate is neither
     chars = "".join(map(chr, np.where(surrogate, 0x21, points).tolist()))
-    word = np.zeros(len(points), dtype=bool)
-    space = np.zeros(len(points), dtype=bool)
-    word[[m.start() for m in re.finditer(r"\w", chars)]] = True
-    space[[m.start() for m in re.finditer(r"\s", chars)]] = True
-    return word, space
+    # each character of the class becomes NUL (itself in neither class), in one C pass
+    not_nul = points != 0
+
+    def members(rx: str) -> np.ndarray:
+        marked = re.sub(rx, "\x00", chars).encode("utf-32-le", "surrogatepass")
+        return (np.frombuffer(marked, dtype=np.uint32) == 0) & not_nul
+
+    return members(r"\w"), members(r"\s")
 
 
 @lru_cache(maxsize=1)
@@ -38,15 +41,24 @@ def _bmp_table() -> tuple[np.ndarray, np.ndarray]:
     return _classes(range(0x10000))
 
 
-def _lookup(cp: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+@lru_cache(maxsize=1)
+def _bmp_classes() -> np.ndarray:
+    """:func:`_bmp_table` as one byte per code point: 1 word character, 2 white space."""
     word_t, space_t = _bmp_table()
-    low = np.minimum(cp, 0xFFFF)
-    is_w, is_s = word_t[low], space_t[low]
+    return word_t.astype(np.uint8) | (space_t.astype(np.uint8) << 1)
+
+
+def _lookup(cp: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    table = _bmp_classes()
     high = cp > 0xFFFF
-    if high.any():
-        uniq, inv = np.unique(cp[high], return_inverse=True)
-        w, s = _classes(uniq.tolist())
-        is_w[high], is_s[high] = w[inv], s[inv]
+    if not high.any():
+        cls = table[cp]
+        return (cls & 1).astype(bool), (cls & 2).astype(bool)
+    cls = table[np.minimum(cp, 0xFFFF)]
+    is_w, is_s = (cls & 1).astype(bool), (cls & 2).astype(bool)
+    uniq, inv = np.unique(cp[high], return_inverse=True)
+    w, s = _classes(uniq.tolist())
+    is_w[high], is_s[high] = w[inv], s[inv]
     return is_w, is_s
 
 
@@ -73,16 +85,7 @@ def token_spans(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray, n
     if n == 0:
         z = np.zeros(0, np.int64)
         return z, z, z, np.zeros(0, bool)
-    lens = np.fromiter((len(t) for t in texts), dtype=np.int64, count=n)
-    # one array for all texts, a space between them so no token crosses two texts
-    cp = _code_points(" ".join(texts))
-    offsets = np.concatenate([[0], np.cumsum(lens + 1)[:-1]])
-    is_w, is_s = _lookup(cp)
-    joiner = (cp == _JOINERS[0]) | (cp == _JOINERS[1]) | (cp == _JOINERS[2]) | (cp == _JOINERS[3])
-    inner = np.zeros(len(cp), dtype=bool)
-    if len(cp) > 2:
-        inner[1:-1] = joiner[1:-1] & is_w[:-2] & is_w[2:]
-    in_word = is_w | inner
+    cp, offsets, in_word, is_s = _scan(texts)
     prev = np.concatenate([[False], in_word[:-1]])
     nxt = np.concatenate([in_word[1:], [False]])
     w_start = np.flatnonzero(in_word & ~prev)
@@ -96,3 +99,38 @@ def token_spans(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray, n
     text_index = np.searchsorted(offsets, start, side="right") - 1
     base = offsets[text_index]
     return text_index.astype(np.int64), start - base, end - base, is_word
+
+
+def _scan(texts: list[str]):
+    """Code points of the texts joined by spaces (so no token crosses two texts), the
+    offset of each text, and per code point: inside a word, white space."""
+    lens = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
+    cp = _code_points(" ".join(texts))
+    offsets = np.concatenate([[0], np.cumsum(lens + 1)[:-1]])
+    is_w, is_s = _lookup(cp)
+    joiner = (cp == _JOINERS[0]) | (cp == _JOINERS[1]) | (cp == _JOINERS[2]) | (cp == _JOINERS[3])
+    inner = np.zeros(len(cp), dtype=bool)
+    if len(cp) > 2:
+        inner[1:-1] = joiner[1:-1] & is_w[:-2] & is_w[2:]
+    return cp, offsets, is_w | inner, is_s
+
+
+def word_starts(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Text index and start of every word token (``is_word`` of :func:`token_spans`),
+    in text order: what word counts need, without the punctuation tokens.
+
+    Examples
+    --------
+    >>> i, s = word_starts(["US-backed forces, don't.", "Go!"])
+    >>> i.tolist(), s.tolist()
+    ([0, 0, 0, 1], [0, 10, 18, 0])
+    """
+    if not texts:
+        z = np.zeros(0, np.int64)
+        return z, z
+    _, offsets, in_word, _ = _scan(texts)
+    start = np.flatnonzero(in_word[1:] & ~in_word[:-1]) + 1
+    if len(in_word) and in_word[0]:
+        start = np.concatenate([[0], start])
+    text_index = np.searchsorted(offsets, start, side="right") - 1
+    return text_index.astype(np.int64), start - offsets[text_index]

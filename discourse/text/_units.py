@@ -151,17 +151,32 @@ def sentences(corpus: pd.DataFrame, *, train: bool = False) -> pd.DataFrame:
     """
     _check(corpus)
     tok = _trained(corpus["text"].astype(str)) if train else _untrained()
-    rows = []
-    for did, text in zip(corpus["doc_id"], corpus["text"]):
+    row_of, pids, sids, starts, ends = [], [], [], [], []
+    for i, text in enumerate(corpus["text"]):
         text = str(text)
         sid = 0
         for pid, (ps, pe) in enumerate(_para_spans(text)):
-            for s, e in tok.span_tokenize(text[ps:pe]):
-                rows.append((did, pid, sid, ps + s, ps + e, text[ps + s : ps + e]))
-                sid += 1
-    return _ids_like(pd.DataFrame(rows, columns=["doc_id", "para_id", "sent_id", "start", "end", "text"]).astype(
-        {"para_id": "int64", "sent_id": "int64", "start": "int64", "end": "int64"}
-    ), corpus)
+            spans = tok.span_tokenize(text[ps:pe])
+            k = len(spans)
+            row_of.append((i, k))
+            pids.extend([pid] * k)
+            sids.extend(range(sid, sid + k))
+            starts.extend([ps + s for s, _ in spans])
+            ends.extend([ps + e for _, e in spans])
+            sid += k
+    if not starts:
+        return _ids_like(pd.DataFrame([], columns=["doc_id", "para_id", "sent_id", "start", "end", "text"]).astype(
+            {"para_id": "int64", "sent_id": "int64", "start": "int64", "end": "int64"}), corpus)
+    rows = np.repeat(np.array([i for i, _ in row_of], dtype=np.int64), [k for _, k in row_of])
+    texts = [str(t) for t in corpus["text"]]
+    return pd.DataFrame({
+        "doc_id": corpus["doc_id"].array.take(rows),
+        "para_id": np.array(pids, dtype=np.int64),
+        "sent_id": np.array(sids, dtype=np.int64),
+        "start": np.array(starts, dtype=np.int64),
+        "end": np.array(ends, dtype=np.int64),
+        "text": [texts[r][a:b] for r, a, b in zip(rows.tolist(), starts, ends)],
+    })
 
 
 def count_words(texts) -> np.ndarray | int:

@@ -168,9 +168,12 @@ class TopicModel(TopicTables):
         self.terms_ = np.asarray(self.vectorizer_.terms_, dtype=object)
         self.term_frequency_ = np.asarray(X.sum(axis=0)).ravel()
         est = self._estimator(self.n_topics, self.random_state)
+        # documents in doc_id order while fitting, so the model does not depend on the
+        # order of the rows (floating-point sums follow the row order)
+        perm = np.argsort(self.doc_ids_.astype(str), kind="stable")
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ConvergenceWarning)
-            W = est.fit_transform(Xw)
+            W = est.fit_transform(Xw[perm])[np.argsort(perm, kind="stable")]
         self.estimator_ = est
         comp = np.asarray(est.components_, dtype=float)
         shares = self._shares(W, X)

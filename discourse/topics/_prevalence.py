@@ -70,7 +70,8 @@ def prevalence(model: TopicModel, corpus: pd.DataFrame, *, by: str | Sequence[st
     DataFrame
         Group columns, ``period`` (label such as "2024-01", as
         :func:`discourse.stats.period_labels`; if asked), ``topic``, ``label``,
-        ``share``, ``ci_low``, ``ci_high``, ``n_docs`` (documents with a share).
+        ``share``, ``ci_low``, ``ci_high``, ``n_docs`` (documents with a share),
+        ``few_docs`` (fewer than two documents: no interval).
 
     Examples
     --------
@@ -105,6 +106,7 @@ def prevalence(model: TopicModel, corpus: pd.DataFrame, *, by: str | Sequence[st
                           random_state=random_state)
     out = out.rename(columns={"estimate": "share", "n": "n_docs"})
     out.insert(len(keys) + 1, "label", out["topic"].map(model.labels))
+    out["few_docs"] = out["n_docs"].to_numpy() < 2  # (stats.bootstrap leaves their interval NA)
     return out.sort_values([*keys, "topic"], kind="stable").reset_index(drop=True)
 
 
@@ -128,7 +130,7 @@ def trajectories(model: TopicModel, corpus: pd.DataFrame, *, period: str = "M",
     -------
     DataFrame
         Group columns, ``period``, ``topic``, ``label``, ``share``, ``ci_low``,
-        ``ci_high``, ``n_docs``.
+        ``ci_high``, ``n_docs``, ``few_docs``.
     """
     prev = prevalence(model, corpus, by=by, period=period, date=date, n_boot=n_boot, ci=ci,
                       random_state=random_state)
@@ -145,5 +147,6 @@ def trajectories(model: TopicModel, corpus: pd.DataFrame, *, period: str = "M",
     grid = groups.merge(pd.DataFrame({"period": cal}), how="cross").merge(tops, how="cross")
     out = grid.merge(prev.drop(columns="label"), on=[*keys, "period", "topic"], how="left")
     out["n_docs"] = out["n_docs"].fillna(0).astype("int64")
+    out["few_docs"] = out["n_docs"].to_numpy() < 2
     out.insert(len(keys) + 2, "label", out["topic"].map(model.labels))
     return out.sort_values([*keys, "topic", "period"], kind="stable").reset_index(drop=True)

@@ -1,0 +1,186 @@
+"""Loaded language as annotators mark it: lexicon matches grown to the phrase around them.
+
+Annotators of loaded language and name calling (Da San Martino et al. 2019) mark
+phrases, not words: *a deeply cynical ploy*, *their sham trial*, *thuggish regime goons*. A
+lexicon finds the loaded word; :func:`find_loaded` keeps the matches whose ``weight``
+(the pattern's measured precision in the bundled lexicon) reaches ``min_weight`` and
+extends each to its phrase by a rule of English word order, with no part-of-speech
+tagger:
+
+* **left**: up to :data:`LEFT` content words or boosters (:data:`BOOSTERS`) written just
+  before the match (modifiers: *deeply*, *so-called*, *very*); then, across a
+  coordinating conjunction (:data:`CONJUNCTIONS`), the first conjunct (*greedy and
+  corrupt*) with up to ``LEFT - 1`` modifiers of its own; then one determiner or
+  possessive (*a*, *the*, *their*);
+* **right**: up to :data:`RIGHT` content words just after it (the head noun or a
+  compound: *sham* -> *sham trial*); then, across a conjunction, the second conjunct
+  with up to ``RIGHT - 1`` words (*corrupt and cruel clique*); then an *of* complement
+  without determiner, up to ``RIGHT`` words (*torrent of lies*).
+
+A content word is a word (:data:`discourse.words.WORD_PATTERN`) that is not in
+:data:`FUNCTION_WORDS` (closed-class English: articles, pronouns, prepositions,
+conjunctions, auxiliaries, negation, general boosters). Words join the phrase only
+across spaces on one line: punctuation, quotation marks and line breaks end it. The
+limits and the default threshold were chosen on one half of an annotated development
+set and checked on the other (``benchmarks/eval_loaded.py``; figures in
+``discourse/lexicons/SOURCES-loaded-language.md``).
+"""
+from __future__ import annotations
+
+import bisect
+import numbers
+import re
+from pathlib import Path
+from typing import Mapping
+
+import numpy as np
+import pandas as pd
+
+from discourse.words import WORD_PATTERN
+
+__all__ = ["find_loaded", "FUNCTION_WORDS", "DETERMINERS", "BOOSTERS", "CONJUNCTIONS", "LEFT", "RIGHT", "MIN_WEIGHT"]
+
+#: determiners and possessives: one may open a phrase, left of its modifiers
+DETERMINERS = frozenset("a an the this that these those such my your his her its our their".split())
+#: closed-class words that never join a phrase as modifiers or heads
+FUNCTION_WORDS = DETERMINERS | frozenset("""
+of in on at by for with from to into onto over under about against between through during before after
+above below up down out off upon without within toward towards via and or but nor i me you he him she it we
+us they them who whom whose which what where when why how there here is are was were be been being am have
+has had do does did will would shall should can could may might must not never no very so too more most
+really quite rather even just only all as than if because while although though whether since unless until
+yet then""".split())
+#: degree words that join a phrase as modifiers (*so* evil, *very* dangerous)
+BOOSTERS = frozenset("very so too more most really quite rather even just only all".split())
+#: coordinating conjunctions: *X and <match>*, *<match> or Y* are one phrase
+CONJUNCTIONS = frozenset("and or but nor".split())
+#: content words a phrase takes on the left of the match (modifiers)
+LEFT = 2
+#: content words a phrase takes on the right of the match (head, compound)
+RIGHT = 2
+#: default weight threshold (half A of the development set; see the module docstring)
+MIN_WEIGHT = 0.25
+
+_GAP = re.compile(r"[ \t\u00a0]+")
+
+
+def _words(text: str) -> tuple[list[int], list[int], list[str]]:
+    starts, ends, lows = [], [], []
+    for m in WORD_PATTERN.finditer(text):
+        starts.append(m.start())
+        ends.append(m.end())
+        lows.append(m.group().casefold().replace("\u2019", "'"))
+    return starts, ends, lows
+
+
+def _extend(text: str, words, a: int, b: int, left: int = LEFT, right: int = RIGHT) -> tuple[int, int]:
+    """The phrase around the match ``text[a:b]`` (the rule of the module docstring)."""
+    starts, ends, lows = words
+    if not starts:
+        return a, b
+    i = max(bisect.bisect_right(starts, a) - 1, 0)  # the word the match starts in
+    j = bisect.bisect_left(starts, b) - 1  # the last word starting inside the match
+    if j < i:
+        return a, b
+    n = len(starts)
+
+    def joined(x: int, y: int) -> bool:  # words x < y written next to each other on one line
+        return 0 <= x and y < n and _GAP.fullmatch(text, ends[x], starts[y]) is not None
+
+    def content(x: int) -> bool:
+        return lows[x] not in FUNCTION_WORDS
+
+    k = 0  # modifiers: content words and boosters
+    while k < left and joined(i - 1, i) and (content(i - 1) or lows[i - 1] in BOOSTERS):
+        i, k = i - 1, k + 1
+    if joined(i - 2, i - 1) and joined(i - 1, i) and lows[i - 1] in CONJUNCTIONS and content(i - 2):
+        i, k = i - 2, 1  # "X and <match>": the first conjunct and its modifiers
+        while k < left and joined(i - 1, i) and content(i - 1):
+            i, k = i - 1, k + 1
+    if joined(i - 1, i) and lows[i - 1] in DETERMINERS:
+        i -= 1
+    k = 0  # head noun, compound
+    while k < right and joined(j, j + 1) and content(j + 1):
+        j, k = j + 1, k + 1
+    if joined(j, j + 1) and joined(j + 1, j + 2) and lows[j + 1] in CONJUNCTIONS and content(j + 2):
+        j, k = j + 2, 1  # "<match> and Y": the second conjunct
+        while k < right and joined(j, j + 1) and content(j + 1):
+            j, k = j + 1, k + 1
+    if joined(j, j + 1) and joined(j + 1, j + 2) and lows[j + 1] == "of" and content(j + 2):
+        j, k = j + 2, 1  # "<match> of N": the noun's complement
+        while k < right and joined(j, j + 1) and content(j + 1):
+            j, k = j + 1, k + 1
+    return min(a, starts[i]), max(b, ends[j])
+
+
+def find_loaded(
+    data,
+    *,
+    lexicon: pd.DataFrame | str | Path | Mapping | None = None,
+    min_weight: float = MIN_WEIGHT,
+    phrase: bool = True,
+) -> pd.DataFrame:
+    """Loaded language and name calling: reliable lexicon matches and their phrases.
+
+    The default call is what ``benchmarks/eval_loaded.py`` scores against annotated
+    news: the bundled lexicon, matches with ``weight >= 0.25``, each extended to its
+    phrase (rule in :mod:`discourse.terms._loaded`).
+
+    Parameters
+    ----------
+    data : DataFrame or Annotations
+        Articles with ``doc_id`` and ``text``, or their annotations
+        (:func:`discourse.text.annotate`).
+    lexicon : DataFrame, path or dict, optional
+        As in :func:`discourse.terms.find`; default the bundled loaded-language lexicon.
+    min_weight : float
+        Keep matches whose ``weight`` is at least this (0 keeps every match). In the
+        bundled lexicon the weight is the pattern's measured precision; a user's
+        lexicon has weight 1 unless it says otherwise.
+    phrase : bool
+        Extend each match to its phrase; ``False``: the phrase is the match itself.
+
+    Returns
+    -------
+    DataFrame
+        The columns of :func:`discourse.terms.find` (``start``, ``end``, ``match``:
+        the lexicon term as written) plus ``phrase_start``, ``phrase_end``,
+        ``phrase`` (``text[phrase_start:phrase_end]``). One row per match; the
+        phrases of two matches can overlap (*brutal, vicious regime*).
+
+    Raises
+    ------
+    TypeError
+        If ``min_weight`` is not a number or ``phrase`` not a bool.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"doc_id": ["a"], "text": ["They attacked the deeply corrupt regime elites again."]})
+    >>> m = find_loaded(df, lexicon={"loaded": ["corrupt"]})
+    >>> m[["match", "phrase"]]
+         match                            phrase
+    0  corrupt  the deeply corrupt regime elites
+    """
+    from discourse.terms._find import _annotations, as_lexicon, find
+
+    if isinstance(min_weight, bool) or not isinstance(min_weight, numbers.Real) or min_weight != min_weight:
+        raise TypeError(f"min_weight must be a number (a weight threshold such as 0.25), not {min_weight!r}")
+    if not isinstance(phrase, bool):
+        raise TypeError(f"phrase must be True or False, not {phrase!r}")
+    ann = _annotations(data)
+    m = find(ann, as_lexicon(lexicon))
+    m = m[m["weight"].to_numpy(dtype=float) >= float(min_weight)].reset_index(drop=True)
+    starts = m["start"].to_numpy(dtype=np.int64).copy()
+    ends = m["end"].to_numpy(dtype=np.int64).copy()
+    texts = dict(zip(ann.corpus["doc_id"].astype(str), ann.corpus["text"].astype(str)))
+    phrases = m["match"].astype(object).tolist()
+    if phrase and len(m):
+        cache: dict[str, tuple] = {}
+        for r, (d, a, b) in enumerate(zip(m["doc_id"].astype(str), starts.tolist(), ends.tolist())):
+            text = texts[d]
+            if d not in cache:
+                cache[d] = _words(text)
+            starts[r], ends[r] = _extend(text, cache[d], a, b)
+            phrases[r] = text[starts[r]:ends[r]]
+    out = m.assign(phrase_start=starts, phrase_end=ends, phrase=pd.Series(phrases, dtype="string"))
+    return out.reset_index(drop=True)

@@ -1,0 +1,135 @@
+"""terms.find_loaded: weight threshold and the phrase rule, on hand-made sentences."""
+from __future__ import annotations
+
+import doctest
+
+import pandas as pd
+import pytest
+
+from discourse import lexicon, terms
+from discourse.terms import _loaded
+
+
+def _corpus(*texts):
+    return pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "text": list(texts)})
+
+
+LEX = lexicon.from_records([
+    {"pattern": "corrupt", "category": "evaluative", "weight": 0.5},
+    {"pattern": "sham", "category": "doubt", "weight": 0.4},
+    {"pattern": "regime", "category": "delegitimizing", "weight": 0.05},
+    {"pattern": "thug*", "category": "name_calling", "weight": 0.3},
+])
+
+
+def _phrases(text, **kw):
+    return terms.find_loaded(_corpus(text), lexicon=LEX, **kw)["phrase"].tolist()
+
+
+@pytest.mark.parametrize("text,phrase", [
+    # two modifiers on the left, then the determiner; two content words on the right
+    ("They attacked the deeply corrupt elites again.", "the deeply corrupt elites again"),
+    # a third modifier is beyond LEFT = 2: neither it nor a determiner joins
+    ("It was the old, very hopelessly utterly corrupt system.", "hopelessly utterly corrupt system"),
+    # a function word ends the phrase on both sides
+    ("Voters saw it as corrupt, they said.", "corrupt"),
+    # boosters join as modifiers, other function words do not
+    ("It is a very corrupt deal.", "a very corrupt deal"),
+    ("It is not corrupt.", "corrupt"),
+    # coordination: "X and <match>", "<match> or Y" are one phrase
+    ("They are greedy and corrupt.", "greedy and corrupt"),
+    ("A corrupt and cruel clique ruled.", "A corrupt and cruel clique"),  # RIGHT - 1 after the conjunct
+    ("Voters saw it as corrupt and said so.", "corrupt and said"),
+    ("It was corrupt and the rest.", "corrupt"),
+    # an "of" complement without determiner
+    ("It was a sham of epic proportions.", "a sham of epic proportions"),
+    ("It was a sham of the worst kind.", "a sham"),
+    # the possessive opens the phrase; punctuation ends it on the right
+    ("We watched their sham trial, in silence.", "their sham trial"),
+    # quotation marks and line breaks end a phrase
+    ('He called it "sham" justice.', "sham"),
+    ("It was a sham\ntrial of sorts.", "a sham"),
+    # hyphenated and possessive words are one word each (WORD_PATTERN); a final apostrophe ends it
+    ("Such so-called sham hearings", "Such so-called sham hearings"),
+    ("The mayor's thuggish aides' tactics won.", "The mayor's thuggish aides"),
+])
+def test_a_match_grows_to_its_phrase(text, phrase):
+    assert _phrases(text) == [phrase]
+
+
+def test_the_match_itself_and_its_offsets_are_kept():
+    text = "Critics say the deeply corrupt elites, again."
+    m = terms.find_loaded(_corpus(text), lexicon=LEX)
+    assert m[["start", "end", "match"]].values.tolist() == [[23, 30, "corrupt"]]
+    a, b = int(m["phrase_start"][0]), int(m["phrase_end"][0])
+    assert (a, b, text[a:b]) == (12, 37, "the deeply corrupt elites")
+    assert list(m.columns) == [*terms.COLUMNS, "weight", "phrase_start", "phrase_end", "phrase"]
+    assert str(m["phrase"].dtype) == "string" and str(m["phrase_start"].dtype) == "int64"
+
+
+def test_min_weight_keeps_only_reliable_patterns():
+    text = "The corrupt regime and its thugs."
+    assert terms.find_loaded(_corpus(text), lexicon=LEX)["match"].tolist() == ["corrupt", "thugs"]
+    assert terms.find_loaded(_corpus(text), lexicon=LEX, min_weight=0)["match"].tolist() == \
+        ["corrupt", "regime", "thugs"]
+    assert terms.find_loaded(_corpus(text), lexicon=LEX, min_weight=0.45)["match"].tolist() == ["corrupt"]
+
+
+def test_phrase_false_returns_the_match_as_its_phrase():
+    m = terms.find_loaded(_corpus("They attacked the deeply corrupt elites."), lexicon=LEX, phrase=False)
+    assert m[["phrase_start", "phrase_end", "phrase"]].values.tolist() == [[25, 32, "corrupt"]]
+
+
+def test_phrases_of_neighbouring_matches_overlap_and_each_match_keeps_its_row():
+    m = terms.find_loaded(_corpus("A corrupt sham vote."), lexicon=LEX)
+    assert m["match"].tolist() == ["corrupt", "sham"]
+    assert m["phrase"].tolist() == ["A corrupt sham vote", "A corrupt sham vote"]
+
+
+def test_several_documents_and_a_document_without_matches():
+    df = _corpus("Nothing to see here.", "Their sham vote.", "A corrupt deal")
+    m = terms.find_loaded(df, lexicon=LEX)
+    assert m[["doc_id", "phrase"]].values.tolist() == [["d1", "Their sham vote"], ["d2", "A corrupt deal"]]
+
+
+def test_the_default_is_the_bundled_lexicon_at_the_measured_threshold():
+    text = "The regime's thugs staged a sham trial."
+    m = terms.find_loaded(_corpus(text))
+    bundled = terms.find(_corpus(text))
+    assert set(m["match"]) == set(bundled.loc[bundled["weight"] >= _loaded.MIN_WEIGHT, "match"])
+    assert (m["weight"] >= 0.25).all() and _loaded.MIN_WEIGHT == 0.25
+    assert "a sham trial" in m["phrase"].tolist()
+
+
+def test_veto_phrases_still_veto():
+    lex = pd.concat([LEX, lexicon.from_records([{"pattern": "corrupt practices act", "category": "exclude"}])],
+                    ignore_index=True)
+    assert terms.find_loaded(_corpus("Under the Corrupt Practices Act today."), lexicon=lex).empty
+
+
+def test_function_words_are_closed_class_and_include_the_determiners():
+    assert _loaded.DETERMINERS <= _loaded.FUNCTION_WORDS
+    assert {"the", "of", "and", "is", "not", "very"} <= _loaded.FUNCTION_WORDS
+    assert not {"corrupt", "regime", "deeply"} & _loaded.FUNCTION_WORDS
+
+
+def test_input_is_not_changed():
+    df = _corpus("The deeply corrupt elites.")
+    before = df.copy()
+    terms.find_loaded(df, lexicon=LEX)
+    pd.testing.assert_frame_equal(df, before)
+
+
+@pytest.mark.parametrize("kw,msg", [
+    ({"min_weight": "high"}, "min_weight must be a number"),
+    ({"min_weight": True}, "min_weight must be a number"),
+    ({"min_weight": float("nan")}, "min_weight must be a number"),
+    ({"phrase": "yes"}, "phrase must be True or False"),
+])
+def test_bad_options_raise(kw, msg):
+    with pytest.raises(TypeError, match=msg):
+        terms.find_loaded(_corpus("A sham."), lexicon=LEX, **kw)
+
+
+def test_docstring_examples_run():
+    assert doctest.testmod(_loaded, optionflags=doctest.NORMALIZE_WHITESPACE).failed == 0
