@@ -291,3 +291,34 @@ def test_no_text_overlaps_or_leaves_the_figure(real, name):
         assert legend_faults(fig) == []
     finally:
         plt.close(fig)
+
+
+# ------------------------------------------------ the registered figures, on a real-shaped corpus
+def _demo_figures():
+    from discourse import figures
+
+    table = figures.list_figures()
+    return table.loc[table["corpus"].astype(str) == "demo", "name"].tolist()  # (the seed figures: one article)
+
+
+@pytest.fixture(scope="module")
+def real_corpus():
+    return real_shaped_corpus()
+
+
+@pytest.mark.parametrize("name", _demo_figures())
+def test_every_built_in_figure_fits_on_a_real_shaped_corpus(real_corpus, name):
+    from discourse import figures
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # undated articles are counted, and said so
+        # the study names the demo corpus's baseline outlet; this corpus has its own outlets
+        extra = {"baseline": str(real_corpus["outlet"].iloc[0])} if name == "frame-effects-by-outlet" else {}
+        fig = figures.render(name, corpus=real_corpus, **extra)
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    FigureCanvasAgg(fig)  # (render closes its figure for notebooks; measure it on an Agg canvas)
+    try:
+        assert layout_faults(fig) == [], name
+    finally:
+        plt.close(fig)

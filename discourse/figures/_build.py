@@ -97,6 +97,8 @@ def _draw(spec: FigureSpec, df: pd.DataFrame, corpora: "_Corpora | None" = None)
 
     if not isinstance(fig, Figure):
         raise TypeError(f"figure {spec.name!r}: function returned {type(fig).__name__}, not a matplotlib Figure")
+    with style.paper(_width(spec)):
+        style.fit(fig)  # titles wider than their panel are wrapped, never cut
     return fig
 
 
@@ -105,7 +107,6 @@ def _save(fig, spec: FigureSpec, folder: Path, fmts: list[str]) -> dict[str, str
 
     files = {}
     with style.paper(_width(spec)):
-        style.fit(fig)  # titles wider than their panel are wrapped, never cut
         for fmt in fmts:
             name = f"{spec.name}.{fmt}"
             path = folder / name

@@ -17,11 +17,16 @@ def demo_keyness(corpus, *, width="double", n_boot=200, top=8):
     """Most distinctive words of each outlet (authorial voice) against the rest, with intervals."""
     data = keyness.score(corpus, voice="authorial", min_df=5, n_boot=n_boot, random_state=0)
     outlets = sorted(data["group"].unique().tolist(), key=str)
-    fig, axes = plt.subplots(1, len(outlets), figsize=style.figsize(width, aspect=0.45), sharex=True, squeeze=False)
+    ncols = min(4, len(outlets))  # rows of at most four panels: seven outlets do not fit in one
+    nrows = -(-len(outlets) // ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=style.figsize(width, aspect=0.45 * nrows), sharex=True,
+                             squeeze=False)
     for ax, outlet in zip(axes.flat, outlets):
         plots.keyness(data[data["group"] == outlet], ax=ax, top=top)
         ax.set_title(str(outlet), fontsize=8)
-        ax.set_xlabel("log odds" if ax is axes.flat[0] else "")
+        ax.set_xlabel("log odds" if ax is axes[-1, 0] else "")
+    for ax in axes.flat[len(outlets):]:
+        ax.set_visible(False)
     fig.suptitle("Distinctive words in each outlet's own voice" + synthetic_note(corpus), x=0.01, ha="left")
     return fig
 
