@@ -49,12 +49,11 @@ def _chunks(source, chunk_size: int) -> Iterator[tuple[str, pd.DataFrame]]:
         return
     import pyarrow.parquet as pq
 
-    from discourse.corpus._query import _typed
+    from discourse.corpus._query import _typed, parquet_files
 
     path = Path(source)
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.suffix.lower() in {".parquet", ".pq"} and p.is_file()
-                       and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        files = parquet_files(path)
     elif path.is_file() and path.suffix.lower() in {".parquet", ".pq"}:
         files = [path]
     elif path.exists():
@@ -196,15 +195,15 @@ def run(source, steps: str | Sequence[str], out: str | Path, *, chunk_size: int 
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise NotADirectoryError(f"out {out}: is a file; give a folder for the results")
-    settings = {"chunk_size": chunk_size, "lexicon": _fingerprint(lexicon) if "terms" in wanted else None}
-    _check_settings(out, settings)
-    for s in wanted:
-        (out / s).mkdir(parents=True, exist_ok=True)
     lex = None
     if "terms" in wanted:
         from discourse.terms._find import as_lexicon
 
         lex = as_lexicon(lexicon)
+    settings = {"chunk_size": chunk_size, "lexicon": None if lex is None else _fingerprint(lex)}
+    _check_settings(out, settings)
+    for s in wanted:
+        (out / s).mkdir(parents=True, exist_ok=True)
     client, close = _client(scheduler)
     log: list[dict] = []
     chunks = _chunks(source, chunk_size)
@@ -244,13 +243,10 @@ def run(source, steps: str | Sequence[str], out: str | Path, *, chunk_size: int 
     return result
 
 
-def _fingerprint(lexicon) -> str:
+def _fingerprint(table: pd.DataFrame) -> str:
     """A hash of the lexicon's rows, so a resumed run cannot mix two lexicons."""
     import hashlib
 
-    from discourse.terms._find import as_lexicon
-
-    table = as_lexicon(lexicon)
     return hashlib.sha1(table.to_csv(index=False).encode("utf-8")).hexdigest()[:16]
 
 

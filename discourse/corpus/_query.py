@@ -16,6 +16,13 @@ TABLE = "corpus"
 _SELECT = re.compile(r"^\s*(select|with|from|values|\()", re.IGNORECASE)
 
 
+def parquet_files(folder: Path) -> list[Path]:
+    """The Parquet files under ``folder``, in sorted order, leaving out hidden files and
+    folders (such as the unfinished writes of :func:`save` and :func:`discourse.batch.run`)."""
+    return sorted(p for p in folder.rglob("*") if p.suffix.lower() in {".parquet", ".pq"} and p.is_file()
+                  and not any(part.startswith(".") for part in p.relative_to(folder).parts))
+
+
 def _source(path: Path) -> str:
     """DuckDB's table function over a Parquet file or a folder of them (partitioned)."""
     if path.is_file():
@@ -24,8 +31,7 @@ def _source(path: Path) -> str:
                              f"discourse.corpus.save(df, '{path.stem}.parquet') or load() it")
         files = [path]
     elif path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.suffix.lower() in {".parquet", ".pq"} and p.is_file()
-                       and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        files = parquet_files(path)
         if not files:
             raise FileNotFoundError(f"{path}: no Parquet files in this folder (save a corpus there with "
                                     f"discourse.corpus.save(df, folder, partition_by=...))")
