@@ -124,6 +124,11 @@ def main(argv=None) -> int:
     print(f"pipeline / Punkt speed: {t_punkt / total:.2f} (goal >= 1); "
           f"{len(ann.sentences):,} sentences, {len(ann.quotes):,} quotations, {len(matches):,} matches, "
           f"{len(doc_sent):,} document scores, {len(frames):,} frame rows")
+    t0 = clock()
+    n_tokens = len(ann.tokens)  # on demand (dtm, keyness, topics): not part of the pipeline above
+    t_tokens = clock() - t0
+    print(f"(not in the pipeline) the token table on demand, {n_tokens:,} tokens with voice: {t_tokens:.2f} s, "
+          f"{mb / t_tokens:.1f} MB/s")
     if args.n_jobs != 1:
         print("note: with n_jobs > 1 the CPU time of the worker processes is not counted; read the wall clock: "
               f"pipeline / Punkt by wall clock {w_punkt / wall:.2f} (Punkt {w_punkt:.2f} s; the first parallel "

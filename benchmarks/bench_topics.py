@@ -11,6 +11,7 @@ Run::
 
     .venv/bin/python benchmarks/bench_topics.py              # 20k documents
     .venv/bin/python benchmarks/bench_topics.py --docs 5000  # quicker
+    .venv/bin/python benchmarks/bench_topics.py --no-refine  # the factorisations alone (docs/topics.md "Scale")
 """
 from __future__ import annotations
 
@@ -62,6 +63,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--docs", type=int, default=20_000)
     ap.add_argument("--k", type=int, default=20)
+    ap.add_argument("--no-refine", action="store_true", help="refine=False: NMF's or LDA's own topics and shares")
     args = ap.parse_args()
     warnings.filterwarnings("ignore", message="LDA's topics depend on the seed")
     t0 = time.perf_counter()
@@ -74,7 +76,8 @@ def main() -> None:
     rows = []
     for method, online, extra in runs:
         t = time.perf_counter()
-        model = topics.TopicModel(args.k, method=method, online=online, random_state=0, **extra).fit(df)
+        model = topics.TopicModel(args.k, method=method, refine=not args.no_refine, online=online, random_state=0,
+                                  **extra).fit(df)
         shares = model.doc_topics
         secs = time.perf_counter() - t
         dom = shares["share"].to_numpy().reshape(len(df), args.k).argmax(axis=1)

@@ -246,6 +246,8 @@ def losses(pred: pd.DataFrame, gold: pd.DataFrame, docs: set, kind: str, texts: 
     print(f"Misses by pattern (marks in content, cue) ({len(fn)}):")
     for k, v in pat.most_common(15):
         print(f"  {v:5d}  {k}")
+    print()
+    attribution_losses(p, g, pr)
     if show:
         rng = np.random.default_rng(0)
         print("\nFalse positives:")
@@ -269,6 +271,30 @@ def losses(pred: pd.DataFrame, gold: pd.DataFrame, docs: set, kind: str, texts: 
             i, j = wrong[k]
             print(f"  gold {g.at[j, 'cue']!r} / pred {p.at[i, 'verb']!r} [{p.at[i, 'attribution']}]")
     print()
+
+
+def attribution_losses(p: pd.DataFrame, g: pd.DataFrame, pr: list[tuple[int, int]]) -> None:
+    """Wrong speakers and verbs of matched pairs by the rule that fired, and the wrong
+    verbs by kind of loss: no verb predicted, a cue the coders put on an outer
+    ``according to`` (``"…," X said, according to Y``: PolNeAR codes the outer
+    attribution), or another verb."""
+    rows = []
+    for i, j in pr:
+        src, cue = g.at[j, "source"], g.at[j, "cue"]
+        sp_bad = bool(src) and not same_speaker(p.at[i, "speaker"], p.at[i, "speaker_resolved"], src,
+                                                g.at[j, "referent"])
+        vb_bad = bool(cue) and not same_verb(p.at[i, "verb"], cue)
+        if sp_bad or vb_bad:
+            v = p.at[i, "verb"]
+            why = ("no verb" if v is None or pd.isna(v) else
+                   "outer 'according to'" if cue.lower().startswith("according to") else "other verb")
+            rows.append((p.at[i, "attribution"], sp_bad, vb_bad, why if vb_bad else ""))
+    t = pd.DataFrame(rows, columns=["attribution", "speaker", "verb", "why"])
+    print(f"Wrong speakers ({int(t['speaker'].sum())}) and verbs ({int(t['verb'].sum())}) by rule:")
+    if len(t):
+        by = t.groupby("attribution")[["speaker", "verb"]].sum()
+        print(by.sort_values("verb", ascending=False).head(15).to_string())
+        print("Wrong verbs by kind:", t.loc[t["verb"], "why"].value_counts().to_dict())
 
 
 def main(argv=None) -> int:

@@ -1,13 +1,15 @@
 """Topic recovery on the development corpus: does a topic model find the topics editors labelled?
 
-    .venv/bin/python benchmarks/eval_topics.py [FILE] [--ablation] [--assignment] [--no-lda] [--no-search]
+    .venv/bin/python benchmarks/eval_topics.py [FILE] [--ablation] [--assignment] [--halves] [--no-lda] [--no-search]
 
 READS (never copies) ``../shared/devsets/topics-allsides/articles.jsonl`` (or FILE):
 3,271 articles from many US outlets, each labelled with one of seven topics
 (``topic``). Prints, for k = 7 and seeds 0-4, the NMI and ARI between each article's
 dominant topic and its label (mean, standard deviation, range):
 
-* the package defaults, ``topics.TopicModel(7)`` (NMF) and ``method="lda"``;
+* the package defaults, ``topics.TopicModel(7)`` (NMF, refined by clustering) and
+  ``method="lda"``, each also with ``refine=False`` (the factorisation's own shares, the
+  default before); the dominant topic is the highest of the shares the model returns;
 * plain scikit-learn with default options, ``TfidfVectorizer()`` + ``NMF(7)``, in the
   same run;
 * with ``--ablation``: one representation choice changed at a time (NMF is identical
@@ -17,6 +19,9 @@ dominant topic and its label (mean, standard deviation, range):
   representation (KL-divergence NMF through ``model_options``; the
   dominant topic refined after the fit by spherical k-means or a multinomial
   mixture), with a supervised ceiling (5-fold logistic regression on the labels);
+* with ``--halves``: the default model fitted on each half of the corpus alone (a
+  seeded random split), so the refinement chosen on the whole corpus is checked on
+  documents fitted without the other half;
 * the k that :func:`discourse.topics.search_k` suggests over k = 4..10 (3 seeds).
 
 Counting (:func:`discourse.text.dtm`) is done once and shared by every fit. A few
@@ -62,16 +67,42 @@ def row(name: str, values: list[tuple[float, float]], seconds: float) -> dict:
            "nmi_min": a[:, 0].min(), "nmi_max": a[:, 0].max(), "ari": a[:, 1].mean(),
            "ari_sd": a[:, 1].std(ddof=0), "seconds_per_fit": seconds / len(a)}
     print(f"{name}: NMI {out['nmi']:.3f} (sd {out['nmi_sd']:.3f}, {out['nmi_min']:.3f}-{out['nmi_max']:.3f}), "
-          f"ARI {out['ari']:.3f} (sd {out['ari_sd']:.3f}), {out['seconds_per_fit']:.1f} s per fit", flush=True)
+          f"ARI {out['ari']:.3f} (sd {out['ari_sd']:.3f}), {out['seconds_per_fit']:.1f} s per fit"
+          + (f"; per seed NMI {' '.join(f'{v:.3f}' for v in a[:, 0])}, ARI {' '.join(f'{v:.3f}' for v in a[:, 1])}"
+             if len(a) > 1 else ""), flush=True)
     return out
 
 
-def package(dtm, labels, ids, *, method="nmf", vectorizer=None, seeds=SEEDS, name=None) -> dict:
-    t, vals = time.perf_counter(), []
+def package(dtm, labels, ids, *, method="nmf", refine=True, vectorizer=None, seeds=SEEDS, name=None) -> dict:
+    t, vals = time.process_time(), []
     for s in seeds:
-        m = topics.TopicModel(K, method=method, vectorizer=vectorizer, random_state=s).fit(dtm)
+        m = topics.TopicModel(K, method=method, refine=refine, vectorizer=vectorizer, random_state=s).fit(dtm)
         vals.append(scores(labels, dominant(m, ids)))
-    return row(name or f"discourse {method} (defaults)", vals, time.perf_counter() - t)
+    default = f"discourse {method} (defaults{'' if refine else ', refine=False'})"
+    return row(name or default, vals, time.process_time() - t)
+
+
+def halves(dtm, labels, ids) -> list[dict]:
+    """The default model fitted on each half alone (numpy default_rng(13) permutation of
+    the sorted ids; half A = the first half)."""
+    order = np.sort(ids)
+    perm = np.random.default_rng(13).permutation(len(order))
+    in_a = pd.Index(order[perm[: len(order) // 2]])
+    rows = []
+    for half, mask in (("A", ids_in(ids, in_a)), ("B", ~ids_in(ids, in_a))):
+        sub = text.DocumentTermMatrix(dtm.matrix[_rows(dtm, ids[mask])], dtm.terms, ids[mask])
+        for refine in (True, False):
+            rows.append(package(sub, labels[mask], ids[mask], refine=refine, seeds=[0],
+                                name=f"half {half} alone ({mask.sum()} articles){'' if refine else ', refine=False'}"))
+    return rows
+
+
+def ids_in(ids: np.ndarray, index: pd.Index) -> np.ndarray:
+    return index.get_indexer(ids) >= 0
+
+
+def _rows(dtm, wanted: np.ndarray) -> np.ndarray:
+    return pd.Index(np.asarray(dtm.doc_ids).astype(str)).get_indexer(wanted)
 
 
 def sklearn_plain(texts: list[str], labels: np.ndarray) -> dict:
@@ -154,10 +185,10 @@ def assignment_rows(dtm, labels, ids) -> list[dict]:
     rows = []
     for name, opts in MODEL_OPTIONS.items():
         t = time.perf_counter()
-        m = topics.TopicModel(K, model_options=opts).fit(dtm)
+        m = topics.TopicModel(K, refine=False, model_options=opts).fit(dtm)
         rows.append(row(name, [scores(labels, dominant(m, ids))], time.perf_counter() - t))
     t = time.perf_counter()
-    m = topics.TopicModel(K).fit(dtm)
+    m = topics.TopicModel(K, refine=False).fit(dtm)
     X = m.vectorizer_._counts(dtm)
     Xw = m.vectorizer_._weight(X, "tfidf")
     pos = pd.Index(m.doc_ids_.astype(str)).get_indexer(ids)
@@ -188,6 +219,7 @@ def main() -> int:
     ap.add_argument("file", nargs="?", default=str(DEFAULT))
     ap.add_argument("--ablation", action="store_true", help="also change one representation choice at a time")
     ap.add_argument("--assignment", action="store_true", help="also change the model and the assignment")
+    ap.add_argument("--halves", action="store_true", help="also fit the default model on each half alone")
     ap.add_argument("--no-lda", action="store_true", help="skip LDA (the slow part)")
     ap.add_argument("--no-search", action="store_true", help="skip search_k")
     args = ap.parse_args()
@@ -217,11 +249,13 @@ def main() -> int:
     f1 = validate.labels(predicted, gold).set_index("label")
     print(f"dominant topic named by its majority label (validate.labels): micro-F1 {f1.loc['micro avg', 'f1']:.3f}, "
           f"macro-F1 {f1.loc['macro avg', 'f1']:.3f}")
-    rows = [package(dtm, labels, ids), sklearn_plain(df["text"].tolist(), labels)]
+    rows = [package(dtm, labels, ids), package(dtm, labels, ids, refine=False),
+            sklearn_plain(df["text"].tolist(), labels)]
     if not args.no_lda:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)  # the seed warning this run measures
             rows.append(package(dtm, labels, ids, method="lda"))
+            rows.append(package(dtm, labels, ids, method="lda", refine=False))
     if args.ablation:
         bigrams = topics.Vectorizer(ngram_range=(1, 2)).document_terms(df)
         for name, opts in ABLATION.items():
@@ -236,6 +270,8 @@ def main() -> int:
                             name=f"near-duplicates dropped ({(~keep).sum()} articles)"))
     if args.assignment:
         rows += assignment_rows(dtm, labels, ids)
+    if args.halves:
+        rows += halves(dtm, labels, ids)
     table = pd.DataFrame(rows)
     with pd.option_context("display.width", 200, "display.max_colwidth", 45):
         print("\n" + table.round(3).to_string(index=False))

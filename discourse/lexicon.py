@@ -66,7 +66,8 @@ Weights
 ``weight`` travels with every match (``terms.find``), so a researcher can keep the more
 reliable patterns (``matches[matches["weight"] >= 0.5]``). In the bundled lexicon it is
 the pattern's measured precision against annotated news (``SOURCES-loaded-language.md``);
-``terms.find_loaded`` keeps ``weight >= 0.25`` and extends matches to their phrases.
+``terms.find_loaded`` keeps ``weight >= 0.25`` (and weaker matches in a sentence with two
+such matches) and extends matches to their phrases.
 In a user's lexicon it means whatever the user decides (default 1.0).
 
 Validation

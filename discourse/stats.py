@@ -224,3 +224,14 @@ def period_labels(dates, period: str) -> pd.Series:
     if getattr(dt.dt, "tz", None) is not None:
         dt = dt.dt.tz_convert("UTC").dt.tz_localize(None)
     return dt.dt.to_period(freq).astype(str).where(dt.notna()).astype("string")
+
+
+def warn_undated(out: pd.DataFrame, undated: int, where: str) -> pd.DataFrame:
+    """Record (``attrs["undated"]``) and warn about documents left out for want of a date."""
+    out.attrs["undated"] = undated
+    if undated:
+        import warnings
+
+        warnings.warn(f"{where}: {undated} undated document(s) left out of the periods "
+                      f"(attrs['undated']); give them a 'published' date to count them", UserWarning, stacklevel=3)
+    return out

@@ -348,11 +348,15 @@ def fit(fig) -> Any:
         changed = False
         shown = [ax for ax in fig.axes if ax.get_visible()]
         outer = {id(ax): ax.get_tightbbox(renderer) for ax in shown}
+        # figure legends are obstacles too: a title stops at the one to its right
+        legends = [lg.get_window_extent(renderer) for lg in fig.legends if lg.get_visible()]
         for ax in shown:
             box = ax.get_window_extent(renderer)
             # a left title may run on over the Axes' own legend, up to the next panel of its row
             right = min([outer[id(o)].x0 for o in shown if o is not ax and outer[id(o)].x0 > box.x0 + 1
-                         and outer[id(o)].y0 < box.y1 and outer[id(o)].y1 > box.y0] + [fig.bbox.x1]) - 4
+                         and outer[id(o)].y0 < box.y1 and outer[id(o)].y1 > box.y0]
+                        + [lg.x0 for lg in legends if lg.x0 > box.x0 + 1 and lg.y0 < outer[id(ax)].y1
+                           and lg.y1 > box.y0] + [fig.bbox.x1]) - 4
             for t, room in ((ax._left_title, right - box.x0), (ax.title, box.width), (ax._right_title, box.width)):
                 if t.get_visible() and t.get_text():
                     changed |= _refill(t, room, renderer)

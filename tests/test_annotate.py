@@ -348,3 +348,45 @@ def test_analyses_on_annotations_from_two_processes_are_identical(monkeypatch):
     for one, two in zip(*tables):
         pd.testing.assert_frame_equal(one, two)
     assert tables[0][0]["voice"].tolist() == ["quoted", "scare"] * 5
+
+
+def test_token_strings_cut_from_bytes_equal_slices_of_the_text():
+    import random
+
+    from discourse.text._tokens import span_strings, token_spans
+
+    pieces = list("ab Z9_-'’. ,\n!?\"“”é漢\u0301\u00a0\U0001F600") + ["U.S.", "a.b", "\u00df"]
+    rng = random.Random(11)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 25))) for _ in range(500)]
+    i, s, e, _ = token_spans(texts)
+    got = span_strings(texts, i, s, e)
+    assert str(got.dtype) == "str"
+    assert got.tolist() == [texts[a][b:c] for a, b, c in zip(i.tolist(), s.tolist(), e.tolist())]
+    assert span_strings(["Go!", "á"], np.array([1, 0]), np.array([0, 2]), np.array([1, 3])).tolist() == ["á", "!"]
+    assert span_strings([], np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.int64)).tolist() == []
+    # a lone surrogate is not UTF-8: the spans are sliced one by one
+    assert span_strings(["a\ud800b"], np.array([0, 0]), np.array([0, 2]), np.array([1, 3])).tolist() == ["a", "b"]
+
+
+def test_token_voice_equals_the_voice_lookup_of_each_token():
+    clear_cache()
+    df = pd.DataFrame({"doc_id": ["p", "q", "r"], "text": [
+        'He said: "We will \u2018never\u2019 leave." Critics called it a "sham".',
+        "No quotation here, café owners said.",
+        '\u201cIt is over,\u201d the mayor said. The "deal" held.']})
+    ann = annotate(df)
+    toks = ann.tokens
+    want = ann.voice(toks["doc_id"], toks["start"])["voice"]
+    assert toks["voice"].tolist() == want.tolist()
+    assert set(toks["voice"]) == {"authorial", "quoted", "scare"}
+    assert toks["token"].tolist() == [df["text"][int(d[0] != "p") + int(d[0] == "r")][a:b]
+                                      for d, a, b in zip(toks["doc_id"], toks["start"], toks["end"])]
+
+
+def test_sentence_ids_run_over_paragraphs_and_restart_per_document():
+    clear_cache()
+    df = pd.DataFrame({"doc_id": ["a", "b", "c"], "text": ["One. Two.\n\n\n  \n\nThree.", "   ", "Four. Five."]})
+    s = text.sentences(df)
+    assert s[["doc_id", "para_id", "sent_id", "start", "end"]].values.tolist() == [
+        ["a", 0, 0, 0, 4], ["a", 0, 1, 5, 9], ["a", 1, 2, 16, 22], ["c", 0, 0, 0, 5], ["c", 0, 1, 6, 11]]
+    assert s["text"].tolist() == ["One.", "Two.", "Three.", "Four.", "Five."]

@@ -80,6 +80,7 @@ OPTIONS: dict[str, tuple[str, object, dict]] = {
         "topics.fit": ("nmf", "recovers structure best (docs/topics.md)"), "topics.search_k": ("nmf", ""),
         "effects.estimate": ("ols", ""), "validate.kappa": ("cohen", "two coders"),
         "keyness.score": ("log_odds", "issue #16: weighted log odds, Monroe et al. 2008 (docs/keyness.md)"),
+        "batch.keyness": ("log_odds", "keyness.score from a run's counts: the same default"),
     }),
     # ---- text and terms
     "train": ("train Punkt on the corpus's own texts", False, {}),
@@ -87,8 +88,13 @@ OPTIONS: dict[str, tuple[str, object, dict]] = {
     "ngram_range": ("(min_n, max_n) word n-gram lengths, as in scikit-learn", (1, 1), {
         "validate.candidates": ((1, 2), "candidate lexicon entries are often two-word phrases"),
     }),
-    "min_df": ("keep terms in at least this many documents (int) or this share (float)", 1, {}),
-    "max_df": ("keep terms in at most this many documents (int) or this share (float)", 1.0, {}),
+    "min_df": ("keep terms in at least this many documents (int) or this share (float)", 1, {
+        "topics.fit": (None, "None: the topics.Vectorizer's own (2)"),
+        "topics.search_k": (None, "None: the topics.Vectorizer's own (2)"),
+    }),
+    "max_df": ("keep terms in at most this many documents (int) or this share (float)", 1.0, {
+        "topics.fit": (None, "None: the topics.Vectorizer's own (0.95)"),
+    }),
     "stop_words": ("words left out: None, 'english', 'news' (english + reporting boilerplate) or a list", VARIES, {
         "text.dtm": (None, "counts every word unless asked"),
         "topics.detect_phrases": ("news", "topic default (docs/topics.md)"),
@@ -111,6 +117,7 @@ OPTIONS: dict[str, tuple[str, object, dict]] = {
     "per": ("rate unit in words", 1000, {}),
     "min_weight": ("keep lexicon matches whose weight (measured precision) is at least this", 0.25, {}),
     "phrase": ("extend each loaded-language match to the phrase around it", True, {}),
+    "context_weight": ("also keep a weaker match (weight at least this) in a sentence with two reliable ones", 0.1, {}),
     "max_words": ("longest scare quote in words (None: the quotes' own rule)", None, {}),
     "scare_max_words": ("an unattributed quotation of at most this many words is a scare quote", 5, {}),
     "nested": ("also return quotations inside quotations", True, {}),
@@ -122,6 +129,8 @@ OPTIONS: dict[str, tuple[str, object, dict]] = {
     "duplicates": ("near-duplicate Jaccard threshold; None = exact only; False = none", 0.7, {}),
     "format": ("reader name, else chosen by extension and content", None, {}),
     "columns": ("column mapping {file column: field} or sheet columns", None, {}),
+    "model": ("a fitted topics.TopicModel applied to every chunk (batch.run's topics step)", None, {}),
+    "documents": ("the documents of a run counted (None: all of batch.documents(out))", None, {}),
     "partition_by": ("columns whose values split a saved corpus into Hive-style folders", None, {}),
     "threshold": ("minimum score to pass (Jaccard for duplicates, NPMI for phrases)", VARIES, {
         "corpus.find_duplicates": (0.7, "Jaccard"), "topics.detect_phrases": (0.5, "NPMI"),
@@ -138,7 +147,9 @@ OPTIONS: dict[str, tuple[str, object, dict]] = {
         "validate.score_intrusion": ("unit", ""), "validate.labels": ("doc_id", "labels are per document"),
     }),
     # ---- topics
-    "online": ("fit in mini-batches", False, {}), "max_iter": ("iterations (None: the method's default)", None, {}),
+    "online": ("fit in mini-batches", False, {}),
+    "refine": ("refine the topics by clustering after the fit (docs/topics.md); False: the factorisation's own",
+               True, {}), "max_iter": ("iterations (None: the method's default)", None, {}),
     "vectorizer": ("a topics vectorizer (None: the defaults)", None, {}),
     "n_seeds": ("random starts per k", 3, {}), "holdout": ("share of documents held out", 0.2, {}),
     "reference": ("what is compared against: a corpus for coherence (None: the fitted one); groups or a "

@@ -63,7 +63,7 @@ def test_the_match_itself_and_its_offsets_are_kept():
     assert m[["start", "end", "match"]].values.tolist() == [[23, 30, "corrupt"]]
     a, b = int(m["phrase_start"][0]), int(m["phrase_end"][0])
     assert (a, b, text[a:b]) == (12, 37, "the deeply corrupt elites")
-    assert list(m.columns) == [*terms.COLUMNS, "weight", "phrase_start", "phrase_end", "phrase"]
+    assert list(m.columns) == [*terms.COLUMNS, "weight", "phrase_start", "phrase_end", "phrase", "context"]
     assert str(m["phrase"].dtype) == "string" and str(m["phrase_start"].dtype) == "int64"
 
 
@@ -94,11 +94,44 @@ def test_several_documents_and_a_document_without_matches():
 
 def test_the_default_is_the_bundled_lexicon_at_the_measured_threshold():
     text = "The regime's thugs staged a sham trial."
-    m = terms.find_loaded(_corpus(text))
+    m = terms.find_loaded(_corpus(text), context_weight=None)
     bundled = terms.find(_corpus(text))
     assert set(m["match"]) == set(bundled.loc[bundled["weight"] >= _loaded.MIN_WEIGHT, "match"])
     assert (m["weight"] >= 0.25).all() and _loaded.MIN_WEIGHT == 0.25
     assert "a sham trial" in m["phrase"].tolist()
+    # by default the weaker "regime" (0.1 <= weight < 0.25) counts too: its sentence has two reliable matches
+    d = terms.find_loaded(_corpus(text))
+    weak = bundled.loc[(bundled["weight"] >= _loaded.CONTEXT_WEIGHT) & (bundled["weight"] < 0.25), "match"]
+    assert set(d["match"]) == set(m["match"]) | set(weak) and "regime" in set(weak)
+    assert d.loc[d["match"] == "regime", "context"].tolist() == [True]
+    assert not d.loc[d["match"] != "regime", "context"].any()
+
+
+CTX = lexicon.from_records([
+    {"pattern": "corrupt", "category": "evaluative", "weight": 0.5},
+    {"pattern": "sham", "category": "doubt", "weight": 0.4},
+    {"pattern": "crony", "category": "name_calling", "weight": 0.12},
+    {"pattern": "clique", "category": "name_calling", "weight": 0.05},
+])
+
+
+@pytest.mark.parametrize("text,kw,kept", [
+    # two reliable matches in the sentence: the weaker "crony" (0.12 >= 0.1) is kept, "clique" (0.05) is not
+    ("A corrupt crony clique held a sham vote.", {}, ["corrupt", "crony", "sham"]),
+    # one reliable match is not enough
+    ("A corrupt crony clique held a vote.", {}, ["corrupt"]),
+    # the reliable matches must be in the same sentence as the weaker one
+    ("A corrupt deal. A crony clique held a sham vote.", {}, ["corrupt", "sham"]),
+    # context_weight: None switches the rule off; a lower value lets "clique" in too
+    ("A corrupt crony clique held a sham vote.", {"context_weight": None}, ["corrupt", "sham"]),
+    ("A corrupt crony clique held a sham vote.", {"context_weight": 0.05}, ["corrupt", "crony", "clique", "sham"]),
+    # min_weight sets what counts as reliable: at 0.45 only "corrupt" is, so "crony" loses its context
+    ("A corrupt crony clique held a sham vote.", {"min_weight": 0.45}, ["corrupt"]),
+])
+def test_a_weaker_match_counts_in_a_sentence_with_two_reliable_ones(text, kw, kept):
+    m = terms.find_loaded(_corpus(text), lexicon=CTX, **kw)
+    assert m["match"].tolist() == kept
+    assert m["context"].tolist() == [w < kw.get("min_weight", 0.25) for w in m["weight"]]
 
 
 def test_veto_phrases_still_veto():
@@ -125,6 +158,8 @@ def test_input_is_not_changed():
     ({"min_weight": True}, "min_weight must be a number"),
     ({"min_weight": float("nan")}, "min_weight must be a number"),
     ({"phrase": "yes"}, "phrase must be True or False"),
+    ({"context_weight": "low"}, "context_weight must be a number"),
+    ({"context_weight": False}, "context_weight must be a number"),
 ])
 def test_bad_options_raise(kw, msg):
     with pytest.raises(TypeError, match=msg):
@@ -133,3 +168,13 @@ def test_bad_options_raise(kw, msg):
 
 def test_docstring_examples_run():
     assert doctest.testmod(_loaded, optionflags=doctest.NORMALIZE_WHITESPACE).failed == 0
+
+
+@pytest.mark.parametrize("text,match", [
+    ("Critics say the report was swept under the rug for years.", "swept under the rug"),
+    ("The senator called the whole plan a gravy train for donors.", "gravy train"),
+])
+def test_bundled_idioms_are_found_whole(text, match):
+    m = terms.find_loaded(_corpus(text))
+    row = m[m["match"].str.lower() == match]
+    assert len(row) == 1 and row["category"].item() == "figurative" and row["weight"].item() >= _loaded.MIN_WEIGHT

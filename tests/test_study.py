@@ -185,7 +185,7 @@ def test_discourse_figures_inside_a_study_builds_and_checks(tmp_path, monkeypatc
     (root / "discourse.toml").write_text(toml)
     assert cli.main(["figures", "--check", "--only", "bars"]) == 1
     printed = capsys.readouterr().out
-    assert "stale: bars: parameters changed: colour='C3'" in printed
+    assert "stale: bars: parameters changed: colour='C3' (was colour='C1')" in printed
     assert "differs: bars bars.svg" in printed
     # a study lexicon edited: every figure is stale
     assert cli.main(["figures"]) == 0
@@ -228,21 +228,172 @@ def test_study_errors_exit_2_with_one_line(tmp_path, monkeypatch, capsys):
     assert "no discourse.toml in" in capsys.readouterr().err
 
 
-def test_a_failing_figure_names_the_figure_and_its_parameters(tmp_path, monkeypatch, capsys):
-    broken = FIGURES + '''
+BROKEN = '''
+import discourse
 
-@discourse.figure("broken")
-def broken(corpus, *, colour):
-    raise ValueError(f"no such colour: {colour}")
+
+@discourse.figure("bad-value", corpus="articles", colour="teal")
+def bad_value(corpus, *, colour):
+    raise ValueError(f"no such colour: {colour!r}; use a matplotlib colour")
+
+
+@discourse.figure("bad-column", corpus="articles")
+def bad_column(corpus, *, column):
+    return corpus[column]  # a column the corpus does not have: pandas raises KeyError
+
+
+@discourse.figure("bad-code", corpus="articles")
+def bad_code(corpus):
+    return len(corpus) / 0  # a bug, whatever the input
 '''
-    root = _study(tmp_path, figures_py=broken)
-    monkeypatch.chdir(root)
-    assert cli.main(["figures"]) == 1
+
+
+def _init_study(tmp_path: Path, monkeypatch, figures_py: str | None = None, extra_toml: str = "") -> Path:
+    """A study made by `discourse init` (its example corpus), with more figures and toml."""
+    path = tmp_path / "s"
+    assert cli.main(["init", str(path)]) == 0
+    if figures_py is not None:
+        (path / "figures" / "broken.py").write_text(figures_py)
+    if extra_toml:
+        with open(path / "discourse.toml", "a") as fh:
+            fh.write(extra_toml)
+    monkeypatch.chdir(path)
+    return path
+
+
+def test_a_figure_failing_on_a_parameter_exits_2_naming_the_figure_and_the_parameter(tmp_path, monkeypatch,
+                                                                                     capsys):
+    path = _init_study(tmp_path, monkeypatch, BROKEN, "\n[figures.bad-column]\ncolumn = \"paper\"\n")
+    capsys.readouterr()
+    assert cli.main(["figures", "--formats", "svg", "--only", "article-lengths", "bad-value", "bad-column"]) == 2
     err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert err.splitlines() == [
+        "discourse figures: error: figure 'bad-value': ValueError: no such colour: 'teal'; use a matplotlib "
+        "colour; parameter colour='teal': set colour in [figures.bad-value] of discourse.toml (the figure's "
+        "default is used), then run `discourse figures --only bad-value`",
+        "discourse figures: error: figure 'bad-column': KeyError: paper; parameter column='paper': correct "
+        "[figures.bad-column] column in discourse.toml, then run `discourse figures --only bad-column`",
+    ]
+    # the others were built and recorded
+    assert (path / "figures" / "article-lengths.svg").exists()
+    manifest = json.loads((path / "figures" / "manifest.json").read_text())
+    assert sorted(manifest["figures"]) == ["article-lengths"]
+    # from Python: the same lines, and which failures are the study's input
+    with pytest.raises(figures.FigureError) as info:
+        figures.build(["bad-value", "bad-code"], formats="svg")
+    assert info.value.user_errors == ["bad-value"] and sorted(info.value.failures) == ["bad-code", "bad-value"]
+    assert info.value.lines["bad-value"].startswith("figure 'bad-value': ValueError: no such colour")
+
+
+def test_a_figure_failing_on_a_bug_exits_1_with_its_traceback(tmp_path, monkeypatch, capsys):
+    path = _init_study(tmp_path, monkeypatch, BROKEN, "\n[figures.bad-column]\ncolumn = \"paper\"\n")
+    capsys.readouterr()
+    assert cli.main(["figures", "--formats", "svg", "--only", "bad-code", "article-lengths"]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" in err and "ZeroDivisionError: division by zero" in err
+    assert "discourse figures: figure 'bad-code' failed with parameters none: ZeroDivisionError: division by zero" \
+        in err
+    assert err.rstrip().endswith("discourse figures: 1 figure(s) hit a bug: bad-code (the traceback above says "
+                                 "where; the other figures were built)")
+    assert (path / "figures" / "article-lengths.svg").exists()
+    # a bug and a mistake in the input together: exit 1, and the mistake still gets its line
+    assert cli.main(["figures", "--formats", "svg", "--only", "bad-code", "bad-value"]) == 1
+    err = capsys.readouterr().err
+    assert "discourse figures: error: figure 'bad-value': ValueError: no such colour" in err
     assert "Traceback" in err
-    assert ("discourse figures: figure 'broken' failed with parameters colour='C1': "
-            "ValueError: no such colour: C1\n") in err
-    assert (root / "figures" / "bars.svg").exists()  # the others were built
+
+
+def test_a_missing_corpus_fails_each_figure_of_it_with_one_line(tmp_path, monkeypatch, capsys):
+    path = _init_study(tmp_path, monkeypatch)
+    toml = (path / "discourse.toml").read_text().replace('path = "data/example"', 'path = "data/nowhere"')
+    (path / "discourse.toml").write_text(toml)
+    capsys.readouterr()
+    assert cli.main(["figures", "--formats", "svg", "--only", "article-lengths", "articles-over-time"]) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 2
+    for line, name in zip(lines, ["article-lengths", "articles-over-time"]):
+        assert line.startswith(f"discourse figures: error: figure {name!r}: FileNotFoundError: corpus 'articles' "
+                               "not found: ")
+        assert line.endswith("(discourse.toml [corpora.articles] path); correct [corpora.articles] path or "
+                             f"columns in discourse.toml, then run `discourse figures --only {name}`")
+
+
+def test_user_error_or_bug():
+    from discourse.figures._failures import _not_a_figure, user_error
+
+    assert user_error(ValueError("k must be at least 2")) and user_error(KeyError("outlet"))
+    assert user_error(FileNotFoundError("corpus not found")) and user_error(StudyError("discourse.toml: x"))
+    assert user_error(TypeError("actors must be a dict of name -> aliases, not list"))
+    assert not user_error(TypeError("f() takes 1 positional argument but 2 were given"))
+    assert not user_error(TypeError("unsupported operand type(s) for +: 'int' and 'str'"))
+    assert not user_error(_not_a_figure("figure 'x': function returned NoneType, not a matplotlib Figure"))
+    assert not user_error(ZeroDivisionError("division by zero")) and not user_error(RuntimeError("x"))
+
+
+# ----------------------------------------------------------- --check: the inputs
+def test_check_says_which_input_changed_even_when_the_bytes_would_not(tmp_path, monkeypatch, capsys):
+    path = _init_study(tmp_path, monkeypatch)
+    only = ["--only", "article-lengths"]
+    assert cli.main(["figures", "--formats", "svg", *only]) == 0
+    entry = json.loads((path / "figures" / "manifest.json").read_text())["figures"]["article-lengths"]
+    assert entry["corpus_path"] == "data/example" and entry["corpus_from"] == "discourse.toml"
+    assert entry["corpus_columns"] is None and len(entry["corpus_sha256"]) == 64
+    capsys.readouterr()
+    assert cli.main(["figures", "--check", *only]) == 0
+    assert capsys.readouterr().out == "the figure is current (1 files match figures/manifest.json)\n"
+    # the same files under another path: the figure's bytes are the same, but it is stale
+    shutil.copytree(path / "data" / "example", path / "data" / "copy")
+    toml = (path / "discourse.toml").read_text()
+    (path / "discourse.toml").write_text(toml.replace('path = "data/example"', 'path = "data/copy"'))
+    assert cli.main(["figures", "--check", *only]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out == ["stale: article-lengths: corpus path changed: data/example -> data/copy (discourse.toml "
+                   "[corpora.articles] path); same content"]
+    report = figures.check(["article-lengths"])
+    assert report["status"].tolist() == ["stale", "ok"]  # the rebuilt bytes are the recorded ones
+    # rebuilt: current again; then a corpus file edited: stale, naming the file
+    assert cli.main(["figures", "--formats", "svg", *only]) == 0
+    article = sorted((path / "data" / "copy").rglob("*.txt"))[0]
+    article.write_text(article.read_text() + "\nOne more sentence in this invented article.\n")
+    capsys.readouterr()
+    assert cli.main(["figures", "--check", *only]) == 1
+    out = capsys.readouterr().out
+    assert f"stale: article-lengths: inputs changed: corpus data/copy content; changed: " \
+           f"{article.relative_to(path).as_posix()}" in out
+    # rebuilt from the edited copy, then moved back to the first folder: other content too
+    assert cli.main(["figures", "--formats", "svg", *only]) == 0
+    (path / "discourse.toml").write_text(toml)
+    capsys.readouterr()
+    assert cli.main(["figures", "--check", *only]) == 1
+    assert ("stale: article-lengths: corpus path changed: data/copy -> data/example (discourse.toml "
+            "[corpora.articles] path); content changed too") in capsys.readouterr().out
+
+
+def test_check_sees_changed_columns_and_reads_a_version_1_manifest(tmp_path, monkeypatch, capsys):
+    root = _study(tmp_path)
+    monkeypatch.chdir(root)
+    assert cli.main(["figures", "--only", "bars"]) == 0
+    manifest_path = root / "figures" / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    assert manifest["manifest_version"] == 2
+    assert manifest["figures"]["bars"]["corpus_columns"] == {"body": "text", "paper": "outlet",
+                                                             "date": "published", "headline": "title"}
+    toml = (root / "discourse.toml").read_text()
+    (root / "discourse.toml").write_text(toml.replace(', headline = "title"', ""))
+    capsys.readouterr()
+    assert cli.main(["figures", "--check", "--only", "bars"]) == 1
+    assert ("stale: bars: corpus columns changed: {body = 'text', date = 'published', headline = 'title', "
+            "paper = 'outlet'} -> {body = 'text', date = 'published', paper = 'outlet'} (discourse.toml "
+            "[corpora.articles] columns)") in capsys.readouterr().out
+    # a manifest written before these were recorded is checked without them
+    (root / "discourse.toml").write_text(toml)
+    for entry in manifest["figures"].values():
+        for key in ("corpus_from", "corpus_columns", "corpus_sha256"):
+            entry.pop(key)
+    manifest["manifest_version"] = 1
+    manifest_path.write_text(json.dumps(manifest))
+    assert cli.main(["figures", "--check", "--only", "bars"]) == 0
 
 
 def test_the_decorator_is_discourse_figure_and_checks_the_name():

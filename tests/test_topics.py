@@ -3,6 +3,7 @@ coherence, prevalence normalisation, transform, k-search, CLI and plots."""
 from __future__ import annotations
 
 import math
+import warnings
 
 import matplotlib
 
@@ -100,6 +101,60 @@ def test_outputs_are_tidy_and_normalised(nmf4, corpus4):
     # topics are numbered by decreasing overall prevalence
     total = dt.groupby("topic")["share"].sum().to_numpy()
     assert (np.diff(total) <= 0).all()
+
+
+# ------------------------------------------------------------------ refinement (the default)
+def test_refined_shares_stay_mixed_and_follow_the_clusters(corpus4, nmf4):
+    df, labels, _ = corpus4
+    S = nmf4.shares_
+    assert nmf4.refine and nmf4.clusters_.shape == (len(df),)
+    # the dominant share is the refined cluster, and the clusters are the planted topics
+    assert (S.argmax(axis=1) == nmf4.clusters_).all()
+    assert normalized_mutual_info_score(labels, nmf4.clusters_) == pytest.approx(1.0)
+    # ... while the shares stay mixed: planted documents are 80 % one topic
+    second = np.sort(S, axis=1)[:, -2]
+    assert (second > 0.01).mean() > 0.5 and (S.max(axis=1) < 0.99).any()
+    # new documents: the same fold-in on the fixed refined topics
+    np.testing.assert_allclose(nmf4.transform(df)["share"], nmf4.doc_topics["share"], atol=1e-12)
+
+
+def test_refine_false_is_the_factorisation_itself(corpus4):
+    from sklearn.decomposition import NMF
+
+    df, _, _ = corpus4  # doc ids already sorted, so the fit sees the rows in this order
+    m = topics.fit(df, 4, refine=False)
+    Xw = topics.Vectorizer(weighting="tfidf").fit_transform(df)
+    est = NMF(4, init="nndsvda", random_state=0, max_iter=400)
+    W = est.fit_transform(Xw) * est.components_.sum(axis=1)
+    W /= W.sum(axis=1, keepdims=True)
+    np.testing.assert_allclose(m.shares_, W[:, m.order_])
+    assert m.clusters_ is None
+
+
+def test_fold_in_hand_computed():
+    import scipy.sparse as sp
+    from discourse.topics._refine import fold_in
+
+    # word 0 only from topic 0, word 2 only from topic 1, word 1 equally likely from either:
+    # the likelihood is a log t + c log (1 - t) + const, so t = a / (a + c)
+    phi = np.array([[0.5, 0.5, 0.0], [0.0, 0.5, 0.5]])
+    theta = fold_in(phi, sp.csr_matrix([[1, 5, 3], [0, 0, 0], [2, 7, 0]]))
+    np.testing.assert_allclose(theta[0], [0.25, 0.75], atol=1e-3)
+    assert np.isnan(theta[1]).all()
+    np.testing.assert_allclose(theta[2], [1.0, 0.0], atol=1e-3)
+
+
+def test_too_many_topics_leave_empty_topics_and_a_warning(corpus4):
+    df, _, _ = corpus4  # 4 planted topics, two of them in 40 documents each
+    with pytest.warns(UserWarning, match=r"topics lost every document in the refinement .* refine=False"):
+        m = topics.fit(df, 8)
+    empty = m.components_.sum(axis=1) == 0
+    assert empty.any() and (m.shares_[:, empty] == 0).all()
+    assert all(m.labels[k].endswith("(empty)") for k in np.flatnonzero(empty))
+    assert set(m.top_terms(5)["topic"]) == set(np.flatnonzero(~empty))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # unrefined: eight overlapping topics, no warning
+        assert (topics.fit(df, 8, refine=False).components_.sum(axis=1) > 0).all()
 
 
 def test_lda_warns_that_its_topics_depend_on_the_seed(corpus4):
@@ -226,6 +281,18 @@ def test_prevalence_by_period(nmf4, grouped):
         topics.prevalence(nmf4, grouped, period="fortnight")
     with pytest.raises(KeyError, match="not in corpus"):
         topics.prevalence(nmf4, grouped, by="section")
+
+
+def test_undated_documents_are_counted_and_warned_about(nmf4, grouped):
+    undated = grouped.copy()
+    undated.loc[undated.index[:7], "published"] = pd.NaT
+    with pytest.warns(UserWarning, match="7 undated document"):
+        prev = topics.prevalence(nmf4, undated, by="outlet", period="M", n_boot=10)
+    assert prev.attrs["undated"] == 7
+    assert prev.groupby(["outlet", "period"])["n_docs"].first().sum() == len(grouped) - 7
+    with pytest.warns(UserWarning, match="7 undated document"):
+        assert topics.trajectories(nmf4, undated, period="M", n_boot=10).attrs["undated"] == 7
+    assert topics.prevalence(nmf4, grouped, period="M", n_boot=10).attrs["undated"] == 0
 
 
 def test_period_labels_join_other_tables(nmf4, grouped):
@@ -443,31 +510,31 @@ def test_series_keeps_its_index_as_doc_id():
 def test_phrases_explicit_and_detected():
     texts = ["The White House said no.", "A statement from the White House today.",
              "white. House prices rose.", "The white house was painted."] * 3
-    m = topics.fit(texts, 2, phrases=["White House"], min_df=1, max_df=1.0)
+    m = topics.fit(texts, 2, vectorizer=topics.Vectorizer(phrases=["White House"], min_df=1, max_df=1.0))
     tf = dict(zip(m.terms_, m.term_frequency_))
     # 9 occurrences of the phrase (3 x 3 texts); "white. House" is two sentences, so its
     # words count on their own and only there
     assert (tf["white house"], tf["white"], tf["house"]) == (9, 3, 3)
     assert not any(" " in t and t != "white house" for t in m.terms_)
-    detected = topics.fit(texts, 2, phrases=True, min_df=1, max_df=1.0)
+    detected = topics.fit(texts, 2, vectorizer=topics.Vectorizer(phrases=True, min_df=1, max_df=1.0))
     assert detected.vectorizer_.phrases_ == ["white house"]
     # count >= 3: NPMI of "house painted" = log((3/18) / ((12/33) (3/33))) / -log(3/18) = 0.90
     assert topics.detect_phrases(texts, min_count=3) == ["house painted", "house prices", "prices rose",
                                                          "white house"]
     with pytest.raises(ValueError, match="two-word"):
-        topics.fit(texts, 2, phrases=["new york city"], min_df=1)
+        topics.fit(texts, 2, vectorizer=topics.Vectorizer(phrases=["new york city"], min_df=1))
 
 
 def test_stop_words_and_ngrams():
     m = topics.fit(["U.S. troops' advance, Afghanistan's capital. Kabul fell."] * 2 + ["budget vote"] * 2, 2,
-                   min_df=1, max_df=1.0, ngram_range=(1, 2))
+                   vectorizer=topics.Vectorizer(min_df=1, max_df=1.0, ngram_range=(1, 2)))
     # n-grams form after stop words and possessives, inside a sentence (never "capital kabul")
     assert sorted(m.terms_) == sorted([
         "u.s", "troops", "advance", "afghanistan", "capital", "kabul", "fell", "budget", "vote",
         "u.s troops", "troops advance", "advance afghanistan", "afghanistan capital", "kabul fell",
         "budget vote"])
-    custom = topics.fit(["apple the banana"] * 2 + ["cherry the date"] * 2, 2, stop_words=["apple"],
-                        min_df=1, max_df=1.0)
+    custom = topics.fit(["apple the banana"] * 2 + ["cherry the date"] * 2, 2,
+                        vectorizer=topics.Vectorizer(stop_words=["apple"], min_df=1, max_df=1.0))
     assert set(custom.terms_) == {"the", "banana", "cherry", "date"}
 
 
@@ -487,15 +554,19 @@ def test_errors():
     with pytest.raises(ValueError, match="method must be 'nmf' or 'lda'"):
         topics.fit(docs, 2, method="pca")
     with pytest.raises(ValueError, match="stop_words must be"):
-        topics.fit(docs, 2, stop_words="german")
+        topics.fit(docs, 2, vectorizer=topics.Vectorizer(stop_words="german"))
     with pytest.raises(ValueError, match="too few for 10 topics"):
         topics.fit(docs, 10)
     with pytest.raises(ValueError, match="LDA needs raw counts"):
-        topics.fit(docs, 2, method="lda", weighting="tfidf")
-    with pytest.raises(TypeError, match=r"unknown option\(s\) \['tfidf'\]"):
+        topics.fit(docs, 2, method="lda", vectorizer=topics.Vectorizer(weighting="tfidf"))
+    with pytest.raises(TypeError, match="unexpected keyword argument 'tfidf'"):
         topics.fit(docs, 2, tfidf=True)
-    with pytest.raises(ValueError, match="either vectorizer= or its options"):
+    with pytest.raises(TypeError, match="unexpected keyword argument 'phrases'"):  # a Vectorizer option
+        topics.search_k(docs, [2], phrases=True)
+    with pytest.raises(ValueError, match=r"either vectorizer= or min_df=.*topics.Vectorizer\(min_df=...\)"):
         topics.fit(docs, 2, vectorizer=topics.Vectorizer(), min_df=1)
+    with pytest.raises(TypeError, match="refine must be True or False"):
+        topics.fit(docs, 2, refine="yes")
     with pytest.raises(ValueError, match="no terms left"):
         topics.fit(docs, 2, min_df=100)
     with pytest.raises(ValueError, match="doc_id values must be unique"):
@@ -509,7 +580,7 @@ def test_search_k_nmf(corpus4):
     df, _, _ = corpus4
     rep = topics.search_k(df, [2, 4, 6], n_seeds=3)
     assert list(rep.columns) == ["k", "npmi", "umass", "exclusivity", "unique_terms",
-                                 "perplexity", "stability", "n_seeds"]
+                                 "perplexity", "stability", "empty_topics", "n_seeds"]
     assert rep["k"].tolist() == [2, 4, 6]
     row = rep.set_index("k").loc[4]
     assert row["stability"] >= 0.95
@@ -521,6 +592,8 @@ def test_search_k_nmf(corpus4):
     assert row["exclusivity"] > over["exclusivity"]
     assert row["unique_terms"] == 1.0 > over["unique_terms"]
     assert (rep["npmi"] > 0.3).all() and (rep["umass"] < 0).all()
+    # a k above the corpus's clusters leaves refined topics empty
+    assert row["empty_topics"] == 0 and over["empty_topics"] >= 1
     assert rep.equals(topics.search_k(df, [2, 4, 6], n_seeds=3))
 
 
@@ -599,7 +672,7 @@ def test_news_stop_words_default():
     docs = ["The minister said the budget cuts hurt clinics, officials told reporters."] * 3 + \
            ["Voters said the campaign polls favour the opposition, Mr Smith said."] * 3
     news = topics.fit(docs, 2, min_df=1, max_df=1.0)
-    english = topics.fit(docs, 2, min_df=1, max_df=1.0, stop_words="english")
+    english = topics.fit(docs, 2, vectorizer=topics.Vectorizer(min_df=1, max_df=1.0, stop_words="english"))
     assert "said" not in set(news.term_topics["term"]) and "mr" not in set(news.term_topics["term"])
     assert "said" in set(english.term_topics["term"])
 

@@ -113,7 +113,8 @@ def _cmd_topics(args) -> int:
         "- `doc_topics.csv`: doc_id, topic, share (a document's shares sum to 1)\n"
         "- `representative_docs.csv`: the documents with the highest share of each topic\n"
         f"- `k_search.csv`: k = {', '.join(map(str, ks))}: NPMI and UMass coherence, exclusivity, "
-        "held-out perplexity (LDA), stability across 3 seeds (see docs/topics.md)\n",
+        "held-out perplexity (LDA), stability across 3 seeds, empty_topics (topics left without "
+        "documents by the refinement; see docs/topics.md)\n",
         encoding="utf-8")
     if not getattr(args, "quiet", False):
         print(f"{k} topics ({args.method}) over {n_docs} documents -> {out}")

@@ -32,13 +32,7 @@ def _cmd_figures(args) -> int:
         else:
             table = figures.build(args.only, corpus=args.corpus, formats=args.formats, out=out, root=study.root)
     except figures.FigureError as exc:
-        for name, tb in exc.failures.items():
-            print(f"discourse figures: {name} failed:\n{tb}", file=sys.stderr)
-        for name in exc.failures:
-            print(f"discourse figures: {exc.summary(name)}", file=sys.stderr)
-        print(f"discourse figures: {len(exc.failures)} figure(s) failed: {', '.join(exc.failures)}; "
-              "the others were built", file=sys.stderr)
-        return 1
+        return _failed(exc)
     except KeyError as exc:
         raise UsageError(exc.args[0] if exc.args else str(exc)) from None
     except (StudyError, ValueError) as exc:
@@ -60,6 +54,24 @@ def _cmd_figures(args) -> int:
     what = "the figure is" if n_figures == 1 else f"all {n_figures} figures are"
     print(f"{what} current ({len(report)} files match {_shown(out / figures.MANIFEST)})")
     return 0
+
+
+def _failed(exc) -> int:
+    """Report the figures that failed (the others were built): a mistake in the study's
+    input (a parameter, a column, a corpus path) is one line per figure naming the
+    parameter and what to do, exit 2; a bug prints its traceback, exit 1."""
+    bugs = [n for n in exc.failures if n not in exc.user_errors]
+    for name in bugs:
+        print(f"discourse figures: {name} failed:\n{exc.failures[name]}", file=sys.stderr)
+    for name in exc.user_errors:
+        print(f"discourse figures: error: {exc.lines[name]}", file=sys.stderr)
+    for name in bugs:
+        print(f"discourse figures: {exc.summary(name)}", file=sys.stderr)
+    if not bugs:
+        return 2
+    print(f"discourse figures: {len(bugs)} figure(s) hit a bug: {', '.join(bugs)} (the traceback above says "
+          "where; the other figures were built)", file=sys.stderr)
+    return 1
 
 
 # --------------------------------------------------------------------- init

@@ -24,6 +24,7 @@ from typing import Any, Iterable
 import pandas as pd
 
 from discourse.figures._corpora import _Corpora, _study
+from discourse.figures._failures import FigureError, _failure_line, _not_a_figure, user_error
 from discourse.figures._manifest import (MANIFEST, MANIFEST_VERSION, _git_commit, _git_dirty, _manifest_table,
                                          _read_manifest, _sha256_file, _write_manifest, corpus_path, repo_root)
 from discourse.figures._registry import REGISTRY, FigureSpec
@@ -96,7 +97,7 @@ def _draw(spec: FigureSpec, df: pd.DataFrame, corpora: "_Corpora | None" = None)
         raise
 
     if not isinstance(fig, Figure):
-        raise TypeError(f"figure {spec.name!r}: function returned {type(fig).__name__}, not a matplotlib Figure")
+        raise _not_a_figure(f"figure {spec.name!r}: function returned {type(fig).__name__}, not a matplotlib Figure")
     with style.paper(_width(spec)):
         style.fit(fig)  # titles wider than their panel are wrapped, never cut
     return fig
@@ -161,54 +162,32 @@ def render(name: str, *, corpus: Any = None, root: str | Path | None = None, **p
     return fig
 
 
-def _short(params: dict[str, Any], limit: int = 40) -> str:
-    parts = []
-    for k, v in params.items():
-        text = repr(v)
-        parts.append(f"{k}={text if len(text) <= limit else text[:limit - 3] + '...'}")
-    return ", ".join(parts) or "none"
-
-
-class FigureError(RuntimeError):
-    """One or more figures failed to build; ``failures`` maps name -> traceback text,
-    ``params`` maps name -> the parameters it was drawn with."""
-
-    def __init__(self, failures: dict[str, str], params: dict[str, dict[str, Any]] | None = None):
-        self.failures = dict(failures)
-        self.params = dict(params or {})
-        lines = [tb.strip().splitlines()[-1] for tb in self.failures.values()]
-        super().__init__("; ".join(f"{n}: {ln}" for n, ln in zip(self.failures, lines)))
-
-    def summary(self, name: str) -> str:
-        """One line: the figure, the parameters it was drawn with, the error."""
-        last = self.failures[name].strip().splitlines()[-1]
-        return f"figure {name!r} failed with parameters {_short(self.params.get(name, {}))}: {last}"
-
-
 def _build_into(specs: list[FigureSpec], folder: Path, fmts: list[str], corpora: _Corpora,
                 recorded: dict[str, str] | None = None,
-                failures: dict[str, str] | None = None) -> dict[str, dict[str, Any]]:
+                failures: dict[str, str] | None = None,
+                errors: dict[str, tuple[BaseException, str]] | None = None) -> dict[str, dict[str, Any]]:
     """Draw and save ``specs`` into ``folder``; return manifest entries by name.
 
     With a ``failures`` dict, a figure that raises is recorded there (name ->
-    traceback) and the others are still built; without it the error propagates.
+    traceback; and in ``errors``: name -> (exception, ``"corpus"`` or ``"figure"``, the
+    step that raised)) and the others are still built; without it the error propagates.
     """
     from discourse._progress import progress
-    from discourse.study import StudyError
 
     entries = {}
     for spec in progress(specs, total=len(specs), desc="figures", enabled=None if len(specs) > 1 else False):
         if failures is None:
             entries.update(_build_one(spec, folder, fmts, corpora, recorded))
             continue
+        step = ["corpus"]
         try:
-            entries.update(_build_one(spec, folder, fmts, corpora, recorded))
-        except (FileNotFoundError, StudyError):
-            raise
-        except Exception:  # noqa: BLE001 - reported with its traceback
+            entries.update(_build_one(spec, folder, fmts, corpora, recorded, step))
+        except Exception as exc:  # noqa: BLE001 - reported with its traceback
             import traceback
 
             failures[spec.name] = traceback.format_exc()
+            if errors is not None:
+                errors[spec.name] = (exc, step[0])
     return entries
 
 
@@ -230,9 +209,15 @@ def _package_inputs() -> dict[str, str]:
 
 
 def _build_one(spec: FigureSpec, folder: Path, fmts: list[str], corpora: _Corpora,
-               recorded: dict[str, str] | None) -> dict[str, dict[str, Any]]:
-    src = corpora.path_for(spec, (recorded or {}).get(spec.name))
+               recorded: dict[str, str] | None, step: list[str] | None = None) -> dict[str, dict[str, Any]]:
+    """Build one figure; ``step[0]`` says what was being done when it raised (``"corpus"``:
+    finding and loading the corpus; ``"figure"``: drawing and saving)."""
+    step = step if step is not None else ["corpus"]
+    again = (recorded or {}).get(spec.name)
+    src = corpora.path_for(spec, again)
+    replaced = corpora.replaced(spec, again)
     df, inputs = corpora.get(src, corpora.columns_for(spec))
+    step[0] = "figure"
     fig = _draw(spec, df.copy(), corpora)  # a copy: one figure cannot change another's input
     try:
         files = _save(fig, spec, folder, [f for f in fmts if spec.formats is None or f in spec.formats])
@@ -242,6 +227,11 @@ def _build_one(spec: FigureSpec, folder: Path, fmts: list[str], corpora: _Corpor
         "description": spec.description,
         "corpus": spec.corpus,
         "corpus_path": corpora.label(src),
+        # where the corpus path came from, its columns and one hash of its content: --check
+        # says "corpus path changed" even when the files (and so the figure) are the same
+        "corpus_from": "--corpus" if replaced else "discourse.toml",
+        "corpus_columns": None if replaced else corpora.columns_for(spec),
+        "corpus_sha256": corpora.content(src, inputs),
         "params": _jsonable(spec.params),
         "inputs": inputs,
         "package_inputs": _package_inputs(),
@@ -282,7 +272,9 @@ def build(names: Iterable[str] | str | None = None, *, corpus: Any = None,
     ------
     FigureError
         After building all the others and writing the manifest, when any figure
-        function raised (``.failures`` maps names to tracebacks).
+        raised (``.failures`` maps names to tracebacks; ``.user_errors`` lists those that
+        failed on the study's input: a parameter, a column or a corpus path, see
+        :data:`USER_ERRORS`; ``.lines`` says for each what to change).
     discourse.study.StudyError
         When ``discourse.toml`` is invalid or a figure's parameter is missing.
 
@@ -302,7 +294,8 @@ def build(names: Iterable[str] | str | None = None, *, corpus: Any = None,
     folder.mkdir(parents=True, exist_ok=True)
     corpora = _Corpora(study, corpus)
     failures: dict[str, str] = {}
-    entries = _build_into(specs, folder, fmts, corpora, failures=failures)
+    errors: dict[str, tuple[BaseException, str]] = {}
+    entries = _build_into(specs, folder, fmts, corpora, failures=failures, errors=errors)
 
     import matplotlib
 
@@ -322,10 +315,14 @@ def build(names: Iterable[str] | str | None = None, *, corpus: Any = None,
         "git_dirty": dirty,
         "note": "git_commit (the code's commit when the figures were built; git_dirty: the "
                 "package code had uncommitted changes) and built_with are informational; "
-                "--check compares figure bytes and input hashes only.",
+                "--check compares figure bytes and the inputs: corpus path, columns and file "
+                "hashes, lexicons, package data and parameters.",
         "figures": figures,
     }
     _write_manifest(folder, manifest)
     if failures:
-        raise FigureError(failures, {n: s.params for n, s in registry.items() if n in failures})
+        users = [n for n, (exc, _) in errors.items() if user_error(exc)]
+        lines = {n: _failure_line(n, exc, stage, registry[n], corpora) for n, (exc, stage) in errors.items()
+                 if n in users}
+        raise FigureError(failures, {n: s.params for n, s in registry.items() if n in failures}, lines, users)
     return _manifest_table(manifest, folder, [s.name for s in specs if s.name in entries])

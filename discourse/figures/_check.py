@@ -8,8 +8,9 @@ from typing import Any, Iterable
 
 import pandas as pd
 
-from discourse.figures._build import FORMATS, _build_into, _Corpora, _jsonable, _short, _study
-from discourse.figures._manifest import _read_manifest, _sha256_file
+from discourse.figures._build import FORMATS, _build_into, _Corpora, _study
+from discourse.figures._failures import _short
+from discourse.figures._manifest import _read_manifest, _rel, _sha256_file
 
 __all__ = ["check"]
 
@@ -20,15 +21,19 @@ def check(names: Iterable[str] | str | None = None, *, corpus: Any = None,
           out: str | Path | None = None, root: str | Path | None = None) -> pd.DataFrame:
     """Rebuild a study's figures into a temporary folder and compare with ``out/manifest.json``.
 
-    Each recorded figure is rebuilt with its recorded formats from its recorded
-    corpus (``corpus`` overrides it for demo-corpus figures). Problems:
+    Each recorded figure is rebuilt with its recorded formats from the corpus of the
+    study's ``discourse.toml`` (from the recorded path when it was built with
+    ``--corpus``; ``corpus`` overrides both for figures of the default corpus). Problems:
 
     - ``differs``: the rebuilt file's bytes differ from the recorded sha256;
     - ``altered``: the file in ``out`` differs from the recorded sha256;
     - ``missing``: a recorded file is not in ``out``, or a registered figure is not
       in the manifest (or there is no manifest);
-    - ``stale``: the recorded inputs changed (an input file edited, added or removed),
-      or the figure's parameters in ``discourse.toml`` changed;
+    - ``stale``: an input changed since the build, even when the figure's bytes would
+      be the same; one row per input, saying which: the corpus path
+      (``[corpora.NAME] path``, and whether the content changed with it), its
+      ``columns``, a corpus file edited, added or removed, a study lexicon or package
+      data file, the figure's parameters;
     - ``unregistered``: the manifest lists a figure that is no longer registered;
     - ``error``: the figure function raised while rebuilding.
 
@@ -91,10 +96,9 @@ def check(names: Iterable[str] | str | None = None, *, corpus: Any = None,
             entry = recorded[name]
             spec = registry[name]
             fmts = sorted({f.rsplit(".", 1)[-1] for f in entry.get("files", {})}) or list(FORMATS)
-            src = corpora.path_for(spec, entry.get("corpus_path"))
+            again = _rebuild_from(entry, spec, corpora)
             try:
-                rebuilt = _build_into([spec], tmpdir, fmts, corpora,
-                                      {name: entry.get("corpus_path")})[name]
+                rebuilt = _build_into([spec], tmpdir, fmts, corpora, {name: again} if again else None)[name]
             except StudyError:
                 raise
             except FileNotFoundError as exc:
@@ -105,24 +109,8 @@ def check(names: Iterable[str] | str | None = None, *, corpus: Any = None,
                 rows.append(dict(figure=name, file="", status="error",
                                  detail=f"cannot rebuild: {type(exc).__name__}: {msg}"))
                 continue
-            if entry.get("params") is not None and entry["params"] != _jsonable(spec.params):
-                old_p, new_p = entry["params"], _jsonable(spec.params)
-                keys = sorted(k for k in set(old_p) | set(new_p) if old_p.get(k) != new_p.get(k))
-                rows.append(dict(figure=name, file="", status="stale",
-                                 detail="parameters changed: " + _short({k: new_p.get(k) for k in keys})))
-            old_in = {**entry.get("inputs", {}), **entry.get("package_inputs", {})}
-            new_in = {**rebuilt["inputs"], **rebuilt["package_inputs"]}
-            if old_in != new_in:
-                changed = sorted(k for k in set(old_in) & set(new_in) if old_in[k] != new_in[k])
-                added = sorted(set(new_in) - set(old_in))
-                removed = sorted(set(old_in) - set(new_in))
-                parts = []
-                for label, items in (("changed", changed), ("added", added), ("removed", removed)):
-                    if items:
-                        more = f" (+{len(items) - 3} more)" if len(items) > 3 else ""
-                        parts.append(f"{label}: {', '.join(items[:3])}{more}")
-                rows.append(dict(figure=name, file="", status="stale",
-                                 detail=f"inputs changed (corpus {corpora.label(src)}, package data); " + "; ".join(parts)))
+            for detail in _inputs_changed(entry, rebuilt, spec, corpora):
+                rows.append(dict(figure=name, file="", status="stale", detail=detail))
             for fname, sha in sorted(entry.get("files", {}).items()):
                 on_disk = folder / fname
                 problems = []
@@ -137,3 +125,77 @@ def check(names: Iterable[str] | str | None = None, *, corpus: Any = None,
                 for status, detail in problems:
                     rows.append(dict(figure=name, file=fname, status=status, detail=detail))
     return pd.DataFrame(rows, columns=_CHECK_COLUMNS)
+
+
+def _rebuild_from(entry: dict[str, Any], spec, corpora: _Corpora) -> str | None:
+    """The recorded corpus path to rebuild from (a ``--corpus`` build), or None to rebuild
+    from the study's ``discourse.toml`` (so that a changed ``[corpora] path`` is seen).
+
+    A manifest of version 1 does not say where its path came from: one that differs
+    from the study's path is taken for a ``--corpus`` build."""
+    if corpora.override is not None or corpora.corpus_name(spec) != corpora.study.default_corpus:
+        return None
+    recorded = entry.get("corpus_path")
+    if recorded is None or recorded == "<DataFrame>":
+        return None
+    if "corpus_from" in entry:
+        return recorded if entry["corpus_from"] == "--corpus" else None
+    try:
+        declared = corpora.label(corpora.study.corpus_path(corpora.corpus_name(spec)))
+    except (FileNotFoundError, ValueError):
+        return recorded
+    return None if declared == recorded else recorded
+
+
+def _columns(columns: dict[str, str] | None) -> str:
+    return "{" + ", ".join(f"{k} = {v!r}" for k, v in sorted((columns or {}).items())) + "}"
+
+
+def _listed(label: str, items: list[str]) -> str:
+    more = f" (+{len(items) - 3} more)" if len(items) > 3 else ""
+    return f"{label}: {', '.join(items[:3])}{more}"
+
+
+def _diff(old: dict[str, str], new: dict[str, str]) -> str:
+    changed = sorted(k for k in set(old) & set(new) if old[k] != new[k])
+    parts = [_listed(label, items) for label, items in (
+        ("changed", changed), ("added", sorted(set(new) - set(old))), ("removed", sorted(set(old) - set(new))))
+        if items]
+    return "; ".join(parts)
+
+
+def _inputs_changed(entry: dict[str, Any], rebuilt: dict[str, Any], spec, corpora: _Corpora) -> list[str]:
+    """One line per input of the figure that changed since the manifest: the corpus path
+    (and whether its content changed with it), its columns, its files, the study's
+    lexicons and the package's data files, the parameters. Empty when none did."""
+    lines = []
+    corpus = corpora.corpus_name(spec)
+    key = f"[corpora.{corpus}]" if corpus else "the corpus"
+    old_path, new_path = entry.get("corpus_path"), rebuilt["corpus_path"]
+    moved = old_path is not None and old_path != new_path
+    same = entry.get("corpus_sha256") is not None and entry.get("corpus_sha256") == rebuilt["corpus_sha256"]
+    if moved:
+        where = "--corpus" if rebuilt["corpus_from"] == "--corpus" else f"discourse.toml {key} path"
+        content = ("same content" if same else
+                   "content changed too" if entry.get("corpus_sha256") is not None else "content not recorded")
+        lines.append(f"corpus path changed: {old_path} -> {new_path} ({where}); {content}")
+    if "corpus_columns" in entry and rebuilt["corpus_from"] == entry.get("corpus_from") \
+            and entry["corpus_columns"] != rebuilt["corpus_columns"]:
+        lines.append(f"corpus columns changed: {_columns(entry['corpus_columns'])} -> "
+                     f"{_columns(rebuilt['corpus_columns'])} (discourse.toml {key} columns)")
+    lexicons = {_rel(p, corpora.root) for p in corpora.study.lexicons().values()}
+    old_in, new_in = entry.get("inputs", {}), rebuilt["inputs"]
+    old_c = {k: v for k, v in old_in.items() if k not in lexicons}
+    new_c = {k: v for k, v in new_in.items() if k not in lexicons}
+    if not moved and old_c != new_c:
+        lines.append(f"inputs changed: corpus {new_path} content; {_diff(old_c, new_c)}")
+    old_o = {**{k: v for k, v in old_in.items() if k in lexicons}, **entry.get("package_inputs", {})}
+    new_o = {**{k: v for k, v in new_in.items() if k in lexicons}, **rebuilt["package_inputs"]}
+    if old_o != new_o:
+        lines.append(f"inputs changed: lexicons and package data; {_diff(old_o, new_o)}")
+    if entry.get("params") is not None and entry["params"] != rebuilt["params"]:
+        old_p, new_p = entry["params"], rebuilt["params"]
+        keys = sorted(k for k in set(old_p) | set(new_p) if old_p.get(k) != new_p.get(k))
+        was = _short({k: old_p.get(k) for k in keys})
+        lines.append(f"parameters changed: {_short({k: new_p.get(k) for k in keys})} (was {was})")
+    return lines

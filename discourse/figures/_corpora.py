@@ -14,6 +14,12 @@ from discourse.figures._registry import FigureSpec
 __all__ = []
 
 
+def glob_magic(text: str) -> bool:
+    import glob
+
+    return glob.has_magic(text)
+
+
 def _study(root: str | Path | None):
     """The study figures are built for: the one at ``root`` (a folder inside it), else
     the one holding the working directory, else the package's own (the checkout's
@@ -42,17 +48,60 @@ class _Corpora:
         return name
 
     def path_for(self, spec: FigureSpec, recorded: str | None = None) -> Any:
+        """Where figure ``spec`` reads its corpus: ``--corpus`` (``corpus=``) for the
+        study's default corpus, else ``recorded`` (a path a check rebuilds from: the one an
+        earlier build was given with ``--corpus``), else the study's ``[corpora.NAME] path``."""
         name = self._name(spec)
         if name is None:
             from discourse.study import StudyError
 
             raise StudyError(f"discourse.toml: figure {spec.name!r} needs a corpus: declare one in [corpora.NAME]")
-        if name == self.study.default_corpus:  # what --corpus replaces
-            if self.override is not None:
-                return self.override
-            if recorded is not None:
-                return _abs(recorded, self.root)
+        if self.replaced(spec, recorded):  # what --corpus replaces
+            return self.override if self.override is not None else _abs(recorded, self.root)
         return self.study.corpus_path(name)
+
+    def replaced(self, spec: FigureSpec, recorded: str | None = None) -> bool:
+        """True when figure ``spec`` reads another corpus than its ``discourse.toml`` one
+        (``--corpus``, or the ``recorded`` path of a ``--corpus`` build)."""
+        return (self._name(spec) == self.study.default_corpus
+                and (self.override is not None or recorded is not None))
+
+    def corpus_name(self, spec: FigureSpec) -> str | None:
+        """The ``[corpora.NAME]`` figure ``spec`` is drawn from."""
+        return self._name(spec)
+
+    def content(self, src: Any, inputs: dict[str, str]) -> str:
+        """One sha256 of the corpus's content: its files' sha256 with their names relative
+        to the corpus (not to the study), so the same files elsewhere hash the same. The
+        study's lexicons are left out (they are inputs of their own)."""
+        import hashlib
+
+        lexicons = {_rel(p, self.root) for p in self.study.lexicons().values()}
+        base = None
+        if not isinstance(src, pd.DataFrame):
+            path = Path(src)
+            if glob_magic(str(src)):
+                parts = []
+                for part in path.parts:
+                    if glob_magic(part):
+                        break
+                    parts.append(part)
+                base = Path(*parts) if parts else Path(".")
+            else:
+                base = path if path.is_dir() else path.parent
+            base = Path(os.path.abspath(base))
+        lines = []
+        for rel, sha in sorted(inputs.items()):
+            if rel in lexicons:
+                continue
+            name = rel
+            if base is not None:
+                try:
+                    name = Path(os.path.abspath(_abs(rel, self.root))).relative_to(base).as_posix()
+                except ValueError:
+                    pass
+            lines.append(f"{name}\t{sha}")
+        return hashlib.sha256("\n".join(sorted(lines)).encode("utf-8")).hexdigest()
 
     def columns_for(self, spec: FigureSpec) -> dict[str, str] | None:
         name = self._name(spec)

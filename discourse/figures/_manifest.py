@@ -1,11 +1,12 @@
 """Where figure inputs live, file hashes, git state, and the manifest file.
 
 The manifest (``manifest.json`` next to the figures) records, per figure, the
-files with their sha256, the parameters, the corpus and the sha256 of every input
-file read (paths relative to the repository root, so the manifest does not depend
-on where the repository lives), plus the package version and git commit. The
-commit is informational: :func:`check` compares figure bytes and input hashes,
-never the commit, so it passes on a fresh clone.
+files with their sha256, the parameters, the corpus (its path, where the path came
+from, its ``columns`` mapping and one sha256 of its content) and the sha256 of every
+input file read (paths relative to the repository root, so the manifest does not
+depend on where the repository lives), plus the package version and git commit. The
+commit is informational: :func:`check` compares figure bytes and the inputs, never
+the commit, so it passes on a fresh clone.
 """
 from __future__ import annotations
 
@@ -19,7 +20,9 @@ from typing import Any
 import pandas as pd
 
 MANIFEST = "manifest.json"
-MANIFEST_VERSION = 1
+#: 2: each figure also records ``corpus_from`` (discourse.toml or --corpus), ``corpus_columns``
+#: and ``corpus_sha256``; a version 1 manifest is checked without them
+MANIFEST_VERSION = 2
 
 
 # --------------------------------------------------------------------- paths

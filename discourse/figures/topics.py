@@ -22,7 +22,7 @@ def _model(corpus, k: int):
 
 
 @figure("topics-top-terms", corpus="demo", width="double", n=8,
-        description="Top terms of each NMF topic (relevance lambda 0.6) on the demo corpus.")
+        description="Top terms of each topic (NMF, refined; relevance lambda 0.6) on the demo corpus.")
 def topics_top_terms(corpus, *, k, width="double", n=8):
     import matplotlib.pyplot as plt
 
@@ -60,11 +60,10 @@ def topics_prevalence(corpus, *, k, width="double", period="M"):
             line.set_alpha(0.8)
             line.set_linewidth(0.9)
         plots.prevalence(pooled, topic=t, ax=ax, color="black", label="all outlets")
-        ax.set_xlabel("")
+        if t + ncols < k:  # the time unit is said once, under the bottom panel of each column
+            ax.set_xlabel("")
         ax.set_ylabel("mean share" if t % ncols == 0 else "")
         ax.tick_params(axis="x", labelrotation=45)
-        if ax.get_legend() is not None and t != 0:
-            ax.get_legend().remove()
     return fig
 
 

@@ -8,6 +8,8 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
+from discourse.stats import warn_undated  # noqa: F401  (re-exported: keyness and batch use it from here)
+
 #: separator of a group label built from several ``by`` columns
 SEP = " | "
 
@@ -47,15 +49,6 @@ def period_of(corpus: pd.DataFrame, period: str) -> tuple[np.ndarray, int]:
     return out, int(lab.isna().sum())
 
 
-def warn_undated(out: pd.DataFrame, undated: int, where: str) -> pd.DataFrame:
-    """Record (``attrs["undated"]``) and warn about documents left out for want of a date."""
-    out.attrs["undated"] = undated
-    if undated:
-        import warnings
-
-        warnings.warn(f"{where}: {undated} undated document(s) left out of the periods "
-                      f"(attrs['undated']); give them a 'published' date to count them", UserWarning, stacklevel=3)
-    return out
 
 
 def indicator(labels: np.ndarray, names: Sequence[str]) -> sparse.csr_matrix:

@@ -80,6 +80,71 @@ def _legend(ax, handles=None, labels=None, *, title: str | None = None, where: s
     return ax.legend(handles, labels, title=_wrap(title, 40) if title else None, frameon=False, **place)
 
 
+def _in_grid(ax) -> bool:
+    """True when ``ax`` is one panel of a grid of subplots (more than one cell)."""
+    spec = ax.get_subplotspec() if hasattr(ax, "get_subplotspec") else None
+    if spec is None:
+        return False
+    grid = spec.get_gridspec()
+    return grid.nrows * grid.ncols > 1
+
+
+def _figure_legend(fig, *, title: str | None = None, note: str | None = None):
+    """One legend for the whole figure, below every panel: the labelled handles of all
+    its visible Axes, each label once (the first handle drawn with it), entries wrapped
+    to 30 characters in as many columns as the figure's width holds. A legend made
+    here before is replaced, so each panel drawn adds its labels. Under the paper
+    style's constrained layout (``loc="outside lower center"``) the panels make room, so
+    the legend covers no data and no title. ``note`` (what is not drawn, e.g. undated
+    articles) is its last entry, without a marker: a figure x label would sit on the
+    legend. Returns the legend, or None when no Axes has a labelled handle."""
+    import matplotlib as mpl
+    from matplotlib.lines import Line2D
+
+    handles, labels = [], []
+    for ax in fig.axes:
+        if not ax.get_visible():
+            continue
+        for h, lab in zip(*ax.get_legend_handles_labels()):
+            if lab not in labels:
+                handles.append(h)
+                labels.append(lab)
+    old = getattr(fig, "_discourse_legend", None)
+    if old is not None and old in fig.legends:
+        old.remove()
+    fig._discourse_legend = None
+    if not handles:
+        return None
+    note = note or getattr(fig, "_discourse_legend_note", None)
+    fig._discourse_legend_note = note
+    if note:
+        handles.append(Line2D([], [], linestyle="none", marker=""))
+        labels.append(note)
+    labels = [_wrap(lab, 30) for lab in labels]
+    size = mpl.rcParams["legend.fontsize"] if isinstance(mpl.rcParams["legend.fontsize"], float) else 8.0
+    longest = max(len(line) for lab in labels for line in lab.split("\n"))
+    room = 0.9 * fig.get_size_inches()[0] * 72.0
+    ncols = max(1, min(len(handles), int(room // (0.62 * size * longest + 2.5 * size))))
+    engine = fig.get_layout_engine()
+    loc = "outside lower center" if engine is not None and type(engine).__name__ == "ConstrainedLayoutEngine" \
+        else "lower center"
+    leg = fig.legend(handles, labels, loc=loc, ncols=ncols, frameon=False,
+                     title=_wrap(title, 60) if title else None)
+    fig._discourse_legend = leg
+    return leg
+
+
+def _figure_note(fig, note: str | None) -> None:
+    """Add ``note`` (what is not drawn) once to the figure's x label (``supxlabel``), for
+    a note that holds for every panel of a grid."""
+    if not note:
+        return
+    current = fig._supxlabel.get_text() if getattr(fig, "_supxlabel", None) is not None else ""
+    if note in current:
+        return
+    fig.supxlabel(f"{current}\n{note}" if current else note, fontsize="small")
+
+
 def _note(ax, note: str | None) -> None:
     """Add ``note`` (what is not drawn) under the x-axis label."""
     if note:
@@ -117,10 +182,16 @@ def _period_start(period: pd.Series) -> pd.Series:
                      index=period.index, dtype="datetime64[ns]")
 
 
-def _date_axis(ax) -> None:
-    """Date ticks on the x axis that never crowd: as many as the drawn width holds
-    (one per ~0.6 inch), labelled concisely."""
+def _fit_locator():
+    """A date locator with as many ticks as the drawn width holds (one per ~0.6 inch).
+
+    matplotlib's :class:`~matplotlib.dates.AutoDateLocator` picks the unit (years when
+    the span holds two, else months, else days) and the step; when a narrow panel
+    holds fewer month ticks than every monthly step gives (a span of 7 to 23 months in
+    a panel under 1.8 inches), the span is ticked explicitly instead: every half year
+    (January and July) up to a year, else every January."""
     import matplotlib.dates as mdates
+    from dateutil.relativedelta import relativedelta
 
     class _FitLocator(mdates.AutoDateLocator):
         def __call__(self):
@@ -129,7 +200,28 @@ def _date_axis(ax) -> None:
             self.maxticks = dict.fromkeys(self._freqs, max(2, int(width / 0.6)))
             return super().__call__()
 
-    locator = _FitLocator(minticks=2)
+        def get_locator(self, dmin, dmax):
+            lo, hi = min(dmin, dmax), max(dmin, dmax)
+            delta = relativedelta(hi, lo)
+            months = delta.years * 12 + delta.months
+            room = self.maxticks[mdates.MONTHLY]
+            if (delta.years < self.minticks <= months
+                    and months > max(self.intervald[mdates.MONTHLY]) * (room - 1)):
+                locator = (mdates.MonthLocator(bymonth=(1, 7), tz=self.tz) if months <= 12
+                           else mdates.YearLocator(1, tz=self.tz))
+                locator.set_axis(self.axis)
+                return locator
+            return super().get_locator(dmin, dmax)
+
+    return _FitLocator(minticks=2)
+
+
+def _date_axis(ax) -> None:
+    """Date ticks on the x axis that never crowd: as many as the drawn width holds
+    (one per ~0.6 inch, see :func:`_fit_locator`), labelled concisely."""
+    import matplotlib.dates as mdates
+
+    locator = _fit_locator()
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator, show_offset=False))
 

@@ -12,7 +12,8 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
-from discourse.plots._common import _UNIT, _coarsen, _date_axis, _legend, _note, _title, _undated_note
+from discourse.plots._common import (_UNIT, _coarsen, _date_axis, _figure_legend, _figure_note, _in_grid,
+                                     _legend, _note, _title, _undated_note)
 
 __all__ = ["top_terms", "prevalence", "k_search"]
 
@@ -78,8 +79,8 @@ def top_terms(data, *, n: int = 10, relevance_lambda: float = 1.0,
     n : int
         Terms per topic.
     relevance_lambda : float
-        Relevance weighting for ranking when ``data`` is a model (bars still show the
-        topic-term probability).
+        Relevance weighting for choosing the top terms when ``data`` is a model (bars
+        still show the topic-term probability, largest first).
     topics : list of int, optional
         Topics to draw (default all).
     ncols : int
@@ -100,13 +101,16 @@ def top_terms(data, *, n: int = 10, relevance_lambda: float = 1.0,
     >>> len(axes)
     2
     """
+    from matplotlib.ticker import MaxNLocator
+
     df = _term_table(data, n, relevance_lambda)
     keys = sorted(df["topic"].unique().tolist()) if topics is None else list(topics)
     if not keys:
         raise ValueError("no topics to draw")
     fig, axes = _new_fig(fig, len(keys), ncols)
     for ax, k in zip(axes, keys):
-        sub = df[df["topic"] == k].sort_values("rank", kind="stable")
+        # the top n by rank (relevance), drawn in the order of the drawn value
+        sub = df[df["topic"] == k].sort_values(["weight", "rank"], ascending=[False, True], kind="stable")
         y = np.arange(len(sub))
         ax.barh(y, sub["weight"].to_numpy(), color=color or _cycle(0), height=0.7)
         ax.set_yticks(y, sub["term"].tolist(), fontsize="small")
@@ -114,6 +118,7 @@ def top_terms(data, *, n: int = 10, relevance_lambda: float = 1.0,
         label = sub["label"].iloc[0] if len(sub) else str(k)
         _title(ax, str(label), fontsize="medium")
         ax.tick_params(axis="x", labelsize="x-small")
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=3))  # small weights have long labels: few ticks
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
     axes[-1].figure.supxlabel("weight (topic-term probability)", fontsize="small")
@@ -129,6 +134,11 @@ def prevalence(prev: pd.DataFrame, *, topic: int | Sequence[int] | None = None, 
     interval as a band; pass ``topic`` to draw one topic (lines are labelled by group)
     or several (labelled "topic label · group"). Without ``period``: points with
     interval whiskers per topic, one colour per group.
+
+    Drawn into one panel of a grid of subplots (a topic per panel, as a paper figure
+    composes them), the legend is one for the whole figure, below every panel (each
+    group keeps its colour in every panel), and the undated documents are noted once
+    under the figure; in a single Axes the legend is to the right of (or under) it.
 
     Parameters
     ----------
@@ -176,6 +186,10 @@ def prevalence(prev: pd.DataFrame, *, topic: int | Sequence[int] | None = None, 
     if df.empty:
         raise ValueError("nothing to draw: no rows for the requested topic(s)")
     groups = [c for c in df.columns if c not in _PREV_COLS]
+    grid = _in_grid(ax)
+    # a group keeps its colour in every panel: its place among all the table's groups
+    every = (sorted(map(tuple, prev[groups].drop_duplicates().to_numpy().tolist()), key=lambda g: tuple(map(str, g)))
+             if groups else [])
     has_ci = band and {"ci_low", "ci_high"} <= set(df.columns)
     labels = df["label"] if "label" in df.columns else df["topic"].astype(str)
     df = df.assign(_label=labels.astype(str))
@@ -199,14 +213,18 @@ def prevalence(prev: pd.DataFrame, *, topic: int | Sequence[int] | None = None, 
             else:
                 name = sub["_label"].iloc[0] + (f" · {gname}" if gname else "")
             sub = sub.sort_values("_x")
+            ci = every.index(tuple(key[:-1])) if len(topics_) == 1 and tuple(key[:-1]) in every else i
+            # a share of zero stays whole: drawn over the x axis, not clipped by it
             line, = ax.plot(sub["_x"], sub["share"], marker="o", markersize=3 if len(sub) <= 24 else 2,
-                            label=label or name, color=color or _cycle(i))
+                            label=label or name, color=color or _cycle(ci), clip_on=False, zorder=2.6)
             if has_ci:
                 ax.fill_between(sub["_x"], sub["ci_low"], sub["ci_high"], alpha=0.2,
                                 color=line.get_color(), linewidth=0)
         ax.set_xlabel("period" if coarse is None else f"by {_UNIT[coarse]} (no intervals)")
         _date_axis(ax)
-        _note(ax, _undated_note(prev.attrs.get("undated")))
+        undated = _undated_note(prev.attrs.get("undated"))
+        if not grid:  # (in a grid: one note for the figure, whatever each panel's x label becomes)
+            _note(ax, undated)
         if len(topics_) == 1:
             _title(ax, df["_label"].iloc[0], fontsize="medium")
     else:
@@ -229,15 +247,20 @@ def prevalence(prev: pd.DataFrame, *, topic: int | Sequence[int] | None = None, 
         ax.set_yticks(range(len(topics_)), [names[t] for t in topics_], fontsize="small")
         ax.invert_yaxis()
         ax.set_xlabel("mean topic share of documents")
+        undated = None
     if "period" in df.columns:
         ax.set_ylabel("mean topic share")
     if "period" in df.columns:
         ax.set_ylim(bottom=0)
     else:
         ax.set_xlim(left=0)
-    if ax.get_legend_handles_labels()[0] and (
-            label or (groups and len(df.groupby(groups)) > 1)
-            or ("period" in df.columns and len(topics_) > 1)):
+    legend = bool(ax.get_legend_handles_labels()[0] and (
+        label or (groups and len(df.groupby(groups)) > 1) or ("period" in df.columns and len(topics_) > 1)))
+    if grid and legend:
+        _figure_legend(ax.figure, note=undated)
+    elif grid:
+        _figure_note(ax.figure, undated)
+    elif legend:
         _legend(ax)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)

@@ -4,7 +4,11 @@ Rules, tried in order (their names end up in the ``attribution`` column): distan
 constructions (``so-called``, ``what X calls``); a governing verb close on the left
 (``X said, "…"``); an attribution right after the quotation (``"…," said X``,
 ``"…," X said``, ``"…" according to X``, ``"…" — X``); a verb later in the sentence;
-the transcript colon (``X: "…"``); then across sentences (:func:`cross_sentence`).
+the transcript colon (``X: "…"``); then across sentences (:func:`cross_sentence`:
+a split or continued quotation, a colon sentence before it, the next sentence, a
+signature line, the paragraph's speaker, the subject of its own clause). The clause
+analysis (main subject, nested reports, nouns that look like verbs) is in
+:mod:`discourse.quotes._clauses`.
 """
 from __future__ import annotations
 
@@ -13,9 +17,10 @@ import re
 
 from discourse.quotes._document import Document
 from discourse.quotes._marks import FILL
-from discourse.quotes._phrases import CAP_STOP, UP, np_left, np_right, skip_space
+from discourse.quotes._phrases import UP, np_left, np_right, skip_space
 from discourse.quotes._records import Attribution, Candidate
-from discourse.quotes._speakers import sentence_subject, DATELINE
+from discourse.quotes._clauses import clause_subject, main_subject, noun_reading, outer_report
+from discourse.quotes._speakers import sentence_subject
 from discourse.words import PRONOUNS
 
 __all__ = ["CONTEXT", "SO_CALLED", "WHAT_CALLS", "attribute", "cross_sentence"]
@@ -54,6 +59,10 @@ _NEXT_SUBJECT = re.compile(r"\s*(?:[^,;:." + FILL + r"]{1,40},\s*)?")
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
 _SPLIT_LEFT = re.compile(r"[,:]\s*[\"“”‘'«]?$")
 _LETTERS = re.compile(r"[A-Za-z]+")
+_WORDS = re.compile(r"\w+(?:[-'’]\w+)*")
+_INVERTED_TAIL = re.compile(r"\s*(?:[,(]|[.!?]|$)")
+_COMMA_ONLY = re.compile(r"\s*[,:]\s*")
+_SIGNATURE = re.compile(r"\s*(?:—|–|--|-)\s*(?=[" + UP + r"])")
 _RIGHT_HOW = {"bare": "quote-said-X", "subject": "quote-X-said", "according-to": "quote-according-to"}
 
 
@@ -75,6 +84,8 @@ def attribute(doc: Document, o: int, c: int) -> Attribution:
     if len(cands) > 8:  # only verbs within the context window (long sentences)
         starts = doc.candidate_starts(si) if si == si2 else [cd.start for cd in cands]
         cands = cands[bisect.bisect_left(starts, o - CONTEXT):bisect.bisect_right(starts, c + CONTEXT)]
+    if cands:
+        cands = [cd for cd in cands if not noun_reading(m, cd)]
     # distancing constructions: so-called "…", what X calls "…"
     if SO_CALLED.search(left[-40:]):
         return res.set(distancing=True, attribution="so-called")
@@ -100,7 +111,8 @@ def attribute(doc: Document, o: int, c: int) -> Attribution:
                 and _bare_governs(doc, b, o)):
             gov = b
     if (gov is not None and gov.how == "participle" and m[gov.start - 2:gov.start] == ", "
-            and "," in m[gov.end:o]):
+            and "," in m[gov.end:o] and _COMMA_ONLY.fullmatch(m, gov.end, o) is None):
+        # (", saying, "…"": the participle right before the quotation is its verb)
         # a parenthetical participle: "X told AFP, asking not to be named, that …"
         earlier = [cd for cd in governing if cd.end < gov.start and cd.how != "participle"]
         if earlier:
@@ -153,6 +165,14 @@ def attribute(doc: Document, o: int, c: int) -> Attribution:
     if sub_right:
         d = sub_right[0]
         return res.set(verb=d.verb, span=d.np, attribution="X-verb-later-in-sentence")
+    if right_c and right_c[0].how == "bare" and right_c[0].np is not None:
+        # an inverted attribution closing the sentence after a comment of the outlet's:
+        # ""…," since many cases were close, said Lee Epstein, a professor."
+        d = right_c[0]
+        if ((m[c - 1] == "," or m[c + 1:c + 2] == ","
+             or len(_WORDS.findall(doc.text, o + 1, c)) > doc.scare_max_words) and FILL not in m[c + 1:d.start]
+                and m[d.start - 2:d.start] == ", " and _INVERTED_TAIL.match(m, d.np[1], se)):
+            return res.set(verb=d.verb, span=d.np, attribution="quote-said-X")
     # transcript style: X: "…"
     if _COLON_END.search(left):
         head = left.rstrip()[:-1].rstrip()
@@ -162,9 +182,7 @@ def attribute(doc: Document, o: int, c: int) -> Attribution:
         elif FILL not in m[ss:o - len(left) + len(head)]:
             # "The mayor put it best when she posted: "…"", "Lind named a film as
             # her favourite: "…"": the person the sentence is about
-            sub = sentence_subject(doc, o)
-            if sub is not None and sub[1] < o:
-                res.set(span=sub, attribution="X-clause-colon")
+            clause_subject(doc, res, o, "X-clause-colon")
     return res
 
 
@@ -200,6 +218,13 @@ def _from_governor(doc: Document, res: Attribution, gov: Candidate, with_subject
     res.verb = gov.verb
     if gov.how in ("subject", "according-to") and gov.np is not None:
         direct = _NO_WORD.fullmatch(m, gov.end, o) is not None or m[gov.end:o].rstrip().endswith(":")
+        if not direct and gov.how == "subject":
+            outer = outer_report(doc, gov, with_subject)
+            if outer is not None:
+                # "Lee said she recalled thinking "…"", "critics say he had proposed to
+                # "…"": the verb in the complement of an earlier reporting verb is part
+                # of what that verb reports (nested attribution: the outer one counts)
+                return res.set(span=outer.np, verb=outer.verb, attribution="X-verb-in-sentence")
         return res.set(span=gov.np, attribution="X-said-quote" if direct else "X-verb-in-sentence")
     if gov.how == "bare":
         gsi = sents.of(gov.start)
@@ -212,7 +237,7 @@ def _from_governor(doc: Document, res: Attribution, gov: Candidate, with_subject
         if lefts:  # "X called on her to resign and said, "…"": the earlier verb's subject
             return res.set(span=_latest(lefts).np, attribution="and-said-quote")
         # "Mexican President X compared …, and urged people not to "…"": the main clause's subject
-        return res.set(span=_main_subject(doc, gsi, gov.start), attribution="bare-verb-quote")
+        return res.set(span=main_subject(doc, gsi, gov.start), attribution="bare-verb-quote")
     # a participle ("Insisting that "…," Milley added", "…, describing it as "…"")
     # takes the subject of the nearest finite reporting verb: on its left first,
     # else the main clause that follows
@@ -245,29 +270,25 @@ def _from_governor(doc: Document, res: Attribution, gov: Candidate, with_subject
     else:
         # "…, citing "…"", "A judge blocked the plan, calling it "…"", "The union
         # issued a statement saying "…"": a participle shares the main clause's subject
-        sp = _main_subject(doc, gsi, gov.start)
+        sp = main_subject(doc, gsi, gov.start)
         if sp is not None:
             res.set(span=sp, attribution="participle-main-subject")
     return res
 
 
-def _main_subject(doc: Document, si: int, before: int):
-    """The subject opening sentence ``si`` (after a dateline or an opening adverbial),
-    ending before ``before``; else None."""
-    m = doc.masked
-    ss = doc.sents.starts[si]
-    k = ss
-    dl = DATELINE.match(m, ss, before)
-    if dl:
-        k = dl.end()
-    w = _LETTERS.match(m[k:k + 20])
-    if w and w.group() in CAP_STOP and w.group() not in ("The", "A", "An", "He", "She", "They", "We", "I"):
-        comma = m.find(",", k, before)  # "On Tuesday, the company …"
-        k = skip_space(m, comma + 1) if comma != -1 else k
-    sp = np_right(m, k, before)
-    if sp is not None and _LOWER_NEXT.match(m[sp[1]:sp[1] + 3]):
-        return sp
-    return None
+def _paragraph_speaker(doc: Document, results: list[Attribution], i: int, o: int):
+    """The attribution of the nearest earlier attributed quotation of the paragraph
+    of ``o`` (as a continuation), else None."""
+    sents = doc.sents
+    j = i - 1
+    while j >= 0 and results[j].span is None and results[j].verb is None and not results[j].distancing:
+        j -= 1
+    if j < 0:
+        return None
+    pr = results[j]
+    if pr.span is None or pr.distancing or sents.block_of(o) != sents.block_of(doc.spans[j][1]):
+        return None
+    return dict(span=pr.span, verb=pr.verb, attribution="continuation")
 
 
 def cross_sentence(doc: Document, results: list[Attribution]) -> list[Attribution]:
@@ -294,6 +315,19 @@ def cross_sentence(doc: Document, results: list[Attribution]) -> list[Attributio
         alone = ((left.strip(" \t\n\"“‘'") == "" or _PREV_END.search(left) is not None)
                  and _ALONE_RIGHT.fullmatch(m[c + 1:min(se, c + 1 + CONTEXT)]))
         if not alone:
+            # a longer quotation in a sentence of the paragraph without any reporting
+            # verb goes on in the voice of the paragraph's quoted speaker ("…," said
+            # X. Now, "…" / He has directed "…"): the news convention of one speaker
+            # per paragraph; short phrases stay scare quotes
+            if i > 0 and not doc.candidates(si) and not doc.candidates(si2) and (
+                    len(_WORDS.findall(doc.text, o + 1, c)) > doc.scare_max_words):
+                cont = _paragraph_speaker(doc, results, i, o)
+                if cont is not None:
+                    res.set(**cont)
+            if res.span is None and len(_WORDS.findall(doc.text, o + 1, c)) > doc.scare_max_words:
+                # no reporting verb: the subject of the sentence's main clause, and its
+                # verb ("Lee thanked the team for "…""), a person or a named body
+                clause_subject(doc, res, o)
             continue
         # (a) previous sentence ends with a colon and has a speaker
         prev_si = si - 1
@@ -306,6 +340,8 @@ def cross_sentence(doc: Document, results: list[Attribution]) -> list[Attributio
                     d = cds[-1]
                     res.set(span=d.np, verb=d.verb, attribution="previous-sentence-colon")
                     continue
+                if FILL not in m[ps:pe] and clause_subject(doc, res, pe - 1, "previous-sentence-colon"):
+                    continue  # "The mayor released the following statement: ¶ "…""
         # (b) continuation of the previous sentence's attributed quotation; when
         # the quotation opens a new paragraph, (c) comes first
         cont = None
@@ -332,6 +368,17 @@ def cross_sentence(doc: Document, results: list[Attribution]) -> list[Attributio
                 if d.how == "subject" and d.np is not None and _NEXT_SUBJECT.fullmatch(m[ns:d.np[0]]):
                     res.set(span=d.np, verb=d.verb, attribution="next-sentence")
                 break
+        if res.span is None and cont is None and nxt < len(sents.starts):
+            # a signature line after the quotation's paragraph: ""…" ¶ — Ann Lee, a voter."
+            b = sents.block_of(c)
+            ns = sents.starts[nxt]
+            if sents.block_of(ns) == b + 1 and m[c + 1:ns].strip(" \t\n.,\"”’'") == "":
+                x = _SIGNATURE.match(m, ns)
+                if x is not None:
+                    sp = np_right(m, x.end(), sents.ends[nxt])
+                    if sp is not None and m[sp[0]].isupper():
+                        res.set(span=sp, attribution="signature")
+                        continue
         if res.span is None and cont is not None:
             res.set(**cont)
         if res.span is None and prev_si >= 0 and sents.block_of(sents.starts[prev_si]) == sents.block_of(o):
@@ -344,6 +391,13 @@ def cross_sentence(doc: Document, results: list[Attribution]) -> list[Attributio
                 if (d.how == "subject" and d.np is not None and d.np[0] > ps
                         and _ENDS_WITH_ATTRIBUTION.fullmatch(m, d.end, pe)):
                     res.set(span=d.np, verb=d.verb, attribution="previous-sentence-said")
+                elif FILL not in m[ps:pe]:
+                    # reported speech, then the speaker's own words: "Lee said the plan
+                    # was dead. "We tried everything.""
+                    d = cds[0]
+                    if (d.how == "subject" and d.np is not None and d.np[1] <= d.start
+                            and m[ps:d.np[0]].strip(" \"“‘'") == "" and m[d.np[0]:d.np[1]].lower() not in ("it", "they")):
+                        res.set(span=d.np, verb=d.verb, attribution="previous-sentence-report")
         # (d) an action beat: the previous sentence, in the same paragraph and
         # without quotation, is about a person ("Ms Haidari paused. "…"")
         if res.span is None and prev_si >= 0 and sents.block_of(sents.starts[prev_si]) == sents.block_of(o):

@@ -24,6 +24,8 @@ _PAST_AS_BASE = frozenset({"read", "put", "set", "cut", "let", "quit", "bid"})
 _PLURAL_SUBJECTS = frozenset("""i you we they people police staff media public majority
     children men women officials who that which critics others many some few both all""".split())
 _NUMBERS = frozenset({"two", "three", "four", "five", "six", "several", "many", "both"})
+# determiners that stand alone as the subject at the start of a sentence: "Another said", "Many say"
+_PRONOMINAL = frozenset({"another", "some", "many", "several", "both", "few", "most", "each", "one", "others"})
 _ASPECTUAL = frozenset({"continued", "continues"})
 
 
@@ -91,6 +93,10 @@ class Document:
             source_prep = low in SOURCE_PREPS
             prev_low = prev.lower()
             the_number = prev_low in _NUMBERS and len(toks) >= 2 and toks[-2][2].lower() == "the"  # "the two write"
+            if (len(toks) == 1 and prev_low in _PRONOMINAL and prev[0].isupper() and not source_prep
+                    and low == form and not low.endswith("ing")):
+                out.append(Candidate(vs, ve, low, (toks[0][0], toks[0][1]), "subject"))  # "Another said"
+                continue
             if not source_prep and not the_number and (prev_low in DETS or (prev[:1].isalpha() and _POSS_WORD.search(prev))):
                 continue  # "the claims", "the Taliban's claims": a noun
             if prev_low in {"not", "never"} or prev_low.endswith("n't"):

@@ -85,6 +85,8 @@ CAPTION = CREDIT_WORDS - {"reuters", "afp", "ap", "bloomberg", "video", "videos"
 _PARTY = re.compile(r"^[RDI]-[A-Z]")  # "Sen. X, R-Ky., said": party and state, not a name
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _ED = re.compile(r"[a-z]{3,}ed")
+# the commonest reporting verbs never belong to a noun phrase ("Lee said Kim" is no name)
+_SPEECH = frozenset({"said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "asked"})
 _AND_OR = re.compile(r"\b(?:and|or|but|said|says)\b")
 
 
@@ -133,7 +135,8 @@ def np_left(m: str, ss: int, vs: int, toks=None):
             j -= 1
         cs = toks[j + 1][0]
         sp = np_right(m, cs, toks[i][0])
-        if sp is not None and toks[i][0] - sp[1] > 1 and m[sp[1]:sp[1] + 2].strip()[:1].islower():
+        if (sp is not None and toks[i][0] - sp[1] > 1 and m[sp[1]:sp[1] + 2].strip()[:1].islower()
+                and not _AND_OR.search(m, sp[0], sp[1])):
             rest = m[sp[1]:toks[i][0]]
             if len(rest.split()) <= 5 and not _AND_OR.search(rest):
                 return sp
@@ -214,7 +217,7 @@ def _collect_left(toks, i):
             start_i = i
             i -= 1
             continue
-        if t[0].islower() and tl not in STOP_LOW and n_low < 4 and not t.endswith("ly"):
+        if t[0].islower() and tl not in STOP_LOW and tl not in _SPEECH and n_low < 4 and not t.endswith("ly"):
             n_low += 1
             start_i = i
             i -= 1
@@ -285,7 +288,7 @@ def np_right(m: str, pos: int, se: int):
     i = 0
     while i < len(toks):
         s_, e_, t = toks[i]
-        if t.startswith(FILL) or not t[0].isalnum():
+        if t.startswith(FILL) or not t[0].isalnum() and not (t == "/" and i > 0 and toks[i - 1][2].isdigit()):
             break
         final = t.endswith(".") and t.rstrip(".") not in TITLE_SET and not _INITIALS.fullmatch(t)
         if final:  # the word before a sentence-final period
@@ -306,7 +309,12 @@ def np_right(m: str, pos: int, se: int):
                 break
         elif tl == "the" and i > 0 and toks[i - 1][2].lower() in CONNECTORS:
             pass
-        elif t[0].islower() and tl not in STOP_LOW and n_low < 4:
+        elif (t[0].isdigit() or t == "/" and i > 0 and toks[i - 1][2][:1].isdigit()) and i + 1 < len(toks) and (
+                toks[i + 1][2][:1].isalpha() or toks[i + 1][2][:1].isdigit() or toks[i + 1][2] == "/"):
+            pass  # a year or a date inside the phrase: "a 2008 campaign veteran", "9/11 widow X"
+        elif strong is not None and _ED.fullmatch(tl):
+            break  # "the senator promised …": a past form after the head is the verb
+        elif t[0].islower() and tl not in STOP_LOW and tl not in _SPEECH and n_low < 4:
             n_low += 1
             if POSS.sub("", tl) in ROLE_NOUNS:
                 strong = e_

@@ -84,10 +84,8 @@ def sentence_ids(out: pd.DataFrame, ids, texts, sents: pd.DataFrame | None = Non
         sub = pd.DataFrame({"doc_id": [i for i in ids if i in docs],
                             "text": [t for i, t in zip(ids, texts) if i in docs]})
         sents = _text.sentences(sub.drop_duplicates("doc_id"))
-    else:
-        sents = sents.assign(doc_id=sents["doc_id"].astype(str))
-        sents = sents[sents["doc_id"].isin(docs)]
     # one sorted key per sentence, (document, start), searched for every quotation at once
+    # (sentences of documents without quotations take part too: they change nothing)
     docs_s = sents["doc_id"].astype(str).to_numpy(dtype=object)
     codes, uniques = pd.factorize(docs_s)
     starts = sents["start"].to_numpy(dtype="int64")

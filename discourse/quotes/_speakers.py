@@ -13,7 +13,7 @@ import re
 from discourse.quotes._document import Document
 from discourse.quotes._phrases import (CAP_STOP, CAPTION, CONNECTORS, DETS, NAME_SCAN, POSS, TITLE_SET, UP,
                                        is_cap, np_right, skip_space)
-from discourse.words import INSTITUTION_WORDS, PERSON_ROLES, PRONOUNS
+from discourse.words import INSTITUTION_WORDS, PERSON_ROLES, PLACES, PRONOUNS
 
 __all__ = ["DATELINE", "resolve", "sentence_subject"]
 
@@ -127,17 +127,19 @@ def resolve(doc: Document, speaker: str, span, quote_pos: int) -> str:
     return speaker
 
 
-def sentence_subject(doc: Document, pos: int):
+def sentence_subject(doc: Document, pos: int, *, pronouns: bool = False, names: bool = False):
     """The subject noun phrase opening the sentence at ``pos`` when it ends before
     ``pos`` and is a person (a titled name, a name used with a title elsewhere, or
-    a person role: "The Pentagon's press secretary"); else None."""
+    a person role: "The Pentagon's press secretary"; with ``pronouns``, also "he",
+    "she"; with ``names``, any capitalised name but a place); else None."""
     m = doc.masked
     k = doc.sents.starts[doc.sents.of(pos)]
     dl = DATELINE.match(m, k, pos)
     if dl:
         k = dl.end()
     w = _LETTERS.match(m[k:k + 20])
-    if w and w.group() in CAP_STOP and w.group() not in ("The", "A", "An"):
+    if w and w.group() in CAP_STOP and w.group() not in ("The", "A", "An") and not (
+            pronouns and w.group() in ("He", "She")):
         comma = m.find(",", k, pos)  # "Asked whether …, Ms Haidari paused"
         if comma == -1:
             return None
@@ -148,10 +150,11 @@ def sentence_subject(doc: Document, pos: int):
     words = m[sp[0]:sp[1]].split()
     head = POSS.sub("", words[-1])
     if words[0].lower() in PRONOUNS:
-        return None
+        return sp if pronouns and len(words) == 1 and words[0].lower() in ("he", "she") else None
     if head.lower() in PERSON_ROLES:
         return sp
-    if is_cap(head) and _is_person(doc, sp[0], sp[1], " ".join(words)):
+    if is_cap(head) and (names and " ".join(words) not in PLACES and head.lower() not in PRONOUNS
+                         or _is_person(doc, sp[0], sp[1], " ".join(words))):
         return sp
     return None
 

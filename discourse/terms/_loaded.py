@@ -17,6 +17,11 @@ tagger:
   with up to ``RIGHT - 1`` words (*corrupt and cruel clique*); then an *of* complement
   without determiner, up to ``RIGHT`` words (*torrent of lies*).
 
+Loaded language clusters: a sentence with two loaded words often has a third. A match
+whose ``weight`` is below ``min_weight`` but at least ``context_weight`` (default
+:data:`CONTEXT_WEIGHT`) is kept too when its sentence holds at least
+:data:`CONTEXT_MATCHES` matches that reach ``min_weight`` (column ``context``: True).
+
 A content word is a word (:data:`discourse.words.WORD_PATTERN`) that is not in
 :data:`FUNCTION_WORDS` (closed-class English: articles, pronouns, prepositions,
 conjunctions, auxiliaries, negation, general boosters). Words join the phrase only
@@ -38,7 +43,8 @@ import pandas as pd
 
 from discourse.words import WORD_PATTERN
 
-__all__ = ["find_loaded", "FUNCTION_WORDS", "DETERMINERS", "BOOSTERS", "CONJUNCTIONS", "LEFT", "RIGHT", "MIN_WEIGHT"]
+__all__ = ["find_loaded", "FUNCTION_WORDS", "DETERMINERS", "BOOSTERS", "CONJUNCTIONS", "LEFT", "RIGHT", "MIN_WEIGHT",
+           "CONTEXT_WEIGHT", "CONTEXT_MATCHES"]
 
 #: determiners and possessives: one may open a phrase, left of its modifiers
 DETERMINERS = frozenset("a an the this that these those such my your his her its our their".split())
@@ -60,6 +66,10 @@ LEFT = 2
 RIGHT = 2
 #: default weight threshold (half A of the development set; see the module docstring)
 MIN_WEIGHT = 0.25
+#: default weight a match needs to be kept for its sentence's reliable matches
+CONTEXT_WEIGHT = 0.1
+#: reliable matches (weight >= min_weight) a sentence needs for a weaker match in it to count
+CONTEXT_MATCHES = 2
 
 _GAP = re.compile(r"[ \t\u00a0]+")
 
@@ -113,18 +123,32 @@ def _extend(text: str, words, a: int, b: int, left: int = LEFT, right: int = RIG
     return min(a, starts[i]), max(b, ends[j])
 
 
+def _in_context(m: pd.DataFrame, reliable: np.ndarray, weight: np.ndarray, context_weight) -> np.ndarray:
+    """Matches below the threshold kept for their sentence: weight >= ``context_weight``
+    and at least :data:`CONTEXT_MATCHES` reliable matches in the same sentence."""
+    weak = ~reliable & (weight >= float(context_weight)) if context_weight is not None else np.zeros(len(m), bool)
+    if not weak.any():
+        return weak
+    sent = pd.Series(list(zip(m["doc_id"].astype(str), m["para_id"], m["sent_id"])), index=m.index)
+    counts = sent[reliable].value_counts()
+    n_reliable = sent.map(counts).fillna(0).to_numpy()
+    return weak & (n_reliable >= CONTEXT_MATCHES) & (m["sent_id"].to_numpy() >= 0)
+
+
 def find_loaded(
     data,
     *,
     lexicon: pd.DataFrame | str | Path | Mapping | None = None,
     min_weight: float = MIN_WEIGHT,
+    context_weight: float | None = CONTEXT_WEIGHT,
     phrase: bool = True,
 ) -> pd.DataFrame:
     """Loaded language and name calling: reliable lexicon matches and their phrases.
 
     The default call is what ``benchmarks/eval_loaded.py`` scores against annotated
-    news: the bundled lexicon, matches with ``weight >= 0.25``, each extended to its
-    phrase (rule in :mod:`discourse.terms._loaded`).
+    news: the bundled lexicon, matches with ``weight >= 0.25`` (and matches with
+    ``weight >= 0.1`` in a sentence with two of those), each extended to its phrase
+    (rules in :mod:`discourse.terms._loaded`).
 
     Parameters
     ----------
@@ -137,6 +161,10 @@ def find_loaded(
         Keep matches whose ``weight`` is at least this (0 keeps every match). In the
         bundled lexicon the weight is the pattern's measured precision; a user's
         lexicon has weight 1 unless it says otherwise.
+    context_weight : float or None
+        Also keep a match whose weight is at least this when its sentence holds
+        :data:`CONTEXT_MATCHES` (2) matches of weight ``>= min_weight``; ``None``: no
+        match is kept for its context.
     phrase : bool
         Extend each match to its phrase; ``False``: the phrase is the match itself.
 
@@ -151,7 +179,8 @@ def find_loaded(
     Raises
     ------
     TypeError
-        If ``min_weight`` is not a number or ``phrase`` not a bool.
+        If ``min_weight`` or ``context_weight`` is not a number (``context_weight``:
+        or None) or ``phrase`` not a bool.
 
     Examples
     --------
@@ -165,11 +194,17 @@ def find_loaded(
 
     if isinstance(min_weight, bool) or not isinstance(min_weight, numbers.Real) or min_weight != min_weight:
         raise TypeError(f"min_weight must be a number (a weight threshold such as 0.25), not {min_weight!r}")
+    if context_weight is not None and (isinstance(context_weight, bool) or not isinstance(context_weight, numbers.Real)
+                                       or context_weight != context_weight):
+        raise TypeError(f"context_weight must be a number (such as 0.1) or None, not {context_weight!r}")
     if not isinstance(phrase, bool):
         raise TypeError(f"phrase must be True or False, not {phrase!r}")
     ann = _annotations(data)
     m = find(ann, as_lexicon(lexicon))
-    m = m[m["weight"].to_numpy(dtype=float) >= float(min_weight)].reset_index(drop=True)
+    weight = m["weight"].to_numpy(dtype=float)
+    reliable = weight >= float(min_weight)
+    context = _in_context(m, reliable, weight, context_weight)
+    m = m.assign(context=context)[reliable | context].reset_index(drop=True)
     starts = m["start"].to_numpy(dtype=np.int64).copy()
     ends = m["end"].to_numpy(dtype=np.int64).copy()
     texts = dict(zip(ann.corpus["doc_id"].astype(str), ann.corpus["text"].astype(str)))
@@ -182,5 +217,6 @@ def find_loaded(
                 cache[d] = _words(text)
             starts[r], ends[r] = _extend(text, cache[d], a, b)
             phrases[r] = text[starts[r]:ends[r]]
-    out = m.assign(phrase_start=starts, phrase_end=ends, phrase=pd.Series(phrases, dtype="string"))
+    out = m.drop(columns="context").assign(phrase_start=starts, phrase_end=ends,
+                                           phrase=pd.Series(phrases, dtype="string"), context=m["context"].astype(bool))
     return out.reset_index(drop=True)

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from discourse import voice as _voice
-from discourse.words import TOKEN_PATTERN
+from discourse.text._tokens import running_number
 
 __all__ = ["Annotations", "annotate", "as_annotations", "clear_cache", "CACHE_SIZE"]
 
@@ -131,24 +131,26 @@ class Annotations:
         return self._texts
 
     def _build_token_base(self) -> pd.DataFrame:
-        from discourse.text._tokens import token_spans
+        from discourse.text._tokens import span_strings, token_spans
 
         texts = list(self.texts.values())
         index, start, end, words = token_spans(texts)
-        toks = np.array([t for text in texts for t in TOKEN_PATTERN.findall(text)], dtype=object)
+        toks = span_strings(texts, index, start, end)
         para, sent = self._units_at(index, start)
+        self._tables["token_index"] = index  # text number of each token (for the voice)
         ids = self.corpus["doc_id"].array  # rows of the corpus in text order: ids keep their dtype
         return pd.DataFrame({"doc_id": ids.take(index), "para_id": para, "sent_id": sent,
-                             "token_id": _running_number(index), "start": start, "end": end,
+                             "token_id": running_number(index), "start": start, "end": end,
                              "token": toks, "is_word": words}, columns=_TOKEN_COLUMNS[:-1])
 
     def _build_tokens(self) -> pd.DataFrame:
         base = self._tables.pop("token_base", None)
         base = self._build_token_base() if base is None else base
-        index = self._text_index(base["doc_id"])
-        voice, _ = self._voice_at(index, base["start"].to_numpy(dtype=np.int64))
-        names = pd.array(_voice.VOICES, dtype="string")
-        return base.assign(voice=names.take(pd.Index(_voice.VOICES).get_indexer(voice)))
+        index = self._tables.get("token_index")
+        if index is None or len(index) != len(base):
+            index = self._text_index(base["doc_id"])
+        voice = self._voice_at(index, base["start"].to_numpy(dtype=np.int64), codes=True)
+        return base.assign(voice=pd.array(_voice.VOICES, dtype="string").take(voice))
 
     # ------------------------------------------------------------------- words
     def _word_arrays(self, sentences: bool = True) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
@@ -215,13 +217,14 @@ class Annotations:
             held = self._tables["voice_index"] = (q, _voice.Index(q))
         return held[1]
 
-    def _voice_at(self, index: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def _voice_at(self, index: np.ndarray, starts: np.ndarray, codes: bool = False):
         """:meth:`voice` (as object arrays) of positions given by text number (the order
-        of :attr:`texts`)."""
+        of :attr:`texts`); ``codes``: only the voice, as its number in ``VOICES``."""
         vi = self._voice_index()
         index = np.asarray(index, dtype=np.int64)
         code = np.append(vi.codes(list(self.texts)), -1)[index]  # index -1: the appended -1
-        return vi.at(code, np.asarray(starts, dtype=np.int64))
+        starts = np.asarray(starts, dtype=np.int64)
+        return vi.voice_codes(code, starts) if codes else vi.at(code, starts)
 
     def _text_index(self, doc_ids) -> np.ndarray:
         """Text number (the order of :attr:`texts`) of each id; -1: not in the corpus."""
@@ -264,18 +267,6 @@ class Annotations:
     def __repr__(self) -> str:
         done = ", ".join(sorted(self._tables)) or "nothing yet"
         return f"<Annotations of {len(self.corpus)} documents; computed: {done}>"
-
-
-def _running_number(doc: np.ndarray) -> np.ndarray:
-    """0, 1, 2 ... within each run of equal ids (tokens come grouped by document)."""
-    n = len(doc)
-    if not n:
-        return np.zeros(0, np.int64)
-    change = np.ones(n, dtype=bool)
-    change[1:] = doc[1:] != doc[:-1]
-    starts = np.flatnonzero(change)
-    idx = np.arange(n, dtype=np.int64)
-    return idx - np.repeat(starts, np.diff(np.append(starts, n)))
 
 
 #: documents per unit of work when annotating in chunks (progress, n_jobs)

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import numpy as np
 
-__all__ = ["token_spans", "word_starts"]
+__all__ = ["token_spans", "word_starts", "running_number"]
 
 _JOINERS = np.array([ord(c) for c in "-'’."], dtype=np.uint32)
 
@@ -24,7 +24,7 @@ def _classes(points) -> tuple[np.ndarray, np.ndarray]:
     decided by Python's own regular expressions, so the classes are exactly theirs."""
     points = np.asarray(points, dtype=np.int64)
     surrogate = (points >= 0xD800) & (points <= 0xDFFF)  # a lone surrogate is neither
-    chars = "".join(map(chr, np.where(surrogate, 0x21, points).tolist()))
+    chars = np.where(surrogate, 0x21, points).astype(np.uint32).tobytes().decode("utf-32-le")
     # each character of the class becomes NUL (itself in neither class), in one C pass
     not_nul = points != 0
 
@@ -134,3 +134,57 @@ def word_starts(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
         start = np.concatenate([[0], start])
     text_index = np.searchsorted(offsets, start, side="right") - 1
     return text_index.astype(np.int64), start - offsets[text_index]
+
+
+def running_number(doc: np.ndarray) -> np.ndarray:
+    """0, 1, 2 ... within each run of equal values (tokens and sentences come grouped
+    by document).
+
+    Examples
+    --------
+    >>> running_number(np.array([0, 0, 1, 1, 1, 3])).tolist()
+    [0, 1, 0, 1, 2, 0]
+    """
+    n = len(doc)
+    if not n:
+        return np.zeros(0, np.int64)
+    change = np.ones(n, dtype=bool)
+    change[1:] = doc[1:] != doc[:-1]
+    starts = np.flatnonzero(change)
+    return np.arange(n, dtype=np.int64) - np.repeat(starts, np.diff(np.append(starts, n)))
+
+
+def span_strings(texts: list[str], index: np.ndarray, start: np.ndarray, end: np.ndarray):
+    """``texts[i][s:e]`` for every span, as a pandas ``str`` array cut from the UTF-8 bytes
+    of the texts in one pass (no Python string per span); texts that are not UTF-8 (a
+    lone surrogate) are sliced one span at a time, into an object array.
+
+    Examples
+    --------
+    >>> span_strings(["Kabul’s café", "Go!"], np.array([0, 0, 1]), np.array([0, 8, 0]), np.array([7, 12, 2])).tolist()
+    ['Kabul’s', 'café', 'Go']
+    """
+    import pandas as pd
+    import pyarrow as pa
+
+    joined = "".join(texts)
+    try:
+        data = joined.encode("utf-8")
+    except UnicodeEncodeError:
+        return np.array([texts[i][a:b] for i, a, b in zip(index.tolist(), start.tolist(), end.tolist())],
+                        dtype=object)
+    lens = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
+    base = np.concatenate([[0], np.cumsum(lens)])[:-1] if len(texts) else np.zeros(0, np.int64)
+    gs = base[index] + start
+    ge = base[index] + end
+    if len(data) != len(joined):  # characters of several bytes: character → byte offsets
+        cp = _code_points(joined)
+        width = 1 + (cp >= 0x80).astype(np.int64) + (cp >= 0x800) + (cp >= 0x10000)
+        at = np.concatenate([[0], np.cumsum(width)])
+        gs, ge = at[gs], at[ge]
+    n = ge - gs
+    offsets = np.concatenate([[0], np.cumsum(n)]).astype(np.int64)
+    take = np.repeat(gs - offsets[:-1], n) + np.arange(int(offsets[-1]), dtype=np.int64)
+    chars = np.frombuffer(data, dtype=np.uint8)[take]
+    arr = pa.LargeStringArray.from_buffers(len(n), pa.py_buffer(offsets), pa.py_buffer(chars))
+    return pd.array(arr, dtype="str")

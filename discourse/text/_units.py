@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import chain
 from typing import Iterable
 
 import numpy as np
 import pandas as pd
 
+from discourse.text._tokens import running_number
 from discourse.words import ABBREVIATIONS, WORD_PATTERN
 
 __all__ = ["paragraphs", "sentences", "split_sentences", "count_words"]
@@ -151,31 +153,35 @@ def sentences(corpus: pd.DataFrame, *, train: bool = False) -> pd.DataFrame:
     """
     _check(corpus)
     tok = _trained(corpus["text"].astype(str)) if train else _untrained()
-    row_of, pids, sids, starts, ends = [], [], [], [], []
-    for i, text in enumerate(corpus["text"]):
-        text = str(text)
-        sid = 0
+    texts = [str(t) for t in corpus["text"]]
+    # one entry per paragraph with sentences: its document, number, offset and spans
+    p_doc, p_pid, p_off, p_spans, sent_texts = [], [], [], [], []
+    split = tok.span_tokenize
+    for i, text in enumerate(texts):
         for pid, (ps, pe) in enumerate(_para_spans(text)):
-            spans = tok.span_tokenize(text[ps:pe])
-            k = len(spans)
-            row_of.append((i, k))
-            pids.extend([pid] * k)
-            sids.extend(range(sid, sid + k))
-            starts.extend([ps + s for s, _ in spans])
-            ends.extend([ps + e for _, e in spans])
-            sid += k
-    if not starts:
+            para = text[ps:pe]
+            spans = split(para)
+            if spans:
+                p_doc.append(i)
+                p_pid.append(pid)
+                p_off.append(ps)
+                p_spans.append(spans)
+                sent_texts.extend([para[a:b] for a, b in spans])
+    if not sent_texts:
         return _ids_like(pd.DataFrame([], columns=["doc_id", "para_id", "sent_id", "start", "end", "text"]).astype(
             {"para_id": "int64", "sent_id": "int64", "start": "int64", "end": "int64"}), corpus)
-    rows = np.repeat(np.array([i for i, _ in row_of], dtype=np.int64), [k for _, k in row_of])
-    texts = [str(t) for t in corpus["text"]]
+    counts = np.fromiter(map(len, p_spans), dtype=np.int64, count=len(p_spans))
+    flat = np.fromiter(chain.from_iterable(chain.from_iterable(p_spans)), dtype=np.int64,
+                       count=2 * len(sent_texts)).reshape(-1, 2)
+    off = np.repeat(np.asarray(p_off, dtype=np.int64), counts)
+    rows = np.repeat(np.asarray(p_doc, dtype=np.int64), counts)
     return pd.DataFrame({
         "doc_id": corpus["doc_id"].array.take(rows),
-        "para_id": np.array(pids, dtype=np.int64),
-        "sent_id": np.array(sids, dtype=np.int64),
-        "start": np.array(starts, dtype=np.int64),
-        "end": np.array(ends, dtype=np.int64),
-        "text": [texts[r][a:b] for r, a, b in zip(rows.tolist(), starts, ends)],
+        "para_id": np.repeat(np.asarray(p_pid, dtype=np.int64), counts),
+        "sent_id": running_number(rows),
+        "start": flat[:, 0] + off,
+        "end": flat[:, 1] + off,
+        "text": sent_texts,
     })
 
 

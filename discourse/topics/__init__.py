@@ -8,6 +8,11 @@ The workflow::
     report = topics.search_k(corpus, [5, 10, 15]) # coherence, exclusivity, stability per k
     prev = topics.prevalence(model, corpus, by="outlet", period="Q")
 
+By default the fit is refined by a clustering step (``refine=True``): the topics are
+the word distributions of clusters started from the dominant topics, and the shares
+are each document's mixture of them (``docs/topics.md``; ``refine=False``: NMF's or
+LDA's own topics and shares).
+
 Composed like scikit-learn's CountVectorizer and TfidfTransformer: counting is done once
 by :func:`discourse.text.dtm`; a :class:`Vectorizer` chooses the terms and weights; a
 :class:`TopicModel` (whose ``__init__`` only stores parameters) fits NMF or LDA::

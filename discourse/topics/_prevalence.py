@@ -12,7 +12,8 @@ import numpy as np
 import pandas as pd
 
 from discourse import stats
-from discourse.stats import period_alias, period_labels
+
+from discourse.stats import period_alias, period_labels, warn_undated
 from discourse.topics._model import TopicModel, fit
 from discourse.topics._tables import long_shares
 
@@ -96,6 +97,7 @@ def prevalence(model: TopicModel, corpus: pd.DataFrame, *, by: str | Sequence[st
         if date not in corpus.columns:
             raise KeyError(f"period needs a {date!r} date column")
         meta["period"] = period_labels(corpus[date], period).to_numpy()
+        undated = int(meta["period"].isna().sum())
         meta = meta[meta["period"].notna()]
         keys = [*keys, "period"]
     shares = _shares_for(model, corpus).merge(meta, on="doc_id", how="inner")
@@ -107,7 +109,8 @@ def prevalence(model: TopicModel, corpus: pd.DataFrame, *, by: str | Sequence[st
     out = out.rename(columns={"estimate": "share", "n": "n_docs"})
     out.insert(len(keys) + 1, "label", out["topic"].map(model.labels))
     out["few_docs"] = out["n_docs"].to_numpy() < 2  # (stats.bootstrap leaves their interval NA)
-    return out.sort_values([*keys, "topic"], kind="stable").reset_index(drop=True)
+    out = out.sort_values([*keys, "topic"], kind="stable").reset_index(drop=True)
+    return out if period is None else warn_undated(out, undated, "topics.prevalence")
 
 
 def trajectories(model: TopicModel, corpus: pd.DataFrame, *, period: str = "M",
@@ -149,4 +152,6 @@ def trajectories(model: TopicModel, corpus: pd.DataFrame, *, period: str = "M",
     out["n_docs"] = out["n_docs"].fillna(0).astype("int64")
     out["few_docs"] = out["n_docs"].to_numpy() < 2
     out.insert(len(keys) + 2, "label", out["topic"].map(model.labels))
-    return out.sort_values([*keys, "topic", "period"], kind="stable").reset_index(drop=True)
+    out = out.sort_values([*keys, "topic", "period"], kind="stable").reset_index(drop=True)
+    out.attrs["undated"] = prev.attrs.get("undated", 0)
+    return out

@@ -24,6 +24,7 @@ from sklearn.exceptions import ConvergenceWarning
 from discourse._progress import progress as _progress
 from discourse._progress import wanted
 from discourse.topics._model import TopicModel, vectorizer_from
+from discourse.topics._refine import cluster_topics, refine_clusters
 from discourse.topics._tables import normalize_rows
 from discourse.topics._vectorizer import Vectorizer
 
@@ -188,12 +189,15 @@ def _exclusivity(comp: np.ndarray, top_idx: np.ndarray) -> tuple[float, float]:
 
 def search_k(corpus, ks: Iterable[int], *, method: Literal["nmf", "lda"] = "nmf",
              vectorizer: Vectorizer | None = None, n_seeds: int = 3, random_state: int | None = 0,
-             reference=None, holdout: float = 0.2, progress: bool | None = None, **options) -> pd.DataFrame:
+             reference=None, holdout: float = 0.2, progress: bool | None = None,
+             min_df: int | float | None = None) -> pd.DataFrame:
     """Compare numbers of topics: coherence, exclusivity, held-out perplexity, stability.
 
     For each ``k`` the model is fitted ``n_seeds`` times, each time with its own seed on a
     random ``1 - holdout`` share of the documents (the vocabulary is fixed beforehand on
-    the whole corpus, so topic-term vectors of different runs are comparable).
+    the whole corpus, so topic-term vectors of different runs are comparable). Each run
+    is the default model, refined by clustering (:class:`TopicModel`, ``refine=True``):
+    its topics are the refined clusters' word distributions.
 
     Parameters
     ----------
@@ -201,7 +205,7 @@ def search_k(corpus, ks: Iterable[int], *, method: Literal["nmf", "lda"] = "nmf"
     ks : iterable of int
     method : {"nmf", "lda"}
     vectorizer : Vectorizer, optional
-        Terms and weighting (default ``Vectorizer()``); or give its options as keywords.
+        Terms and weighting (default ``Vectorizer()``).
     n_seeds : int
         Runs per k (seeds derived from ``random_state``).
     random_state : int
@@ -212,9 +216,8 @@ def search_k(corpus, ks: Iterable[int], *, method: Literal["nmf", "lda"] = "nmf"
         LDA perplexity is measured on them.
     progress : bool or None
         Progress bar over the fits; None: when someone can see it (a terminal or Jupyter).
-    **options
-        :class:`Vectorizer` options (``min_df``, ``phrases`` ...) when ``vectorizer`` is
-        not given.
+    min_df : int or float, optional
+        Shortcut for ``vectorizer=Vectorizer(min_df=...)`` (None: the Vectorizer's 2).
 
     Returns
     -------
@@ -223,9 +226,12 @@ def search_k(corpus, ks: Iterable[int], *, method: Literal["nmf", "lda"] = "nmf"
         over topics and runs), ``exclusivity`` (mean over top terms of φ_kw / Σ_j φ_jw,
         the exclusivity half of FREX; 1/k when topics share everything, 1 when top terms
         belong to one topic), ``unique_terms`` (share of top terms in only one topic's
-        top list), ``perplexity`` (held-out, LDA only; lower is better; NaN for NMF),
+        top list), ``perplexity`` (held-out, of the LDA fit before refinement; lower
+        is better; NaN for NMF),
         ``stability`` (mean best-match cosine similarity of topic-term vectors between
-        runs, Hungarian matching; 1 = the same topics every time), ``n_seeds``.
+        runs, Hungarian matching; 1 = the same topics every time; an empty topic
+        matches nothing), ``empty_topics`` (topics the refinement left without documents,
+        mean over runs: k is more than the corpus's clusters), ``n_seeds``.
 
     Examples
     --------
@@ -241,7 +247,7 @@ def search_k(corpus, ks: Iterable[int], *, method: Literal["nmf", "lda"] = "nmf"
         raise ValueError(f"n_seeds must be >= 1, not {n_seeds}")
     if not 0 <= holdout < 1:
         raise ValueError(f"holdout must be in [0, 1), not {holdout}")
-    base = TopicModel(max(ks), method=method, vectorizer=vectorizer_from(vectorizer, options),
+    base = TopicModel(max(ks), method=method, vectorizer=vectorizer_from(vectorizer, min_df=min_df),
                       random_state=random_state)
     X, Xw, _, _ = base._prepare(corpus)
     vec = base.vectorizer_
@@ -249,12 +255,13 @@ def search_k(corpus, ks: Iterable[int], *, method: Literal["nmf", "lda"] = "nmf"
     vocab = {t: i for i, t in enumerate(terms)}
     R = X if reference is None else vec._counts(vec.document_terms(reference))
     D = sp.csc_matrix((R > 0).astype(np.int64))
+    tfidf = vec._weight(X, "tfidf")
     n = X.shape[0]
     too_many = [k for k in ks if k > n]
     if too_many:
         raise ValueError(f"k={too_many[0]} exceeds the number of documents ({n})")
     seeds = np.random.SeedSequence(0 if random_state is None else random_state).generate_state(n_seeds)
-    results = {k: {"runs": [], "npmi": [], "umass": [], "excl": [], "uniq": [], "perp": []} for k in ks}
+    results = {k: {"runs": [], "npmi": [], "umass": [], "excl": [], "uniq": [], "perp": [], "empty": []} for k in ks}
     jobs = [(k, s) for k in ks for s in range(n_seeds)]
     for k, s in _progress(jobs, desc="search_k", enabled=wanted(progress, long=True)):
         r = results[k]
@@ -265,8 +272,17 @@ def search_k(corpus, ks: Iterable[int], *, method: Literal["nmf", "lda"] = "nmf"
         est = base._estimator(k, int(seeds[s]))
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ConvergenceWarning)
-            est.fit(Xw[train])
-        comp = np.nan_to_num(normalize_rows(np.asarray(est.components_, dtype=float)))
+            W = est.fit_transform(Xw[train])
+        comp = np.asarray(est.components_, dtype=float)
+        if base.refine:  # as TopicModel.fit: dominant topics refined by clustering
+            if method == "nmf":
+                W = W * comp.sum(axis=1)[None, :]
+            fit_docs = train[np.asarray(X[train].sum(axis=1)).ravel() > 0]
+            W = W[np.isin(train, fit_docs)]
+            assigned = refine_clusters(X[fit_docs], tfidf[fit_docs], W.argmax(axis=1), k)
+            comp = cluster_topics(X[fit_docs], assigned, k)
+        comp = np.nan_to_num(normalize_rows(comp))
+        r["empty"].append(int((comp.sum(axis=1) == 0).sum()))
         r["runs"].append(comp)
         top_idx = np.argsort(-comp, axis=1, kind="stable")[:, :TOP_N]
         lists = [[terms[j] for j in row] for row in top_idx]
@@ -280,6 +296,7 @@ def search_k(corpus, ks: Iterable[int], *, method: Literal["nmf", "lda"] = "nmf"
     rows = [{"k": k, "npmi": float(np.mean(r["npmi"])), "umass": float(np.mean(r["umass"])),
              "exclusivity": float(np.mean(r["excl"])), "unique_terms": float(np.mean(r["uniq"])),
              "perplexity": float(np.mean(r["perp"])) if r["perp"] else np.nan,
-             "stability": _stability(r["runs"]), "n_seeds": n_seeds} for k, r in results.items()]
+             "stability": _stability(r["runs"]), "empty_topics": float(np.mean(r["empty"])),
+             "n_seeds": n_seeds} for k, r in results.items()]
     return pd.DataFrame(rows, columns=["k", "npmi", "umass", "exclusivity", "unique_terms",
-                                       "perplexity", "stability", "n_seeds"])
+                                       "perplexity", "stability", "empty_topics", "n_seeds"])

@@ -1,0 +1,144 @@
+"""Clauses around an attribution: the subject of a sentence's main clause (past an
+apposition or an opening adverbial), the verb right after a subject, a report nested in
+another, a reporting form read as a noun.
+
+Rules after PARC (Pareti 2016) and PolNeAR (Newell, Margolin and Ruths 2018): the cue
+of an attribution is the verb of the clause that introduces the content, its source the
+subject of that clause; of two nested reports the outer one is the attribution.
+"""
+from __future__ import annotations
+
+import re
+
+from discourse.quotes._document import Document
+from discourse.quotes._marks import FILL
+from discourse.quotes._phrases import CAP_STOP, POSS, STOP_LOW, np_right, skip_space
+from discourse.quotes._records import Attribution, Candidate
+from discourse.quotes._speakers import DATELINE, sentence_subject
+from discourse.words import PLACES, PRONOUNS, ROLE_NOUNS
+
+__all__ = ["adverbial", "clause_subject", "main_subject", "noun_reading", "outer_report", "verb_after"]
+
+# a subject's apposition or relative clause set off by commas or dashes, then the
+# predicate: "X, the group's founder, also said", "X -- who … -- told"
+_APPOSITION = re.compile(r"\s*(?:,[^,;:!?]{1,120}?(?:,[^,;:!?]{1,80}?)?,|\s(?:--|—|–)[^;:!?—–]{1,160}?(?:--|—|–))\s+[a-z]")
+_VERB_WORD = re.compile(r"\s+([a-z]+)\b")
+_ADVERBS = frozenset({"also", "then", "later", "again", "once", "still", "even", "further", "too", "now"})
+_NOT_VERBS = frozenset({"has", "have", "had", "is", "was", "are", "were", "will", "would", "can", "could",
+                        "should", "may", "might", "must", "did", "does", "do", "of", "and"})
+_COMPLEMENT_GAP = re.compile(r"\s+(?:(?:on|last|this)\s+[A-Z]?[a-z]+\s+)?(?:that\s+)?")
+_NOUN_FORMS = frozenset("""remark remarks report reports state states charge charges call calls claim claims
+    comment comments estimate estimates note notes post posts tweet tweets quote quotes answer answers
+    question questions demand demands statement warning warnings""".split())
+_POSS_DETS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
+_TIME_WORDS = frozenset("""later earlier ago back before after since during meanwhile yesterday today tonight
+    morning afternoon evening night week weekend month year years days hours minutes moments""".split())
+_NOUN_DETS = frozenset({"the", "a", "an", "many", "some", "several", "these", "those", "other", "such"})
+_ADJ_ENDINGS = ("al", "ic", "ive", "ous", "ern", "ian", "an", "ish", "est", "ful", "less", "ary", "ial")
+_CONJ_OPEN = frozenset({"But", "And", "Yet", "So", "Still", "Also", "Then"})
+_LOWER_NEXT = re.compile(r"\s+[a-z]")
+_LETTERS = re.compile(r"[A-Za-z]+")
+
+
+def noun_reading(m: str, cd: Candidate) -> bool:
+    """A form that is as often a noun, read as the head of a noun phrase with a
+    possessive or an adjective before it: "in her opening remarks", "the nation's
+    largest state" (its "subject" is a determiner and a modifier, not a speaker)."""
+    if cd.how != "subject" or cd.np is None or cd.verb not in _NOUN_FORMS:
+        return False
+    words = m[cd.np[0]:cd.np[1]].split()
+    last = words[-1].lower()
+    if last in ROLE_NOUNS or last in PRONOUNS or words[-1][:1].isupper() and len(words) == 1:
+        return False
+    return (words[0].lower() in _POSS_DETS or any(POSS.search(w) for w in words[:-1])
+            or len(words) >= 2 and words[0].lower() in _NOUN_DETS and last.endswith(_ADJ_ENDINGS))
+
+
+def outer_report(doc: Document, gov: Candidate, with_subject):
+    """An earlier reporting verb with a subject whose complement clause begins with the
+    subject of ``gov`` (``X said (that) Y told …``), else None."""
+    m = doc.masked
+    for d in reversed(with_subject):
+        if d.how == "subject" and d.end <= gov.np[0] and d.np[1] <= d.start:
+            if _COMPLEMENT_GAP.fullmatch(m, d.end, gov.np[0]) is not None:
+                return d
+            return None
+    return None
+
+
+def main_subject(doc: Document, si: int, before: int):
+    """The subject opening sentence ``si`` (after a dateline or an opening adverbial),
+    ending before ``before``; else None."""
+    m = doc.masked
+    ss = doc.sents.starts[si]
+    k = ss
+    dl = DATELINE.match(m, ss, before)
+    if dl:
+        k = dl.end()
+    w = _LETTERS.match(m[k:k + 20])
+    if w and w.group() in _CONJ_OPEN and m[k + len(w.group()):k + len(w.group()) + 1] == " ":
+        k = skip_space(m, k + len(w.group()))  # "But Lee, …, said": the conjunction only
+        w = _LETTERS.match(m[k:k + 20])
+    comma = m.find(",", k, before)
+    if comma != -1 and (w and w.group() in CAP_STOP and w.group() not in ("The", "A", "An", "He", "She", "They", "We", "I")
+                        or adverbial(m[k:comma])):
+        # "On Tuesday, the company …", "Hours later, Lee …", "Speaking in Salem, New
+        # Hampshire, Lee …": past the opening adverbial (and a place that ends it)
+        k = skip_space(m, comma + 1)
+        for _ in range(2):
+            nxt = m.find(",", k, before)
+            if nxt == -1 or " ".join(m[k:nxt].split()) not in PLACES:
+                break
+            k = skip_space(m, nxt + 1)
+    sp = np_right(m, k, before)
+    if sp is not None and (_LOWER_NEXT.match(m[sp[1]:sp[1] + 3])
+                           or _apposition_then_predicate(m, sp[1], before)):
+        return sp
+    return None
+
+
+def adverbial(segment: str) -> bool:
+    """A sentence-opening phrase before its first comma that is an adverbial, not the
+    subject: a participle or a phrase of time ("Speaking to reporters", "Hours later",
+    "Back in 1999", "A few days later")."""
+    words = segment.split()
+    if not words or len(words) > 12:
+        return False
+    first = words[0].lower()
+    return (first.endswith("ing") and len(first) > 5 or first in _TIME_WORDS
+            or any(x.lower().strip(".") in _TIME_WORDS for x in words[1:]))
+
+
+def _apposition_then_predicate(m: str, end: int, before: int) -> bool:
+    """The subject ending at ``end`` is followed by an apposition or a relative clause
+    set off by commas or dashes, then by its predicate, before ``before``:
+    ``X, the group's founder, also said …``."""
+    x = _APPOSITION.match(m, end, before + 1)
+    return x is not None
+
+
+def clause_subject(doc: Document, res: Attribution, o: int, attribution: str = "clause-subject") -> bool:
+    """Set the speaker (and verb) of the quotation at ``o`` to the person subject of
+    its sentence's main clause and the verb right after it (a form the reporting-verb
+    table does not list keeps the attribution, without verb)."""
+    m = doc.masked
+    sub = sentence_subject(doc, o, pronouns=True, names=True)
+    if sub is None or FILL in m[sub[0]:sub[1]]:
+        return False
+    res.set(span=sub, attribution=attribution, verb=verb_after(m, sub[1]))
+    return True
+
+
+def verb_after(m: str, k: int):
+    """The verb right after a subject ending at ``k`` (past adverbs), as written, even
+    when the reporting-verb table does not list it; None for an auxiliary or no verb."""
+    for _ in range(3):
+        w = _VERB_WORD.match(m, k)
+        if w is None:
+            return None
+        word = w.group(1)
+        if word.endswith("ly") or word in _ADVERBS:
+            k = w.end()
+            continue
+        return word if word not in STOP_LOW and word not in _NOT_VERBS else None
+    return None
