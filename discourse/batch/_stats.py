@@ -203,9 +203,9 @@ def keyness(out: str | Path, *, documents: pd.DataFrame | None = None, by: str |
     DataFrame
         The columns of :func:`discourse.keyness.score`.
     """
-    from discourse.keyness import _measures as M
-    from discourse.keyness._counts import bh, group_labels, keys_of, period_of, warn_undated
-    from discourse.keyness._score import _COLUMNS, METHODS, PER, _comparisons, _name, _ref_table, _within_periods
+    from discourse.keyness._counts import group_labels, keys_of, period_of
+    from discourse.stats import warn_undated
+    from discourse.keyness._score import METHODS, _comparisons, _name, _ref_table, _within_periods, compare
     from discourse.text._dtm import _check_df
 
     if method not in METHODS:
@@ -255,44 +255,8 @@ def keyness(out: str | Path, *, documents: pd.DataFrame | None = None, by: str |
     table = isinstance(reference, pd.DataFrame)
     if table:
         tab_counts, tab_total = _ref_table(reference, terms.astype(str))
-    frames = []
-    for t, refs, ref_name in comps:
-        a, t1 = G[t], totals[t]
-        if refs is None:
-            c, t2, nd2 = tab_counts, tab_total, 0
-        else:
-            c, t2, nd2 = G[refs].sum(axis=0), totals[refs].sum(), int(ndocs[refs].sum())
-        if t2 == 0:
-            raise ValueError(f"reference {ref_name!r} of group {_name(group_of, period_of_group, t)!r} has no "
-                             f"words; choose another reference")
-        seen = np.flatnonzero((a + c) > 0)
-        a, c = a[seen], c[seen]
-        g2, x2, lr = M.g2(a, c, t1, t2), M.chi2(a, c, t1, t2), M.log_ratio(a, c, t1, t2)
-        lo, z = M.log_odds(a, c, t1, t2, a + c, t1 + t2)
-        if method == "log_odds":
-            stat, p = z, M.p_z(z)
-        else:
-            stat = np.sign(lr) * (x2 if method == "chi2" else g2)
-            p = M.p_chi2(np.abs(stat))
-        est = lo if method == "log_odds" else lr
-        o = np.argsort(-stat, kind="stable")
-        a, c, g2, x2, lr, lo, z, p, est, seen = (v[o] for v in (a, c, g2, x2, lr, lo, z, p, est, seen))
-        f = pd.DataFrame({
-            "group": group_of[t], "reference": ref_name, "term": terms[seen], "n": a.astype(np.int64),
-            "n_reference": np.rint(c).astype(np.int64), "total": np.int64(t1), "total_reference": np.int64(round(t2)),
-            "rate": PER * a / t1, "rate_reference": PER * c / t2, "g2": g2, "chi2": x2, "log_ratio": lr,
-            "log_odds": lo, "z": z, "p": p, "p_adjusted": bh(p), "estimate": est, "ci_low": np.nan,
-            "ci_high": np.nan, "n_docs": ndocs[t], "n_docs_reference": nd2,
-            "few_docs": bool(ndocs[t] < 2 or (refs is not None and nd2 < 2)),
-        })
-        if period_of_group is not None:
-            f.insert(1, "period", period_of_group[t])
-        frames.append(f)
-    res = pd.concat(frames, ignore_index=True)
-    cols = _COLUMNS if period is None else [_COLUMNS[0], "period", *_COLUMNS[1:]]
-    for col in ("group", "reference", "term", *(["period"] if period is not None else [])):
-        res[col] = res[col].astype("string")
-    res = res[cols].reset_index(drop=True)
+    res = compare(G, totals, ndocs, comps, terms, (group_of, period_of_group), method=method,
+                  table=(tab_counts, tab_total) if table else None)
     return warn_undated(res, undated, "batch.keyness") if period is not None else res
 
 

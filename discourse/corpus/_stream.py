@@ -219,7 +219,8 @@ def _normalised(file: Path, parts, columns: dict | None, meta: dict) -> Iterator
     from discourse.corpus._discover import shown
     from discourse.corpus._load import _record_row
     from discourse.corpus._table import _finish
-    from discourse.readers._columns import choice_notes, describe, resolve
+    from discourse.readers._columns import FIELDS, choice_notes, describe, resolve
+    from discourse.readers._rows import records_of
 
     mapping = cands = None
     for rows, problems, header in parts:
@@ -227,59 +228,14 @@ def _normalised(file: Path, parts, columns: dict | None, meta: dict) -> Iterator
         if rows and mapping is None:
             seen = header if header is not None else list(dict.fromkeys(k for _, row in rows for k in row))
             mapping, cands = resolve(file, seen, columns)
-            chosen = {field: col for col, field in mapping.items() if field in _FIELDS}
+            chosen = {field: col for col, field in mapping.items() if field in FIELDS}
             if any(len(c) > 1 for c in cands.values()):
                 report.append(dict(source=shown(file), record="", reason="note: columns " + describe(chosen, cands)))
             report += [dict(source=shown(file), record="", reason=f"warning: {note}")
                        for note in choice_notes(file, mapping, cands, rows, columns)]
-        records, bad = _records(rows, mapping) if rows else ([], [])
+        records, bad = records_of(rows, mapping) if rows else ([], [])
         report += [dict(source=shown(file), record=rec, reason=why) for rec, why in bad]
         table_rows = [_record_row(rec, file, meta, table=True) for rec in records]
         table = _finish(table_rows, report, False)
         yield table
 
-
-_FIELDS = ("text", "title", "author", "published", "outlet", "url")
-
-
-def _records(rows: list, mapping: dict) -> tuple[list, list]:
-    """Records from raw rows with the file's column mapping, as
-    :func:`discourse.readers.tabular.read` makes them (the same helpers, row by row)."""
-    from discourse.readers._base import Record, normalize_text
-    from discourse.readers._layout import join_paragraphs
-    from discourse.readers.tabular import _RESERVED, _author, _clean_value, _col_for, _str_or_none
-
-    records, problems = [], []
-    text_col = _col_for(mapping, "text")
-    for rec, row in rows:
-        fields, extra = {}, {}
-        for key, value in row.items():
-            value = _clean_value(value)
-            target = mapping.get(key)
-            if target in _FIELDS:
-                fields[target] = value
-            else:
-                name = target or key
-                extra[f"{name}_original" if name in _RESERVED else name] = value
-        text = fields.get("text")
-        if isinstance(text, (list, tuple)) and all(isinstance(t, str) or t is None for t in text):
-            text = "\n\n".join(t for t in text if t)
-        elif isinstance(text, (dict, list, tuple)):
-            problems.append((rec, f"text in column {text_col!r} is a "
-                                  f"{'JSON object' if isinstance(text, dict) else 'list'}, not a string; "
-                                  "point columns= at the column that holds the article text"))
-            continue
-        elif isinstance(text, bool):
-            problems.append((rec, f"text in column {text_col!r} is {text}, not a string"))
-            continue
-        if text is not None and not isinstance(text, str):
-            text = str(text)
-        text = join_paragraphs(normalize_text(text)) if text else ""
-        if not text or not text.strip():
-            problems.append((rec, f"empty text in column {text_col!r}"))
-            continue
-        records.append(Record(text=text, record=rec, title=_str_or_none(fields.get("title")),
-                              author=_author(fields.get("author")), published=fields.get("published"),
-                              outlet=_str_or_none(fields.get("outlet")), url=_str_or_none(fields.get("url")),
-                              extra=extra))
-    return records, problems

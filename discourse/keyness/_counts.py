@@ -8,8 +8,6 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from discourse.stats import warn_undated  # noqa: F401  (re-exported: keyness and batch use it from here)
-
 #: separator of a group label built from several ``by`` columns
 SEP = " | "
 

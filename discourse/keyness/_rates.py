@@ -6,7 +6,8 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
-from discourse.keyness._counts import boot_weights, check_boot, group_labels, keys_of, period_of, quantiles, warn_undated
+from discourse.keyness._counts import boot_weights, check_boot, group_labels, keys_of, period_of, quantiles
+from discourse.stats import warn_undated
 
 __all__ = ["rates"]
 

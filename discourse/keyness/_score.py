@@ -5,11 +5,11 @@ from typing import Literal, Sequence
 
 import numpy as np
 import pandas as pd
-from scipy import sparse
 
 from discourse.keyness import _measures as M
 from discourse.keyness._counts import (bh, boot_weights, check_boot, group_labels, indicator, keys_of,
-                                       period_of, quantiles, warn_undated)
+                                       period_of, quantiles)
+from discourse.stats import warn_undated
 
 __all__ = ["score", "METHODS", "EACH"]
 
@@ -219,11 +219,24 @@ def score(
     table_arg = (tab_counts, tab_total) if table else None
     boots = _boot_intervals(X, ind, ndocs, comps, table_arg, n_boot, random_state, method == "log_odds",
                             ids=np.asarray(m.doc_ids).astype(str)) if n_boot else None
+    out = compare(G, totals, ndocs, comps, terms, (group_of, period_of_group), method=method,
+                  table=table_arg, boots=boots)
+    return warn_undated(out, undated, "keyness.score") if period is not None else out
+
+
+def compare(G, totals, ndocs, comps, terms, names, *, method, table=None, boots=None) -> pd.DataFrame:
+    """The keyness table of each comparison ``(target, reference rows or None, reference
+    name)`` in ``comps``, from the group-by-term counts ``G`` (groups × terms), the word
+    ``totals`` and document counts ``ndocs`` of the groups; ``names`` is ``(group labels,
+    period labels or None)``; ``table`` the ``(counts, total)`` of a reference table;
+    ``boots`` the bootstrap intervals per comparison (None: NA intervals). Used by
+    :func:`score` and by :func:`discourse.batch.keyness` on streamed counts."""
+    group_of, period_of_group = names
     frames = []
     for ci, (t, refs, ref_name) in enumerate(comps):
         a, t1 = G[t], totals[t]
         if refs is None:
-            c, t2, nd2 = tab_counts, tab_total, 0
+            c, t2, nd2 = table[0], table[1], 0
         else:
             c, t2, nd2 = G[refs].sum(axis=0), totals[refs].sum(), int(ndocs[refs].sum())
         if t2 == 0:
@@ -260,11 +273,11 @@ def score(
             f.insert(1, "period", period_of_group[t])
         frames.append(f)
     out = pd.concat(frames, ignore_index=True)
-    cols = _COLUMNS if period is None else [_COLUMNS[0], "period", *_COLUMNS[1:]]
-    for col in ("group", "reference", "term", *(["period"] if period is not None else [])):
+    periods = period_of_group is not None
+    cols = [_COLUMNS[0], "period", *_COLUMNS[1:]] if periods else _COLUMNS
+    for col in ("group", "reference", "term", *(["period"] if periods else [])):
         out[col] = out[col].astype("string")
-    out = out[cols].reset_index(drop=True)
-    return warn_undated(out, undated, "keyness.score") if period is not None else out
+    return out[cols].reset_index(drop=True)
 
 
 def _name(groups, periods, i) -> str:
