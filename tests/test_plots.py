@@ -135,6 +135,10 @@ def test_effects_name_their_baseline():
     ax = plots.effects(no_column)
     assert ax.get_xlabel().endswith("baseline (0): A")
     plt.close(ax.figure)
+    no_column.attrs["dropped"] = {"year": 27, "month": 0}  # undated documents the model left out
+    ax = plots.effects(no_column)
+    assert ax.get_xlabel().endswith("baseline (0): A\n27 documents without year left out")
+    plt.close(ax.figure)
 
 
 def test_term_trajectories_sum_a_long_monthly_series_into_a_coarser_period():

@@ -11,7 +11,7 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
-from discourse.plots._common import _ax, _legend, _need, _order, _title, _wrap
+from discourse.plots._common import _ax, _legend, _need, _note, _order, _title, _wrap
 
 __all__ = ["frame_profile", "actor_labels", "effects"]
 
@@ -162,7 +162,8 @@ def effects(est: pd.DataFrame, *, variable: str | None = "outlet", by: str | Non
     xlabel : str
         The axis label; the baseline every difference is taken from (the ``baseline``
         column of :func:`~discourse.effects.differences`, or ``attrs["baseline"]``) is
-        named under it and at the zero line.
+        named under it and at the zero line; documents the model left out for a missing
+        covariate (``attrs["dropped"]``) are counted under it too.
     order : list of str, optional
         Rows (levels) from top to bottom (default: by mean estimate, largest first).
 
@@ -189,6 +190,9 @@ def effects(est: pd.DataFrame, *, variable: str | None = "outlet", by: str | Non
     ax.invert_yaxis()
     base = _baseline(est, d, variable)
     ax.set_xlabel(xlabel + (f"\nbaseline (0): {base}" if base else ""))
+    dropped = {k: int(v) for k, v in (est.attrs.get("dropped") or {}).items() if v}
+    if dropped:  # documents left out of the model for a missing covariate (undated ones for month/year)
+        _note(ax, "; ".join(f"{n} document{'s' if n != 1 else ''} without {k} left out" for k, n in dropped.items()))
     if groups != [None]:
         _legend(ax, title=by.capitalize())
     return ax
