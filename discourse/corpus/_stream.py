@@ -17,7 +17,6 @@ whole corpus at once:
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Iterator
 
@@ -132,6 +131,7 @@ def _jsonl(file: Path, chunk_size: int):
     """JSON Lines, line by line (1-based line numbers), normalised as the whole-file
     reader normalises its text before splitting it into lines."""
     from discourse.readers._base import ReaderError, normalize_text
+    from discourse.readers.tabular import jsonl_row
 
     rows, problems, lineno, valid = [], [], 0, 0
     with open(file, "rb") as fh:
@@ -146,19 +146,12 @@ def _jsonl(file: Path, chunk_size: int):
                 lineno += 1
                 if not line.strip():
                     continue
-                try:
-                    obj = json.loads(line)
-                except RecursionError:
-                    problems.append((str(lineno), f"line {lineno} is nested too deeply to be an article"))
-                except json.JSONDecodeError as exc:
-                    problems.append((str(lineno), f"invalid JSON on line {lineno} ({exc.msg}); "
-                                                  "truncated or broken line"))
+                obj, problem = jsonl_row(lineno, line)
+                if problem:
+                    problems.append(problem)
                 else:
-                    if isinstance(obj, dict):
-                        rows.append((str(lineno), obj))
-                        valid += 1
-                    else:
-                        problems.append((str(lineno), f"line {lineno} is a {type(obj).__name__}, not an object"))
+                    rows.append((str(lineno), obj))
+                    valid += 1
                 if len(rows) + len(problems) >= chunk_size:
                     yield rows, problems, None
                     rows, problems = [], []

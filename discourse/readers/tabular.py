@@ -280,24 +280,30 @@ def _read_jsonl(path: Path, encoding: str | None):
     return _parse_jsonl(path, read_text(path, encoding=encoding))
 
 
+def jsonl_row(lineno: int, line: str) -> tuple[dict | None, tuple[str, str] | None]:
+    """One non-blank line of a JSON Lines file: ``(object, None)``, or ``(None, problem)``
+    naming the line (used here and by the chunked reader of :mod:`discourse.corpus._stream`)."""
+    try:
+        obj = json.loads(line)
+    except RecursionError:
+        return None, (str(lineno), f"line {lineno} is nested too deeply to be an article")
+    except json.JSONDecodeError as exc:
+        return None, (str(lineno), f"invalid JSON on line {lineno} ({exc.msg}); truncated or broken line")
+    if not isinstance(obj, dict):
+        return None, (str(lineno), f"line {lineno} is a {type(obj).__name__}, not an object")
+    return obj, None
+
+
 def _parse_jsonl(path: Path, text: str):
     rows, problems = [], []
     for lineno, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
-        try:
-            obj = json.loads(line)
-        except RecursionError:
-            problems.append((str(lineno), f"line {lineno} is nested too deeply to be an article"))
-            continue
-        except json.JSONDecodeError as exc:
-            problems.append((str(lineno), f"invalid JSON on line {lineno} ({exc.msg}); "
-                                          "truncated or broken line"))
-            continue
-        if not isinstance(obj, dict):
-            problems.append((str(lineno), f"line {lineno} is a {type(obj).__name__}, not an object"))
-            continue
-        rows.append((str(lineno), obj))
+        obj, problem = jsonl_row(lineno, line)
+        if problem:
+            problems.append(problem)
+        else:
+            rows.append((str(lineno), obj))
     if not rows and problems and len(problems) == sum(1 for ln in text.split("\n") if ln.strip()):
         raise ReaderError(f"{path}: no line is valid JSON ({problems[0][1]}); is this JSON Lines?")
     return rows, problems
