@@ -49,6 +49,23 @@ def _percentile_ci(boot: np.ndarray, ci: float) -> tuple[float, float]:
     return float(lo), float(hi)
 
 
+#: values in one block of bootstrap resamples (about 50 MB per array): a group of a
+#: million documents needs megabytes, not gigabytes
+_BOOT_BLOCK = 6_000_000
+
+
+def _resampled(x: np.ndarray, f, rng: np.random.Generator, n_boot: int, den: np.ndarray | None = None) -> np.ndarray:
+    """``f`` (a reduction over the last axis) of ``n_boot`` resamples of ``x``
+    (``f(x) / f(den)`` on the same rows when ``den`` is given), drawn a block at a
+    time: the same draws, in the same order, as one ``(n_boot, len(x))`` draw."""
+    per = max(1, _BOOT_BLOCK // len(x))
+    out = np.empty(n_boot)
+    for b in range(0, n_boot, per):
+        idx = rng.integers(0, len(x), size=(min(per, n_boot - b), len(x)))
+        out[b:b + len(idx)] = f(x[idx]) if den is None else f(x[idx]) / f(den[idx])
+    return out
+
+
 def bootstrap(
     data: pd.DataFrame,
     value: str,
@@ -115,8 +132,7 @@ def bootstrap(
             x = np.sort(x, kind="stable")  # canonical order: neither the sums nor the resamples see row order
             if len(x) >= 2 and n_boot > 0:
                 rng = np.random.default_rng([random_state or 0, gi])
-                idx = rng.integers(0, len(x), size=(n_boot, len(x)))
-                lo, hi = _percentile_ci(f(x[idx]), ci)
+                lo, hi = _percentile_ci(_resampled(x, f, rng, n_boot), ci)
             row.update(estimate=float(f(x[None, :])[0]), ci_low=lo, ci_high=hi)
         rows.append(row)
     return pd.DataFrame(rows, columns=[*keys, "estimate", "ci_low", "ci_high", "n"])
@@ -174,9 +190,8 @@ def bootstrap_ratio(
             num, den = num[o], den[o]
             if len(num) >= 2 and n_boot > 0:
                 rng = np.random.default_rng([random_state or 0, gi])
-                idx = rng.integers(0, len(num), size=(n_boot, len(num)))
                 with np.errstate(invalid="ignore", divide="ignore"):
-                    boot = scale * num[idx].sum(axis=1) / den[idx].sum(axis=1)
+                    boot = scale * _resampled(num, _STATS["sum"], rng, n_boot, den)
                 boot = boot[np.isfinite(boot)]
                 lo, hi = _percentile_ci(boot, ci) if len(boot) else (np.nan, np.nan)
             row.update(estimate=float(scale * num.sum() / den.sum()), ci_low=lo, ci_high=hi)

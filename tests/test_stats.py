@@ -54,3 +54,19 @@ def test_bootstrap_ratio_leaves_out_missing_rows_like_bootstrap():
     assert 0.1 <= out["ci_low"].iloc[0] <= 0.2 <= out["ci_high"].iloc[0] <= 0.3
     with pytest.raises(ValueError, match="ci must be between 0 and 1"):
         stats.bootstrap_ratio(df, "n", "w", ci=95)
+
+
+def test_bootstrap_draws_in_blocks_give_the_same_intervals(monkeypatch):
+    # a group bigger than one block is resampled a block at a time (memory), with the
+    # very draws of one big draw: the intervals do not depend on the block size
+    rng = np.random.default_rng(3)
+    df = pd.DataFrame({"g": rng.integers(0, 2, 900), "x": rng.normal(size=900),
+                       "n": rng.integers(0, 5, 900), "w": rng.integers(50, 900, 900)})
+    whole = (stats.bootstrap(df, "x", by="g", n_boot=50),
+             stats.bootstrap_ratio(df, "n", "w", by="g", scale=1000, n_boot=50))
+    monkeypatch.setattr(stats, "_BOOT_BLOCK", 1_001)  # two resamples of ~450 rows per block
+    blocks = (stats.bootstrap(df, "x", by="g", n_boot=50),
+              stats.bootstrap_ratio(df, "n", "w", by="g", scale=1000, n_boot=50))
+    for a, b in zip(whole, blocks):
+        pd.testing.assert_frame_equal(a, b)
+    assert whole[0]["ci_low"].notna().all() and (whole[1]["ci_high"] > whole[1]["ci_low"]).all()
