@@ -2,9 +2,11 @@
 
     .venv/bin/python benchmarks/eval_loaded_ideas.py [--folder FOLDER]
 
-Reproduces the second-round table of ``discourse/lexicons/SOURCES-loaded-language.md``
-(section *Coverage, extent and context*). Each idea changes the default call
-``terms.find_loaded(corpus)`` in one way: a variant of its rule, or spans of a general
+Reproduces the tables of ``discourse/lexicons/SOURCES-loaded-language.md`` (sections
+*Coverage, extent and context* and *Cross-fitted weights*). The bundled weights are fitted
+on all articles; to keep each half held out, every run here gives each half the weights
+fitted on the other half (cross-fitting, ``eval_loaded.crossfit``). Each idea changes the
+default call ``terms.find_loaded(corpus)`` in one way: a variant of its rule, or spans of a general
 pattern (literature, not the development set) added to its phrases. Printed per idea:
 character F1 on half A (where ideas were chosen), half B (held out) and all articles, and,
 for an addition, the precision of the characters it adds (it raises F1 only when that
@@ -28,7 +30,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import eval_loaded as ev  # noqa: E402
-from discourse import terms, text  # noqa: E402
+from discourse import lexicon, terms, text  # noqa: E402
 from discourse.terms import _loaded  # noqa: E402
 
 BOOSTERS = "very so too extremely incredibly utterly deeply truly totally absolutely completely highly really".split()
@@ -42,6 +44,15 @@ PATTERNS = {  # general patterns of the literature (section of the sources note)
     "so-called + 1-2 words": (r"\bso-called\b +[\w-]+(?: [\w-]+)?", re.I),
     "all-capitals words (4+ letters)": (r"\b[A-Z]{4,}(?: [A-Z]{2,})*\b", 0),
     "exclamatory sentences (up to 80 characters)": (r"[^.!?\n]{3,80}!", 0),
+    # name calling as structure (issue #13, third round): epithets as predicate nominatives,
+    # vocatives, ideological prefixes and compound modifiers
+    "predicate nominative: is/are/was/were a(n) + 1-2 words":
+        (r"(?:(?<=\bis )|(?<=\bare )|(?<=\bwas )|(?<=\bwere ))an? [a-z]+(?: [a-z]+)?\b", 0),
+    "vocative: you + word before punctuation": (r"\byou [a-z]+\b(?=[!.,])", re.I),
+    "prefix anti-/arch-/ultra-/neo-/pseudo-/faux-/hyper- + word":
+        (r"\b(?:anti|arch|ultra|neo|pseudo|faux|hyper)-[a-z]+\b", re.I),
+    "compound modifier X-Ved / X-Ving": (r"\b[A-Za-z]+-[a-z]+(?:ed|ing)\b", 0),
+    "every lower-case hyphenated compound": (r"\b[a-z]+(?:-[a-z]+)+\b", 0),
 }
 
 
@@ -50,6 +61,59 @@ def masks(pred: pd.DataFrame, texts: dict) -> dict:
     for d, a, b in zip(pred["doc_id"], pred["start"], pred["end"]):
         out[d][a:b] = True
     return out
+
+
+def _refit(w: pd.DataFrame, k) -> pd.DataFrame:
+    """Weights of ``eval_loaded.weights`` re-estimated with prior strength ``k`` (pseudo-count)
+    or, ``k=None``, a strength per category chosen by beta-binomial marginal likelihood
+    (empirical Bayes; mean = the category prior, strength in [1, 1000])."""
+    from scipy.optimize import minimize_scalar
+    from scipy.special import betaln
+    cat = w.groupby("category")[["tp", "n"]].sum()
+    prior = (cat["tp"] + 1) / (cat["n"] + 2)
+    strength = {}
+    for c, g in w[w["n"] > 0].groupby("category"):
+        tp, n, mu = g["tp"].to_numpy(float), g["n"].to_numpy(float), prior[c]
+
+        def nll(x):
+            a, b = mu * np.exp(x), (1 - mu) * np.exp(x)
+            return -np.sum(betaln(tp + a, n - tp + b) - betaln(a, b))
+        strength[c] = k if k is not None else (
+            float(np.exp(minimize_scalar(nll, bounds=(0, np.log(1000)), method="bounded").x)) if len(g) >= 3 else 4)
+    s = w["category"].map(strength).fillna(4 if k is None else k)
+    pr = w["category"].map(prior).fillna(0.5)
+    return w.assign(estimate=((w["tp"] + s * pr) / (w["n"] + s)).round(2))
+
+
+def stacked(base, voice, gold, parts, texts, words, grow) -> list[dict]:
+    """A logistic model of a phrase's annotated share of characters from its match's
+    (out-of-fold) weight, the article's and the sentence's other weights, and its voice;
+    fitted on one half, a probability threshold chosen there, scored on the other."""
+    from sklearn.linear_model import LogisticRegression
+    g = masks(gold, texts)
+    m = grow(base).reset_index(drop=True)
+    n_words = pd.Series({d: len(w[0]) for d, w in words.items()})
+    w = m["weight"].clip(0.02, 0.98)
+    sent = pd.Series(list(zip(m["doc_id"], m["para_id"], m["sent_id"])))
+    F = pd.DataFrame({"logit": np.log(w / (1 - w)),
+                      "article": np.log1p(m["doc_id"].map(m.groupby("doc_id")["weight"].sum() / n_words * 1000)),
+                      "sentence": np.log1p(m.groupby(sent)["weight"].transform("sum") - m["weight"]),
+                      "scare": voice == "scare", "quoted": voice == "quoted"}).astype(float)
+    n = (m["end"] - m["start"]).to_numpy(float)
+    tp = np.array([g[d][a:b].sum() for d, a, b in zip(m["doc_id"], m["start"], m["end"])], float)
+    out, keep = {}, []
+    for fit, score in (("A", "B"), ("B", "A")):
+        i, j = m["doc_id"].isin(parts[fit]).to_numpy(), m["doc_id"].isin(parts[score]).to_numpy()
+        X = F[i].to_numpy()
+        model = LogisticRegression(C=10.0, max_iter=1000).fit(
+            np.r_[X, X], np.r_[np.ones(len(X)), np.zeros(len(X))], sample_weight=np.r_[tp[i], n[i] - tp[i]] + 1e-9)
+        p_fit, p_score = model.predict_proba(X)[:, 1], model.predict_proba(F[j].to_numpy())[:, 1]
+        t = max(np.arange(0.1, 0.5, 0.02),
+                key=lambda c: float(ev.char_scores(m[i][p_fit >= c], gold, parts[fit])["f1"]))
+        keep.append(m[j][p_score >= t])
+        out[score] = round(float(ev.char_scores(keep[-1], gold, parts[score])["f1"]), 4)
+    return [{"idea": "  logistic model: weight, article and sentence weights, voice (fit on one half)", **out,
+             "all": round(float(ev.char_scores(pd.concat(keep), gold, parts["all"])["f1"]), 4)}]
 
 
 def main(argv=None) -> int:
@@ -65,8 +129,21 @@ def main(argv=None) -> int:
     texts = dict(zip(corpus["doc_id"], corpus["text"]))
     words = {d: _loaded._words(t) for d, t in texts.items()}
     ann = text.annotate(corpus)
-    base = terms.find_loaded(corpus, min_weight=0, phrase=False).astype({"doc_id": str})
-    default = ev.phrases(terms.find_loaded(ann)).astype({"doc_id": str})
+    # cross-fitted weights: each half is run with weights fitted on the other half, so that
+    # half B (and half A) stay held out although the bundled weights are fitted on both
+    lex = lexicon.read()
+    pred = ev.find(corpus, lex)
+    fold = {h: ev.reweighted(lex, ev.weights(pred, gold, lex, parts[o])) for h, o in (("A", "B"), ("B", "A"))}
+
+    def loaded(grown=True, folds=None, **kw):  # terms.find_loaded on each half with the other half's weights
+        out = [terms.find_loaded(ann, lexicon=(folds or fold)[h], **kw) for h in ("A", "B")]
+        out = [m[m["doc_id"].astype(str).isin(parts[h])] for m, h in zip(out, ("A", "B"))]
+        return (ev.phrases(pd.concat(out, ignore_index=True)) if grown else pd.concat(out, ignore_index=True)
+                ).astype({"doc_id": str})
+
+    base = loaded(grown=False, min_weight=0, phrase=False)
+    raw = loaded(grown=False)
+    default = ev.phrases(raw).assign(match_start=raw["start"], match_end=raw["end"])
     gmask, dmask, bmask = masks(gold, texts), masks(default, texts), masks(base, texts)
     rows = []
 
@@ -90,6 +167,11 @@ def main(argv=None) -> int:
             tp = sum(int((new[d] & ~dmask[d] & gmask[d]).sum()) for d in parts[h])
             prec[f"added_prec_{h}"] = round(tp / n, 3) if n else np.nan
         rows.append({"idea": "+ " + label, **f1(pd.concat([default, e], ignore_index=True)), **prec})
+        gains = rows[-1]["A"] > rows[0]["A"] and rows[-1]["B"] > rows[0]["B"]
+        if gains and "|valence| >= 2.0," not in label and "<= 1 words" not in label and "<= 3 words" not in label:
+            both.append(e)  # one variant per idea: the best of each family (VADER 1.5, partial <= 2)
+
+    both = []
 
     def regex(pattern, flags):
         rx = re.compile(pattern, flags)
@@ -99,14 +181,13 @@ def main(argv=None) -> int:
     def new_words(found):  # words not inside any lexicon match (any weight)
         return found[[not bmask[d][a:b].any() for d, a, b in zip(found["doc_id"], found["start"], found["end"])]]
 
-    variant("the default: terms.find_loaded(corpus)", default)
-    variant("  context_weight=None (no context rule)",
-            ev.phrases(terms.find_loaded(ann, context_weight=None)).astype({"doc_id": str}))
+    variant("the default: terms.find_loaded(corpus), cross-fitted weights", default)
+    variant("  context_weight=None (no context rule)", loaded(context_weight=None))
     for dets in ("a an the", ""):
         saved = _loaded.DETERMINERS
         _loaded.DETERMINERS = frozenset(dets.split())
         try:
-            variant(f"  determiners opening a phrase: {dets or 'none'}", ev.phrases(terms.find_loaded(ann)))
+            variant(f"  determiners opening a phrase: {dets or 'none'}", loaded())
         finally:
             _loaded.DETERMINERS = saved
     # per-category thresholds, chosen on half A by coordinate search
@@ -122,14 +203,39 @@ def main(argv=None) -> int:
         thr[c] = best[1]
     variant("  per-category thresholds (best on A, no context rule)",
             grown[base["weight"].to_numpy() >= base["category"].map(thr).to_numpy()])
-    # document density of reliable matches
+    for label, fit in (("pseudo-count 8", lambda d: ev.weights(pred, gold, lex, d).pipe(_refit, 8)),
+                       ("empirical-Bayes prior strength per category", lambda d: _refit(
+                           ev.weights(pred, gold, lex, d), None))):
+        other = {h: ev.reweighted(lex, fit(parts[o])) for h, o in (("A", "B"), ("B", "A"))}
+        variant(f"  weights (cross-fitted) with {label}", loaded(folds=other))
+    variant("  article_weight=None (no article rule)", loaded(article_weight=None))
+    for aw in (0.15, 0.1):
+        variant(f"  article_weight={aw}", loaded(article_weight=aw))
+    for density in (6, 10):
+        saved = _loaded.ARTICLE_DENSITY
+        _loaded.ARTICLE_DENSITY = density
+        try:
+            variant(f"  article rule at {density} reliable matches per 1,000 words", loaded())
+        finally:
+            _loaded.ARTICLE_DENSITY = saved
     reliable = base[base["weight"] >= _loaded.MIN_WEIGHT]
+    # extent by article density: longer phrases in dense articles, shorter in sparse ones
     n_words = pd.Series({d: len(w[0]) for d, w in words.items()})
-    dens = (reliable.groupby("doc_id").size() / n_words * 1000).reindex(list(texts)).fillna(0)
-    for lo, dmin in ((0.2, 8), (0.15, 8)):
-        weak = (base["weight"] < _loaded.MIN_WEIGHT) & (base["weight"] >= lo)
-        extra = base[weak & (base["doc_id"].map(dens) >= dmin)]
-        addition(f"matches of weight {lo}-0.25 in articles with >= {dmin} reliable matches per 1,000 words", extra)
+    dense = default["doc_id"].map(reliable.groupby("doc_id").size() / n_words * 1000).fillna(0).to_numpy() >= 8
+    for (lim_l, lim_r), where in (((3, 2), dense), ((1, 1), ~dense)):
+        e = [_loaded._extend(texts[d], words[d], a, b, lim_l, lim_r) if w else (x, y) for d, a, b, x, y, w in
+             zip(default["doc_id"], default["match_start"], default["match_end"], default["start"], default["end"],
+                 where)]
+        variant(f"  phrases of {lim_l} left / {lim_r} right words in {'dense' if where is dense else 'other'} articles",
+                default.assign(start=[x[0] for x in e], end=[x[1] for x in e]))
+    # whole sentences holding several reliable matches
+    sents = ann.sentences.astype({"doc_id": str})
+    per = pd.Series(list(zip(reliable["doc_id"], reliable["para_id"], reliable["sent_id"]))).value_counts()
+    k = pd.Series(list(zip(sents["doc_id"], sents["para_id"], sents["sent_id"]))).map(per).fillna(0).to_numpy()
+    n_w = np.array([len(_loaded.WORD_PATTERN.findall(t)) for t in sents["text"]])
+    for k_min, w_max in ((2, 15), (3, 25)):
+        addition(f"whole sentences of <= {w_max} words with >= {k_min} reliable matches",
+                 sents[(k >= k_min) & (n_w <= w_max)], grown=False)
     # the weaker matches without their phrase
     addition("matches of weight 0.15-0.25 as bare words",
              base[(base["weight"] < _loaded.MIN_WEIGHT) & (base["weight"] >= 0.15)], grown=False)
@@ -138,6 +244,12 @@ def main(argv=None) -> int:
     for kind in ("scare", "partial"):
         for n in (1, 2, 3):
             addition(f"{kind} quotations of <= {n} words", q[(q["kind"] == kind) & (q["n_words"] <= n)], grown=False)
+    # the weaker matches inside quotations (scare-quoted matches are 0.6-0.8 precise)
+    voice = ann.voice(base["doc_id"], base["start"])["voice"].fillna("").to_numpy()
+    for lo, kinds in ((0.1, ("scare",)), (0.15, ("scare", "quoted"))):
+        addition(f"matches of weight {lo}-0.25 in {'/'.join(kinds)} voice",
+                 base[(base["weight"] < _loaded.MIN_WEIGHT) & (base["weight"] >= lo) & np.isin(voice, kinds)])
+    rows.extend(stacked(base, voice, gold, parts, texts, words, grow))
     # general patterns
     for label, (pattern, flags) in PATTERNS.items():
         addition(label, regex(pattern, flags))
@@ -157,6 +269,9 @@ def main(argv=None) -> int:
     for v, k in ((2.0, 0), (2.0, 2), (1.5, 3)):
         where = f", in a sentence with >= {k} reliable matches" if k else ""
         addition(f"VADER words |valence| >= {v}{where}", toks[(toks["valence"] >= v) & (toks["n_reliable"] >= k)])
+    if both:
+        rows.append({"idea": "+ the additions that gain on both halves, together (chosen on both: a ceiling)",
+                     **f1(pd.concat([default, *both], ignore_index=True))})
     try:
         import textblob
         import xml.etree.ElementTree as ET
@@ -172,7 +287,8 @@ def main(argv=None) -> int:
     except ImportError:
         print("(textblob not installed: its subjectivity lexicon is not measured)")
     pd.set_option("display.width", 180)
-    print("Character F1 (half A chose, half B held out); added_prec = precision of the characters an addition adds\n")
+    print("Character F1, cross-fitted weights (half A chose the rules, half B held out); added_prec = precision"
+          " of the characters an addition adds\n")
     print(pd.DataFrame(rows).to_string(index=False))
     print(f"\n{time.perf_counter() - t0:.1f} s")
     return 0

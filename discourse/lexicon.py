@@ -67,7 +67,7 @@ Weights
 reliable patterns (``matches[matches["weight"] >= 0.5]``). In the bundled lexicon it is
 the pattern's measured precision against annotated news (``SOURCES-loaded-language.md``);
 ``terms.find_loaded`` keeps ``weight >= 0.25`` (and weaker matches in a sentence with two
-such matches) and extends matches to their phrases.
+such matches or in an article dense with them) and extends matches to their phrases.
 In a user's lexicon it means whatever the user decides (default 1.0).
 
 Validation

@@ -118,6 +118,8 @@ OPTIONS: dict[str, tuple[str, object, dict]] = {
     "min_weight": ("keep lexicon matches whose weight (measured precision) is at least this", 0.25, {}),
     "phrase": ("extend each loaded-language match to the phrase around it", True, {}),
     "context_weight": ("also keep a weaker match (weight at least this) in a sentence with two reliable ones", 0.1, {}),
+    "article_weight": ("also keep a weaker match (weight at least this) in an article dense with reliable ones",
+                       0.2, {}),
     "max_words": ("longest scare quote in words (None: the quotes' own rule)", None, {}),
     "scare_max_words": ("an unattributed quotation of at most this many words is a scare quote", 5, {}),
     "nested": ("also return quotations inside quotations", True, {}),

@@ -72,7 +72,10 @@ def test_min_weight_keeps_only_reliable_patterns():
     assert terms.find_loaded(_corpus(text), lexicon=LEX)["match"].tolist() == ["corrupt", "thugs"]
     assert terms.find_loaded(_corpus(text), lexicon=LEX, min_weight=0)["match"].tolist() == \
         ["corrupt", "regime", "thugs"]
-    assert terms.find_loaded(_corpus(text), lexicon=LEX, min_weight=0.45)["match"].tolist() == ["corrupt"]
+    # at 0.45 "thug*" (0.3) is a weaker match, kept only for its dense article (6 words)
+    assert terms.find_loaded(_corpus(text), lexicon=LEX, min_weight=0.45, article_weight=None)["match"].tolist() == \
+        ["corrupt"]
+    assert terms.find_loaded(_corpus(text), lexicon=LEX, min_weight=0.45)["match"].tolist() == ["corrupt", "thugs"]
 
 
 def test_phrase_false_returns_the_match_as_its_phrase():
@@ -93,18 +96,21 @@ def test_several_documents_and_a_document_without_matches():
 
 
 def test_the_default_is_the_bundled_lexicon_at_the_measured_threshold():
-    text = "The regime's thugs staged a sham trial."
-    m = terms.find_loaded(_corpus(text), context_weight=None)
+    text = "The corrupt council's thugs staged a sham trial."
+    m = terms.find_loaded(_corpus(text), context_weight=None, article_weight=None)
     bundled = terms.find(_corpus(text))
     assert set(m["match"]) == set(bundled.loc[bundled["weight"] >= _loaded.MIN_WEIGHT, "match"])
     assert (m["weight"] >= 0.25).all() and _loaded.MIN_WEIGHT == 0.25
     assert "a sham trial" in m["phrase"].tolist()
-    # by default the weaker "regime" (0.1 <= weight < 0.25) counts too: its sentence has two reliable matches
-    d = terms.find_loaded(_corpus(text))
+    # by default the weaker "corrupt" (0.1 <= weight < 0.25) counts too: its sentence has two reliable matches
+    # (and its 8-word article is dense with them)
     weak = bundled.loc[(bundled["weight"] >= _loaded.CONTEXT_WEIGHT) & (bundled["weight"] < 0.25), "match"]
-    assert set(d["match"]) == set(m["match"]) | set(weak) and "regime" in set(weak)
-    assert d.loc[d["match"] == "regime", "context"].tolist() == [True]
-    assert not d.loc[d["match"] != "regime", "context"].any()
+    assert "corrupt" in set(weak)
+    for kw in ({}, {"article_weight": None}, {"context_weight": None}):
+        d = terms.find_loaded(_corpus(text), **kw)
+        assert set(d["match"]) == set(m["match"]) | set(weak)
+        assert d.loc[d["match"] == "corrupt", "context"].tolist() == [True]
+        assert not d.loc[d["match"] != "corrupt", "context"].any()
 
 
 CTX = lexicon.from_records([
@@ -129,9 +135,41 @@ CTX = lexicon.from_records([
     ("A corrupt crony clique held a sham vote.", {"min_weight": 0.45}, ["corrupt"]),
 ])
 def test_a_weaker_match_counts_in_a_sentence_with_two_reliable_ones(text, kw, kept):
-    m = terms.find_loaded(_corpus(text), lexicon=CTX, **kw)
+    m = terms.find_loaded(_corpus(text), lexicon=CTX, article_weight=None, **kw)
     assert m["match"].tolist() == kept
     assert m["context"].tolist() == [w < kw.get("min_weight", 0.25) for w in m["weight"]]
+
+
+ART = lexicon.from_records([
+    {"pattern": "corrupt", "category": "evaluative", "weight": 0.5},
+    {"pattern": "sham", "category": "doubt", "weight": 0.4},
+    {"pattern": "crony", "category": "name_calling", "weight": 0.22},
+    {"pattern": "clique", "category": "name_calling", "weight": 0.15},
+])
+_FILLER = " The council met again today." * 60  # 300 words without a match
+
+
+@pytest.mark.parametrize("texts,kw,kept", [
+    # 2 reliable matches in 12 words: a dense article; "crony" (0.22 >= 0.2) counts although its
+    # sentence has no reliable match; "clique" (0.15) does not
+    (["A corrupt deal. A sham vote. The crony clique left."], {}, [("d0", "corrupt"), ("d0", "sham"),
+                                                                     ("d0", "crony")]),
+    # the same matches in an article of about 310 words (6.5 reliable matches per 1,000): not dense
+    (["A corrupt deal. A sham vote." + _FILLER + " The crony clique left."], {}, [("d0", "corrupt"),
+                                                                                   ("d0", "sham")]),
+    # density is per article: a dense neighbour does not help
+    (["A corrupt deal. A sham vote.", "The crony left." + _FILLER], {}, [("d0", "corrupt"), ("d0", "sham")]),
+    # article_weight: None switches the rule off; 0.15 lets "clique" in too
+    (["A corrupt deal. A sham vote. The crony clique left."], {"article_weight": None},
+     [("d0", "corrupt"), ("d0", "sham")]),
+    (["A corrupt deal. A sham vote. The crony clique left."], {"article_weight": 0.15},
+     [("d0", "corrupt"), ("d0", "sham"), ("d0", "crony"), ("d0", "clique")]),
+])
+def test_a_weaker_match_counts_in_an_article_dense_with_reliable_ones(texts, kw, kept):
+    m = terms.find_loaded(_corpus(*texts), lexicon=ART, context_weight=None, **kw)
+    assert list(zip(m["doc_id"], m["match"])) == kept
+    assert m["context"].tolist() == [w < 0.25 for w in m["weight"]]
+    assert _loaded.ARTICLE_WEIGHT == 0.2 and _loaded.ARTICLE_DENSITY == 8
 
 
 def test_veto_phrases_still_veto():
@@ -160,6 +198,7 @@ def test_input_is_not_changed():
     ({"phrase": "yes"}, "phrase must be True or False"),
     ({"context_weight": "low"}, "context_weight must be a number"),
     ({"context_weight": False}, "context_weight must be a number"),
+    ({"article_weight": "some"}, "article_weight must be a number"),
 ])
 def test_bad_options_raise(kw, msg):
     with pytest.raises(TypeError, match=msg):

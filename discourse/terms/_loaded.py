@@ -17,10 +17,13 @@ tagger:
   with up to ``RIGHT - 1`` words (*corrupt and cruel clique*); then an *of* complement
   without determiner, up to ``RIGHT`` words (*torrent of lies*).
 
-Loaded language clusters: a sentence with two loaded words often has a third. A match
-whose ``weight`` is below ``min_weight`` but at least ``context_weight`` (default
-:data:`CONTEXT_WEIGHT`) is kept too when its sentence holds at least
-:data:`CONTEXT_MATCHES` matches that reach ``min_weight`` (column ``context``: True).
+Loaded language clusters: a sentence with two loaded words often has a third, and an
+article dense with loaded words uses more. A match whose ``weight`` is below
+``min_weight`` is kept too (column ``context``: True) when its weight is at least
+``context_weight`` (default :data:`CONTEXT_WEIGHT`) and its sentence holds at least
+:data:`CONTEXT_MATCHES` matches that reach ``min_weight``, or when its weight is at
+least ``article_weight`` (default :data:`ARTICLE_WEIGHT`) and its article holds at least
+:data:`ARTICLE_DENSITY` such matches per 1,000 words.
 
 A content word is a word (:data:`discourse.words.WORD_PATTERN`) that is not in
 :data:`FUNCTION_WORDS` (closed-class English: articles, pronouns, prepositions,
@@ -44,7 +47,7 @@ import pandas as pd
 from discourse.words import WORD_PATTERN
 
 __all__ = ["find_loaded", "FUNCTION_WORDS", "DETERMINERS", "BOOSTERS", "CONJUNCTIONS", "LEFT", "RIGHT", "MIN_WEIGHT",
-           "CONTEXT_WEIGHT", "CONTEXT_MATCHES"]
+           "CONTEXT_WEIGHT", "CONTEXT_MATCHES", "ARTICLE_WEIGHT", "ARTICLE_DENSITY"]
 
 #: determiners and possessives: one may open a phrase, left of its modifiers
 DETERMINERS = frozenset("a an the this that these those such my your his her its our their".split())
@@ -70,6 +73,10 @@ MIN_WEIGHT = 0.25
 CONTEXT_WEIGHT = 0.1
 #: reliable matches (weight >= min_weight) a sentence needs for a weaker match in it to count
 CONTEXT_MATCHES = 2
+#: default weight a match needs to be kept for its article's density of reliable matches
+ARTICLE_WEIGHT = 0.2
+#: reliable matches per 1,000 words (discourse.words.WORD_PATTERN) an article needs for that
+ARTICLE_DENSITY = 8
 
 _GAP = re.compile(r"[ \t\u00a0]+")
 
@@ -135,20 +142,41 @@ def _in_context(m: pd.DataFrame, reliable: np.ndarray, weight: np.ndarray, conte
     return weak & (n_reliable >= CONTEXT_MATCHES) & (m["sent_id"].to_numpy() >= 0)
 
 
+def _in_dense_article(m: pd.DataFrame, reliable: np.ndarray, weight: np.ndarray, article_weight,
+                      texts: Mapping[str, str]) -> np.ndarray:
+    """Matches below the threshold kept for their article: weight >= ``article_weight`` and
+    at least :data:`ARTICLE_DENSITY` reliable matches per 1,000 words in the article."""
+    weak = ~reliable & (weight >= float(article_weight)) if article_weight is not None else np.zeros(len(m), bool)
+    if not weak.any():
+        return weak
+    doc = m["doc_id"].astype(str)
+    n_reliable = doc[reliable].value_counts()
+    n_words = {d: sum(1 for _ in WORD_PATTERN.finditer(texts[d])) for d in set(doc[weak])}
+    dense = {d: n_words[d] > 0 and 1000 * n_reliable.get(d, 0) / n_words[d] >= ARTICLE_DENSITY for d in n_words}
+    return weak & np.array([dense.get(d, False) for d in doc], dtype=bool)
+
+
+def _check_weight(name: str, value, example: str) -> None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, numbers.Real) or value != value):
+        raise TypeError(f"{name} must be a number (such as {example}) or None, not {value!r}")
+
+
 def find_loaded(
     data,
     *,
     lexicon: pd.DataFrame | str | Path | Mapping | None = None,
     min_weight: float = MIN_WEIGHT,
     context_weight: float | None = CONTEXT_WEIGHT,
+    article_weight: float | None = ARTICLE_WEIGHT,
     phrase: bool = True,
 ) -> pd.DataFrame:
     """Loaded language and name calling: reliable lexicon matches and their phrases.
 
     The default call is what ``benchmarks/eval_loaded.py`` scores against annotated
     news: the bundled lexicon, matches with ``weight >= 0.25`` (and matches with
-    ``weight >= 0.1`` in a sentence with two of those), each extended to its phrase
-    (rules in :mod:`discourse.terms._loaded`).
+    ``weight >= 0.1`` in a sentence with two of those, or ``>= 0.2`` in an article with 8
+    of those per 1,000 words), each extended to its phrase (rules in
+    :mod:`discourse.terms._loaded`).
 
     Parameters
     ----------
@@ -164,7 +192,11 @@ def find_loaded(
     context_weight : float or None
         Also keep a match whose weight is at least this when its sentence holds
         :data:`CONTEXT_MATCHES` (2) matches of weight ``>= min_weight``; ``None``: no
-        match is kept for its context.
+        match is kept for its sentence.
+    article_weight : float or None
+        Also keep a match whose weight is at least this when its article (document)
+        holds :data:`ARTICLE_DENSITY` (8) matches of weight ``>= min_weight`` per 1,000
+        words; ``None``: no match is kept for its article.
     phrase : bool
         Extend each match to its phrase; ``False``: the phrase is the match itself.
 
@@ -173,14 +205,15 @@ def find_loaded(
     DataFrame
         The columns of :func:`discourse.terms.find` (``start``, ``end``, ``match``:
         the lexicon term as written) plus ``phrase_start``, ``phrase_end``,
-        ``phrase`` (``text[phrase_start:phrase_end]``). One row per match; the
-        phrases of two matches can overlap (*brutal, vicious regime*).
+        ``phrase`` (``text[phrase_start:phrase_end]``) and ``context`` (True: a
+        match below ``min_weight`` kept for its sentence or its article). One row per
+        match; the phrases of two matches can overlap (*brutal, vicious regime*).
 
     Raises
     ------
     TypeError
-        If ``min_weight`` or ``context_weight`` is not a number (``context_weight``:
-        or None) or ``phrase`` not a bool.
+        If ``min_weight``, ``context_weight`` or ``article_weight`` is not a number
+        (the last two: or None) or ``phrase`` not a bool.
 
     Examples
     --------
@@ -194,20 +227,20 @@ def find_loaded(
 
     if isinstance(min_weight, bool) or not isinstance(min_weight, numbers.Real) or min_weight != min_weight:
         raise TypeError(f"min_weight must be a number (a weight threshold such as 0.25), not {min_weight!r}")
-    if context_weight is not None and (isinstance(context_weight, bool) or not isinstance(context_weight, numbers.Real)
-                                       or context_weight != context_weight):
-        raise TypeError(f"context_weight must be a number (such as 0.1) or None, not {context_weight!r}")
+    _check_weight("context_weight", context_weight, "0.1")
+    _check_weight("article_weight", article_weight, "0.2")
     if not isinstance(phrase, bool):
         raise TypeError(f"phrase must be True or False, not {phrase!r}")
     ann = _annotations(data)
     m = find(ann, as_lexicon(lexicon))
     weight = m["weight"].to_numpy(dtype=float)
     reliable = weight >= float(min_weight)
-    context = _in_context(m, reliable, weight, context_weight)
+    texts = dict(zip(ann.corpus["doc_id"].astype(str), ann.corpus["text"].astype(str)))
+    context = _in_context(m, reliable, weight, context_weight) | _in_dense_article(m, reliable, weight,
+                                                                                     article_weight, texts)
     m = m.assign(context=context)[reliable | context].reset_index(drop=True)
     starts = m["start"].to_numpy(dtype=np.int64).copy()
     ends = m["end"].to_numpy(dtype=np.int64).copy()
-    texts = dict(zip(ann.corpus["doc_id"].astype(str), ann.corpus["text"].astype(str)))
     phrases = m["match"].astype(object).tolist()
     if phrase and len(m):
         cache: dict[str, tuple] = {}
