@@ -618,8 +618,13 @@ class BatchScorer:
         if len(arr) and pd.api.types.infer_dtype(arr, skipna=False) != "string":
             bad = next(t for t in arr if not isinstance(t, str))
             raise TypeError(f"texts must be strings, got {type(bad).__name__}")
-        codes, uniq_a = pd.factorize(arr)
-        uniq = uniq_a.tolist()
+        # identical strings are scored once: the first position of each (a dict: faster
+        # than a hash table of pandas on fresh strings), numbered in order of appearance
+        n = len(texts)
+        first = np.fromiter(map({}.setdefault, texts, range(n)), dtype=np.int64, count=n)
+        is_first = first == np.arange(n)
+        codes = (np.cumsum(is_first) - 1)[first]
+        uniq = [texts[i] for i in np.flatnonzero(is_first).tolist()]
         if not uniq:
             return np.zeros((len(arr), 4))
         # bounded memory: score the distinct texts in chunks of about _CHUNK characters

@@ -60,7 +60,12 @@ def of_kind(kinds: Iterable[str]) -> np.ndarray:
     >>> of_kind(["direct", "scare", "indirect"]).tolist()
     ['quoted', 'scare', 'reported']
     """
-    return np.array([KIND_VOICE.get(str(k), "quoted") for k in kinds], dtype=object)
+    kinds = kinds if isinstance(kinds, (np.ndarray, pd.Series, pd.Index, pd.api.extensions.ExtensionArray)) \
+        else list(kinds)
+    if not len(kinds):
+        return np.array([], dtype=object)
+    codes, uniq = pd.factorize(np.asarray(kinds, dtype=object), use_na_sentinel=False)  # a few distinct kinds
+    return np.array([KIND_VOICE.get(str(k), "quoted") for k in uniq], dtype=object)[codes]
 
 
 def assign(doc_ids, starts, quotes: pd.DataFrame | None) -> tuple[np.ndarray, np.ndarray]:

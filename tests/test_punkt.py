@@ -8,7 +8,8 @@ import pytest
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktTrainer
 
 from discourse import text
-from discourse.text._punkt import FastPunkt, make_trainer
+from discourse.text._punkt import FastPunkt
+from discourse.text._punkt_train import make_trainer
 from discourse.text._units import _para_spans, _trained
 from discourse.words import ABBREVIATIONS
 
@@ -218,6 +219,32 @@ def test_trained_splitter_equals_nltk_with_same_parameters(seed_corpus):
     assert got == _nltk_table(seed_corpus, params)
     t = str(seed_corpus["text"].iloc[0])
     assert fast.span_tokenize(t) == list(PunktSentenceTokenizer(params).span_tokenize(t))
+
+
+def _paragraphed(rng: random.Random, n_texts: int) -> list[str]:
+    """Generated texts joined into articles of several paragraphs (blank lines, with
+    spaces, tabs and odd whitespace around them)."""
+    seps = ["\n\n", "\n \n", "\n\t\n  ", "  \n\n\n", "\n\n\x1c", "\r\n\r\n"]
+    pieces = _generated(rng, n_texts)
+    out = []
+    while pieces:
+        k = rng.randint(1, 6)
+        out.append("".join(p + rng.choice(seps) for p in pieces[:k]))
+        pieces = pieces[k:]
+    return out
+
+
+def test_spans_in_splits_each_paragraph_as_a_text_of_its_own():
+    rng = random.Random(4)
+    texts = HARD + ["\n\n".join(HARD), "A. B.\n\nC. D.\n\n(E.) F.", "U.S.\n\nIt ended."] + _paragraphed(rng, 3000)
+    for params in (_news_params(), _random_params(rng)):
+        fast = FastPunkt(params)
+        for t in texts:
+            regions = _para_spans(t)
+            want = [[(ps + a, ps + b) for a, b in fast.span_tokenize(t[ps:pe])] for ps, pe in regions]
+            flat, counts = fast.spans_in(t, regions)
+            assert counts == [len(w) for w in want], repr(t)
+            assert flat == [s for w in want for s in w], repr(t)
 
 
 def test_split_sentences_uses_the_news_abbreviations():

@@ -165,8 +165,9 @@ def _longest_keep(group: np.ndarray, st: np.ndarray, en: np.ndarray) -> np.ndarr
     cluster = np.cumsum(new) - 1
     sizes = np.bincount(cluster)
     keep[order[sizes[cluster] == 1]] = True
-    for c in np.flatnonzero(sizes > 1):
-        idx = order[cluster == c]
+    first_of = np.cumsum(sizes) - sizes  # clusters are runs of ``order``
+    for c in np.flatnonzero(sizes > 1).tolist():
+        idx = order[first_of[c]:first_of[c] + sizes[c]]
         idx = idx[np.lexsort((idx, st[idx], -(en[idx] - st[idx])))]  # longest, earliest, first
         taken: list[tuple[int, int]] = []
         for j, s_, e_ in zip(idx.tolist(), st[idx].tolist(), en[idx].tolist()):

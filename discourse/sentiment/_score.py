@@ -113,6 +113,10 @@ def _aggregate(sent: pd.DataFrame, keys: list[str], *, n_boot: int, ci: float,
     out = grouped.agg(n_sentences=("compound", "size"), neg=("neg", "mean"), neu=("neu", "mean"),
                       pos=("pos", "mean"), compound=("compound", "mean"), pos_share=("_pos", "mean"),
                       neg_share=("_neg", "mean")).reset_index()
+    if n_boot <= 0 or not len(c):  # no intervals asked for: NaN, without ranking the units
+        for name in ("compound", "pos_share", "neg_share"):
+            out[f"{name}_low"], out[f"{name}_high"] = np.full(n_groups, np.nan), np.full(n_groups, np.nan)
+        return out
     # each unit's resampling stream is its rank in sorted key order, not its position in
     # the table, so shuffled rows give the same intervals
     canon = sent.groupby(keys, sort=True, observed=True, dropna=False).ngroup().to_numpy()
@@ -125,11 +129,12 @@ def _aggregate(sent: pd.DataFrame, keys: list[str], *, n_boot: int, ci: float,
     return out
 
 
-def sentence_scores(ann, method: str, *, progress: bool | None = None) -> pd.DataFrame:
+def sentence_scores(ann, method: str, *, progress: bool | None = None, copy: bool = True) -> pd.DataFrame:
     """Every sentence of the annotations with its VADER scores (the table of ``score``).
 
     Scored once per corpus and method: the table is kept with the annotations (whose
     cache is keyed by the texts), so ``score``, ``arc`` and repeated calls reuse it.
+    ``copy=False`` returns the kept table itself, for callers that only read it.
     """
     key = f"sentiment_{method}"
     if key not in ann._tables:
@@ -139,7 +144,7 @@ def sentence_scores(ann, method: str, *, progress: bool | None = None) -> pd.Dat
         for j, name in enumerate(_SCORES):
             out[name] = scores[:, j]
         ann._tables[key] = out.reset_index(drop=True)
-    return ann._tables[key].copy()
+    return ann._tables[key].copy() if copy else ann._tables[key]
 
 
 # -------------------------------------------------------------------------- score
@@ -221,18 +226,19 @@ def score(
 
     wanted(progress, long=False)  # checks the option before any work
     ann = _annotations(data)
-    out = sentence_scores(ann, method, progress=progress)
+    out = sentence_scores(ann, method, progress=progress, copy=level == "sentence")
     if level == "sentence":
         return out
     keys = ["doc_id", "para_id"] if level == "paragraph" else ["doc_id"]
     agg = _aggregate(out, keys, n_boot=n_boot, ci=ci, random_state=random_state)
-    span = out.groupby(keys, sort=False).agg(start=("start", "min"), end=("end", "max")).reset_index()
     texts = ann.texts
-    if level == "document":
-        span["start"] = 0
-        span["end"] = np.fromiter((len(texts[d]) for d in span["doc_id"].astype(str)), dtype=np.int64,
-                                  count=len(span))
-    agg = span.merge(agg, on=keys, how="left")
+    if level == "document":  # the whole text (units in the same order as the aggregates)
+        agg["start"] = np.zeros(len(agg), dtype=np.int64)
+        agg["end"] = np.fromiter((len(texts[d]) for d in agg["doc_id"].astype(str)), dtype=np.int64,
+                                 count=len(agg))
+    else:
+        span = out.groupby(keys, sort=False).agg(start=("start", "min"), end=("end", "max")).reset_index()
+        agg = span.merge(agg, on=keys, how="left")
     cols = [*keys, "start", "end", "n_sentences", "neg", "neu", "pos", "compound", "compound_low", "compound_high",
             "pos_share", "pos_share_low", "pos_share_high", "neg_share", "neg_share_low", "neg_share_high"]
     if raw:

@@ -4,6 +4,7 @@ are in :mod:`discourse.terms`."""
 from __future__ import annotations
 
 import re
+from itertools import chain
 from typing import Literal, Sequence
 
 import numpy as np
@@ -196,8 +197,8 @@ class Matcher:
         h = np.zeros((0, 2), dtype=np.int64)
         if self._automaton is not None:
             raw = list(self._automaton.iter(s))
-            if raw:
-                h = np.asarray(raw, dtype=np.int64)
+            if raw:  # (end, key id) pairs, flattened in C rather than converted pair by pair
+                h = np.fromiter(chain.from_iterable(raw), dtype=np.int64, count=2 * len(raw)).reshape(-1, 2)
             st, en, pi = self._ac_hits(s, h)
             starts.extend(st.tolist())
             ends.extend(en.tolist())
@@ -317,8 +318,9 @@ def _resolve_longest(g: np.ndarray, ge: np.ndarray, pi: np.ndarray) -> np.ndarra
     cluster = np.cumsum(new) - 1
     sizes = np.bincount(cluster)
     keep = sizes[cluster] == 1
-    for c in np.flatnonzero(sizes > 1):
-        idx = np.flatnonzero(cluster == c)
+    first_of = np.cumsum(sizes) - sizes  # clusters are runs of the (sorted) candidates
+    for c in np.flatnonzero(sizes > 1).tolist():
+        idx = np.arange(first_of[c], first_of[c] + sizes[c])
         order = idx[np.lexsort((pi[idx], g[idx], -(ge[idx] - g[idx])))]
         taken: list[tuple[int, int]] = []
         for j in order:

@@ -122,9 +122,13 @@ def match_arrays(lexicon: pd.DataFrame, texts, *, case_sensitive: bool | None = 
     if overlap == "longest" and len(g) > 1:
         keep = _resolve_longest(g, ge, first)
         doc, st, en, pid = doc[keep], st[keep], en[keep], pid[keep]
-    counts = np.fromiter((len(rows_of[p]) for p in pid.tolist()), dtype=np.int64, count=len(pid))
+    # every match once per lexicon row of its pattern, in the order of the rows
+    n_rows = np.fromiter((len(r) for r in rows_of), dtype=np.int64, count=len(rows_of))
+    flat_rows = np.concatenate(rows_of).astype(np.int64)
+    counts = n_rows[pid]
     rep = np.repeat(np.arange(len(pid)), counts)
-    row = np.concatenate([rows_of[p] for p in pid.tolist()]).astype(np.int64) if len(pid) else z
+    within = np.arange(len(rep)) - np.repeat(np.cumsum(counts) - counts, counts)
+    row = flat_rows[(np.cumsum(n_rows) - n_rows)[pid][rep] + within] if len(pid) else z
     return doc[rep], st[rep], en[rep], row
 
 

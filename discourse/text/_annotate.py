@@ -228,10 +228,12 @@ class Annotations:
 
     def _text_index(self, doc_ids) -> np.ndarray:
         """Text number (the order of :attr:`texts`) of each id; -1: not in the corpus."""
-        ids = np.asarray(pd.Series(doc_ids, dtype=object).astype(str), dtype=object)
-        if not len(ids):
+        if not len(doc_ids):
             return np.zeros(0, np.int64)
-        codes, uniq = pd.factorize(ids)
+        # few distinct ids: factorised as they are, then compared as text
+        codes, uniq = pd.factorize(np.asarray(doc_ids, dtype=object) if not isinstance(doc_ids, pd.Series)
+                                   else doc_ids)
+        uniq = np.asarray(pd.Series(np.asarray(uniq, dtype=object), dtype=object).astype(str), dtype=object)
         return pd.Index(list(self.texts)).get_indexer(uniq)[codes].astype(np.int64)
 
     def units(self, doc_ids, starts) -> tuple[np.ndarray, np.ndarray]:
@@ -244,8 +246,7 @@ class Annotations:
         held = self._tables.get("sentence_keys")
         sents = self.sentences
         if held is None or held[0] is not sents:
-            s_ids = sents["doc_id"].astype(str).to_numpy(dtype=object)
-            s_doc = pd.Index(list(self.texts)).get_indexer(s_ids).astype(np.int64)
+            s_doc = self._text_index(sents["doc_id"])
             key = s_doc * (1 << 40) + sents["start"].to_numpy(dtype=np.int64)
             order = np.argsort(key, kind="stable")
             held = self._tables["sentence_keys"] = (

@@ -80,6 +80,12 @@ def _no_period(typ: str) -> str:
     return typ[:-1] if len(typ) > 1 and typ[-1] == "." else typ
 
 
+def _odd(text: str) -> bool:
+    """Whether ``text`` holds one of U+001C..U+001F (whitespace to Python's engine, not
+    to nltk's): such a text is read with nltk's engine (see the module notes)."""
+    return "\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text
+
+
 def _line_tokens(text: str) -> list[str]:
     """Punkt's word tokens of a text, line by line (``PunktBaseClass._tokenize_words``)."""
     out: list[str] = []
@@ -235,70 +241,145 @@ class FastPunkt:
         """
         if not isinstance(text, str):
             raise TypeError(f"text must be a str, not {type(text).__name__}")
-        odd = "\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text
-        other_ws = ("\n" in text or "\t" in text or "\r" in text or "\x0b" in text
-                    or "\x0c" in text)
-        before_memo, after_memo = self._before, self._after
-        if len(before_memo) > _MAX_MEMO or len(after_memo) > _MAX_MEMO:
-            before_memo.clear()
-            after_memo.clear()
+        odd = _odd(text)
+        end = len(text.rstrip())
+        marks = list((_X_CONTEXT if odd else _CONTEXT).finditer(text))
+        if not marks:
+            return [(0, end)] if end > 0 else []
+        other = "\t" in text or "\r" in text or "\x0b" in text or "\x0c" in text
+        return self._spans(text, marks, [(0, end)], odd, other, "\n" in text)[0]
+
+    def spans_in(self, text: str, regions: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[int]]:
+        """Sentence spans of each region ``(lo, hi)`` of ``text``, each split as the text
+        ``text[lo:hi]`` alone would be (:meth:`span_tokenize`); offsets into ``text``.
+        Returns the flat list of spans and the number of spans of each region.
+
+        The regions are paragraphs (``discourse.text._units._para_spans``): in order,
+        starting and ending on non-whitespace, only whitespace between them. Candidates
+        are found in one pass over the text: a mark is a candidate of its region exactly
+        when it is one of the whole text, except a region's last character (nothing
+        follows it in the region).
+
+        Examples
+        --------
+        >>> text = "It rained. We left.\\n\\nThe end."
+        >>> FastPunkt().spans_in(text, [(0, 19), (21, 29)])
+        ([(0, 10), (11, 19), (21, 29)], [2, 1])
+        """
+        if _odd(text):  # nltk's own engine, region by region
+            flat: list[tuple[int, int]] = []
+            counts = []
+            for lo, hi in regions:
+                spans = self.span_tokenize(text[lo:hi])
+                flat += [(lo + a, lo + b) for a, b in spans]
+                counts.append(len(spans))
+            return flat, counts
+        if not regions:
+            return [], []
+        other = "\t" in text or "\r" in text or "\x0b" in text or "\x0c" in text
+        return self._spans(text, _CONTEXT.finditer(text), regions, False, other, "\n" in text)
+
+    def _spans(self, text: str, marks, regions: list[tuple[int, int]], odd: bool, other: bool,
+               newline: bool) -> tuple[list[tuple[int, int]], list[int]]:
+        """:meth:`spans_in` given the matches of the candidate pattern in ``text``, in
+        order (those on a region's last character are not candidates of it); ``other``,
+        ``newline``: whether the text holds whitespace other than spaces."""
+        if len(self._before) > _MAX_MEMO or len(self._after) > _MAX_MEMO:  # bounded memory
+            self._before.clear()
+            self._after.clear()
+        breaks, realign = self._breaks_at, self._realign
+        flat: list[tuple[int, int]] = []
+        counts: list[int] = []
+        regions = iter(regions)
+        lo, hi = next(regions)
+        last = hi - 1
+        other_ws = other or (newline and text.find("\n", lo, hi) >= 0)
         cuts: list[tuple[int, int]] = []  # (end of a sentence, start of the next)
         # nltk's _match_potential_end_contexts: the word before each candidate starts
         # after the last whitespace since the previous candidate; a candidate whose word
         # reaches back over the previous one replaces it, so a candidate is decided once
-        # the next one (or the end) shows it stands
+        # the next one (or the end of its region) shows it stands
         prev = None
-        prev_start = prev_stop = start = ms = 0
-        for m in chain((_X_CONTEXT if odd else _CONTEXT).finditer(text), _END):
-            if m is not None:
-                ms = m.start()
-                j = text.rfind(" ", prev_stop, ms)
-                if other_ws:
-                    for c in "\t\n\r\x0b\x0c":
-                        k = text.rfind(c, j + 1 if j >= 0 else prev_stop, ms)
-                        if k > j:
-                            j = k
-                start = j + 1 if j > prev_stop else prev_start
-                if prev is None or prev_stop > start:
-                    prev, prev_start, prev_stop = m, start, ms
+        prev_start = prev_stop = lo
+        for m in chain(marks, _END):
+            ms = -1 if m is None else m.start()
+            if m is None or ms >= last:
+                if ms == last:  # (m is a match: ``last`` >= 0)
                     continue
-            elif prev is None:
-                break
+                if prev is not None:  # the region ends: its last candidate stands
+                    end = prev_stop + 1
+                    if breaks(text, text[prev_start:end], prev, end, odd):
+                        nxt = prev.start(_NEXT)
+                        cuts.append((end, nxt if nxt >= 0 else end))
+                spans = realign(text, cuts, lo, hi, odd)
+                flat += spans
+                counts.append(len(spans))
+                if m is None:
+                    break
+                lo, hi = next(regions)
+                while hi <= ms:  # regions without candidates: one sentence each
+                    flat.append((lo, hi))
+                    counts.append(1)
+                    lo, hi = next(regions)
+                last = hi - 1
+                other_ws = other or (newline and text.find("\n", lo, hi) >= 0)
+                cuts = []
+                prev = None
+                prev_start = prev_stop = lo
+                if ms == last:
+                    continue
+            j = text.rfind(" ", prev_stop, ms)
+            if other_ws:
+                for c in "\t\n\r\x0b\x0c":
+                    k = text.rfind(c, j + 1 if j >= 0 else prev_stop, ms)
+                    if k > j:
+                        j = k
+            start = j + 1 if j > prev_stop else prev_start
+            if prev is None or prev_stop > start:
+                prev, prev_start, prev_stop = m, start, ms
+                continue
             end = prev_stop + 1
-            part = text[prev_start:end]
-            before = before_memo.get(part)
-            if before is None:
-                before = before_memo[part] = self._before_part(part)
-            verdict = before[0] if before and not odd else None
-            if verdict:
-                brk = True
-            else:
-                nxt = prev.group(_NEXT)
-                key = nxt if nxt is not None else text[end]
-                after = after_memo.get(key)
-                if after is None:
-                    after = after_memo[key] = self._after_part(key)
-                if not before or not after or odd:
-                    brk = self._context_breaks(part + prev.group("after_tok"))
-                elif verdict is False:
-                    brk = after[0]
-                else:
-                    brk = self._decide(before, after)
-            if brk:
+            if breaks(text, text[prev_start:end], prev, end, odd):
                 nxt = prev.start(_NEXT)
                 cuts.append((end, nxt if nxt >= 0 else end))
             prev, prev_start, prev_stop = m, start, ms
-        if not cuts:
-            end = len(text.rstrip())
-            return [(0, end)] if end > 0 else []
+        for lo, hi in regions:  # after the last candidate
+            flat.append((lo, hi))
+            counts.append(1)
+        return flat, counts
 
-        # nltk's _slices_from_text and _realign_boundaries: closing quotes and brackets
-        # after a break belong to the sentence before it
+    def _breaks_at(self, text: str, part: str, m, end: int, odd: bool) -> bool:
+        """Whether the candidate ``m`` (a match of the candidate pattern), with the word
+        and mark ``part`` before it ending at ``end``, is a sentence break."""
+        before = self._before.get(part)
+        if before is None:
+            before = self._before[part] = self._before_part(part)
+        verdict = before[0] if before and not odd else None
+        if verdict:
+            return True
+        nxt = m.group(_NEXT)
+        key = nxt if nxt is not None else text[end]
+        after = self._after.get(key)
+        if after is None:
+            after = self._after[key] = self._after_part(key)
+        if not before or not after or odd:
+            return self._context_breaks(part + m.group("after_tok"))
+        if verdict is False:
+            return after[0]
+        return self._decide(before, after)
+
+    @staticmethod
+    def _realign(text: str, cuts: list[tuple[int, int]], lo: int, hi: int, odd: bool) -> list[tuple[int, int]]:
+        """The sentence spans of ``text[lo:hi]`` from its breaks ``(end of a sentence,
+        start of the next)``: nltk's _slices_from_text and _realign_boundaries (closing
+        quotes and brackets after a break belong to the sentence before it)."""
+        if not cuts:
+            return [(lo, hi)] if hi > lo else []
         match = (_X_REALIGN if odd else _REALIGN).match
         openers = _OPENERS
-        cuts.append((len(text.rstrip()), -1))
+        cuts.append((hi, -1))
         out: list[tuple[int, int]] = []
-        s1 = 0
+        s1 = lo
         e1 = cuts[0][0]
         for i in range(len(cuts) - 1):
             s2 = cuts[i][1]
@@ -321,65 +402,9 @@ class FastPunkt:
         return [self.span_tokenize(t) for t in texts]
 
 
-# -- training: nltk's PunktTrainer, with its per-token work made cheaper -------------------
-class _Token(_nltk.PunktToken):
-    """nltk's PunktToken with the same values: the type memoized, the regular expressions
-    run directly instead of through nltk's per-call ReDoS guard."""
-
-    __slots__ = ()
-    _types: dict[str, str] = {}
-
-    def __init__(self, tok, **params):
-        self.tok = tok
-        typ = self._types.get(tok)
-        if typ is None:
-            typ = _type(tok)
-            if len(self._types) < _MAX_MEMO:
-                self._types[tok] = typ
-        self.type = typ
-        self.period_final = tok.endswith(".")
-        self.parastart = self.linestart = self.sentbreak = self.abbr = self.ellipsis = None
-        for k, v in params.items():
-            setattr(self, k, v)
-
-    @property
-    def is_ellipsis(self):
-        return _X_ELLIPSIS.match(self.tok)
-
-    @property
-    def is_initial(self):
-        return _X_INITIAL.match(self.tok)
-
-    @property
-    def is_alpha(self):
-        return _X_ALPHA.match(self.tok)
-
-    @property
-    def is_non_punct(self):
-        return _X_NON_PUNCT.search(self.type)
-
-
-class _LangVars(_nltk.PunktLanguageVars):
-    """nltk's default language variables; lines are split into words by the standard
-    library's engine unless they hold U+001C..U+001F (see the module notes)."""
-
-    __slots__ = ()
-
-    def word_tokenize(self, s):
-        if "\x1c" in s or "\x1d" in s or "\x1e" in s or "\x1f" in s:
-            return _X_WORDS.findall(s)
-        return _WORDS.findall(s)
-
-
 def make_trainer() -> _nltk.PunktTrainer:
     """A :class:`~nltk.tokenize.punkt.PunktTrainer` that learns exactly the parameters
-    nltk's default one learns, about twice as fast.
+    nltk's default one learns, about twice as fast (:mod:`discourse.text._punkt_train`)."""
+    from discourse.text._punkt_train import make_trainer as make
 
-    Examples
-    --------
-    >>> trainer = make_trainer()
-    >>> trainer.train("Mr. Smith left. Mr. Jones stayed. Mr. Brown came.")
-    >>> sorted(trainer.get_params().abbrev_types)
-    ['mr']
-    """
-    return _nltk.PunktTrainer(lang_vars=_LangVars(), token_cls=_Token)
+    return make()

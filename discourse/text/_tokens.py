@@ -48,6 +48,15 @@ def _bmp_classes() -> np.ndarray:
     return word_t.astype(np.uint8) | (space_t.astype(np.uint8) << 1)
 
 
+@lru_cache(maxsize=1)
+def _bmp_word_joiner() -> np.ndarray:
+    """One byte per code point of the Basic Multilingual Plane: 1 a word character, 4 a
+    joiner (``-'’.``)."""
+    table = _bmp_classes() & np.uint8(1)
+    table[_JOINERS] |= np.uint8(4)
+    return table
+
+
 def _lookup(cp: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     table = _bmp_classes()
     high = cp > 0xFFFF
@@ -128,7 +137,18 @@ def word_starts(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     if not texts:
         z = np.zeros(0, np.int64)
         return z, z
-    _, offsets, in_word, _ = _scan(texts)
+    lens = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
+    offsets = np.concatenate([[0], np.cumsum(lens + 1)[:-1]])
+    cp = _code_points(" ".join(texts))
+    # _scan's rule with one byte per code point (1: word character, 4: joiner)
+    cls = _bmp_word_joiner()[np.minimum(cp, 0xFFFF)]
+    high = np.flatnonzero(cp > 0xFFFF)
+    if len(high):
+        cls[high] = _lookup(cp[high])[0]
+    word = cls & np.uint8(1)
+    if len(cp) > 2:
+        word[1:-1] |= (cls[1:-1] >> 2) & word[:-2] & word[2:]
+    in_word = word.view(bool)
     start = np.flatnonzero(in_word[1:] & ~in_word[:-1]) + 1
     if len(in_word) and in_word[0]:
         start = np.concatenate([[0], start])

@@ -71,14 +71,27 @@ def paragraphs(corpus: pd.DataFrame) -> pd.DataFrame:
     [[0, 0, 4, 'One.'], [1, 6, 10, 'Two.']]
     """
     _check(corpus)
-    rows = []
-    for did, text in zip(corpus["doc_id"], corpus["text"]):
+    flat: list[tuple[int, int]] = []
+    para_texts: list[str] = []
+    n_paras: list[int] = []
+    for text in corpus["text"]:
         text = str(text)
-        for i, (s, e) in enumerate(_para_spans(text)):
-            rows.append((did, i, s, e, text[s:e]))
-    return _ids_like(pd.DataFrame(rows, columns=["doc_id", "para_id", "start", "end", "text"]).astype(
-        {"para_id": "int64", "start": "int64", "end": "int64"}
-    ), corpus)
+        spans = _para_spans(text)
+        n_paras.append(len(spans))
+        flat += spans
+        para_texts += [text[s:e] for s, e in spans]
+    if not flat:
+        return _ids_like(pd.DataFrame([], columns=["doc_id", "para_id", "start", "end", "text"]).astype(
+            {"para_id": "int64", "start": "int64", "end": "int64"}), corpus)
+    rows = np.repeat(np.arange(len(n_paras), dtype=np.int64), np.asarray(n_paras, dtype=np.int64))
+    spans = np.fromiter(chain.from_iterable(flat), dtype=np.int64, count=2 * len(flat)).reshape(-1, 2)
+    return _ids_like(pd.DataFrame({
+        "doc_id": corpus["doc_id"].array.take(rows),
+        "para_id": running_number(rows),
+        "start": spans[:, 0],
+        "end": spans[:, 1],
+        "text": para_texts,
+    }, columns=["doc_id", "para_id", "start", "end", "text"]), corpus)
 
 
 @lru_cache(maxsize=1)
@@ -95,9 +108,9 @@ def _untrained():
 def train_params(texts: Iterable[str], trainer=None):
     """Punkt parameters learned from ``texts`` (collocations included), with the news
     abbreviations added; ``trainer`` defaults to the faster equivalent of nltk's
-    ``PunktTrainer`` (:func:`discourse.text._punkt.make_trainer`)."""
+    ``PunktTrainer`` (:func:`discourse.text._punkt_train.make_trainer`)."""
     if trainer is None:
-        from discourse.text._punkt import make_trainer
+        from discourse.text._punkt_train import make_trainer
 
         trainer = make_trainer()  # nltk's PunktTrainer, same parameters, faster
     trainer.INCLUDE_ALL_COLLOCS = True
@@ -154,33 +167,34 @@ def sentences(corpus: pd.DataFrame, *, train: bool = False) -> pd.DataFrame:
     _check(corpus)
     tok = _trained(corpus["text"].astype(str)) if train else _untrained()
     texts = [str(t) for t in corpus["text"]]
-    # one entry per paragraph with sentences: its document, number, offset and spans
-    p_doc, p_pid, p_off, p_spans, sent_texts = [], [], [], [], []
-    split = tok.span_tokenize
-    for i, text in enumerate(texts):
-        for pid, (ps, pe) in enumerate(_para_spans(text)):
-            para = text[ps:pe]
-            spans = split(para)
-            if spans:
-                p_doc.append(i)
-                p_pid.append(pid)
-                p_off.append(ps)
-                p_spans.append(spans)
-                sent_texts.extend([para[a:b] for a, b in spans])
-    if not sent_texts:
+    # every document is split in one pass (FastPunkt.spans_in: each paragraph as a text
+    # of its own); per paragraph only the number of its sentences is kept
+    flat: list[tuple[int, int]] = []
+    sent_texts: list[str] = []
+    n_paras: list[int] = []  # paragraphs of each document
+    per_para: list[int] = []  # sentences of each paragraph
+    split = tok.spans_in
+    for text in texts:
+        regions = _para_spans(text)
+        n_paras.append(len(regions))
+        if regions:
+            spans, counts = split(text, regions)
+            flat += spans
+            per_para += counts
+            sent_texts += [text[a:b] for a, b in spans]
+    if not flat:
         return _ids_like(pd.DataFrame([], columns=["doc_id", "para_id", "sent_id", "start", "end", "text"]).astype(
             {"para_id": "int64", "sent_id": "int64", "start": "int64", "end": "int64"}), corpus)
-    counts = np.fromiter(map(len, p_spans), dtype=np.int64, count=len(p_spans))
-    flat = np.fromiter(chain.from_iterable(chain.from_iterable(p_spans)), dtype=np.int64,
-                       count=2 * len(sent_texts)).reshape(-1, 2)
-    off = np.repeat(np.asarray(p_off, dtype=np.int64), counts)
-    rows = np.repeat(np.asarray(p_doc, dtype=np.int64), counts)
+    para_doc = np.repeat(np.arange(len(texts), dtype=np.int64), np.asarray(n_paras, dtype=np.int64))
+    counts = np.asarray(per_para, dtype=np.int64)
+    rows = np.repeat(para_doc, counts)
+    spans = np.fromiter(chain.from_iterable(flat), dtype=np.int64, count=2 * len(flat)).reshape(-1, 2)
     return pd.DataFrame({
         "doc_id": corpus["doc_id"].array.take(rows),
-        "para_id": np.repeat(np.asarray(p_pid, dtype=np.int64), counts),
+        "para_id": np.repeat(running_number(para_doc), counts),
         "sent_id": running_number(rows),
-        "start": flat[:, 0] + off,
-        "end": flat[:, 1] + off,
+        "start": spans[:, 0],
+        "end": spans[:, 1],
         "text": sent_texts,
     })
 
