@@ -4,11 +4,12 @@ Rules, tried in order (their names end up in the ``attribution`` column): distan
 constructions (``so-called``, ``what X calls``); a governing verb close on the left
 (``X said, "…"``); an attribution right after the quotation (``"…," said X``,
 ``"…," X said``, ``"…" according to X``, ``"…" — X``); a verb later in the sentence;
-the transcript colon (``X: "…"``); then across sentences (:func:`cross_sentence`:
-a split or continued quotation, a colon sentence before it, the next sentence, a
-signature line, the paragraph's speaker, the subject of its own clause). The clause
-analysis (main subject, nested reports, nouns that look like verbs) is in
-:mod:`discourse.quotes._clauses`.
+a verb of issuing with a noun of saying (``X issued a statement, "…"``); the
+transcript colon (``X: "…"``); then across sentences (:func:`cross_sentence`, in
+:mod:`discourse.quotes._continuation`: a split or continued quotation, a colon
+sentence before it, the next sentence, a signature line, the paragraph's speaker, the
+subject of its own clause). The clause analysis (main subject, nested reports, nouns
+that look like verbs) is in :mod:`discourse.quotes._clauses`.
 """
 from __future__ import annotations
 
@@ -20,12 +21,11 @@ from discourse.quotes._marks import FILL
 from discourse.quotes._phrases import UP, np_left, np_right, skip_space
 from discourse.quotes._records import Attribution, Candidate
 from discourse.quotes._clauses import clause_subject, main_subject, noun_reading, outer_report
-from discourse.quotes._speakers import sentence_subject
+from discourse.quotes._continuation import _ENDS_WITH_ATTRIBUTION, _WORDS, CONTEXT, cross_sentence
 from discourse.words import PRONOUNS
 
 __all__ = ["CONTEXT", "SO_CALLED", "WHAT_CALLS", "attribute", "cross_sentence"]
 
-CONTEXT = 600  # characters of sentence context looked at on each side of a quotation
 
 SO_CALLED = re.compile(
     r"(?:\bso[- ]called|\bself[- ](?:styled|proclaimed|described)|\bsupposed|\bpurported|"
@@ -46,23 +46,23 @@ _COLON_END = re.compile(r":\s*$")
 _GOV_CLOSE = re.compile(r"[^,;" + FILL + r"]*,?\s*")
 _BARE_CLOSE = re.compile(r"[^,;:.!?" + FILL + r"]{0,60}[,:]?\s*")
 _NAMING = frozenset({"called", "named", "titled", "dubbed", "labeled", "labelled", "entitled", "known"})
-_PREV_END = re.compile(r"[.!?…][\"”’')]*\s+$")
 _FEW_WORDS = re.compile(r"[\s,]*((?:the|a|an|one|some|two|three|both|many)\s+[\w'’\-]+(?:\s+[\w'’\-]+){0,2})\s+",
                         re.IGNORECASE)
-_ENDS_WITH_ATTRIBUTION = re.compile(r"(?:\s+(?:on|in|at|last|this|early|late|earlier|later|to|during)?\s*[\w.'’]+){0,4}\s*[.!]\s*")
 _INVERTED_END = re.compile(r"\s*[,:]\s*")
 _WORD_THEN_COMMA = re.compile(r"\w[^" + FILL + r"]*,")
 _NO_WORD = re.compile(r"[^\w" + FILL + r"]*")
 _ADJACENT = re.compile(r"[\s,—–-]*")
-_ALONE_RIGHT = re.compile(r"[\s.,!?…\"”’'“]*")
-_NEXT_SUBJECT = re.compile(r"\s*(?:[^,;:." + FILL + r"]{1,40},\s*)?")
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
-_SPLIT_LEFT = re.compile(r"[,:]\s*[\"“”‘'«]?$")
 _LETTERS = re.compile(r"[A-Za-z]+")
-_WORDS = re.compile(r"\w+(?:[-'’]\w+)*")
 _INVERTED_TAIL = re.compile(r"\s*(?:[,(]|[.!?]|$)")
+_TOPIC_THEN_COMMA = re.compile(r"\s+(?:of|about|on|to)\s+[^,;:!?" + FILL + r"]{1,60},\s*")
+_INTRODUCED = re.compile(r"[,:]\s*$")
+_SPEECH_NOUN_LEFT = re.compile(
+    r"\b(?P<verb>issued|issues|released|releases|sent|sends|delivered|delivers|posted|posts|published|gave|"
+    r"gives|made|makes|wrote|writes|offered|offers|shared|shares|left)\s+(?:a|an|the|this|that|his|her|its|their|one|these)\s+"
+    r"(?:[\w\-]+\s+){0,2}(?:statement|message|tweet|post|note|letter|comment|warning|reply|response|appeal|plea|"
+    r"remarks?)(?:\s+(?:to|on|for)\s+[^,;:.!?]{1,50})?\s*[,:]\s*$")
 _COMMA_ONLY = re.compile(r"\s*[,:]\s*")
-_SIGNATURE = re.compile(r"\s*(?:—|–|--|-)\s*(?=[" + UP + r"])")
 _RIGHT_HOW = {"bare": "quote-said-X", "subject": "quote-X-said", "according-to": "quote-according-to"}
 
 
@@ -108,7 +108,19 @@ def attribute(doc: Document, o: int, c: int) -> Attribution:
         b = _latest(bare)
         inverted = b.np is not None and m[sents.starts[sents.of(b.start)]:b.start].strip(" \"“‘'") == ""
         if ((_BARE_CLOSE.fullmatch(m, b.end, o) is not None or (inverted and FILL not in m[b.end:o]))
-                and _bare_governs(doc, b, o)):
+                and _bare_governs(doc, b, o)
+                and not (gov is not None and gov.how == "subject" and m[b.start - 3:b.start].lower() == "to "
+                         and not m[b.end:o].strip())):
+            # (an infinitive with the quoted words as its object depends on the finite
+            # reporting verb before it: "X said he planned to counter "…"" -> said;
+            # but "X went on to say, "…"" -> say)
+            gov = b
+        elif (gov is None and b.np is None and m[b.start - 2:b.start] == ", "
+              and _INTRODUCED.search(m, b.end, o) is not None and FILL not in m[b.end:o]
+              and doc.verbs.lemma.get(b.verb) != b.verb and not b.verb.endswith("s")):
+            # a finite verb after a long subject set off by commas, with circumstances
+            # before the quotation: "Ann Lee, 35, a nurse, said on Monday, in a
+            # post about her son, "…""
             gov = b
     if (gov is not None and gov.how == "participle" and m[gov.start - 2:gov.start] == ", "
             and "," in m[gov.end:o] and _COMMA_ONLY.fullmatch(m, gov.end, o) is None):
@@ -117,8 +129,9 @@ def attribute(doc: Document, o: int, c: int) -> Attribution:
         earlier = [cd for cd in governing if cd.end < gov.start and cd.how != "participle"]
         if earlier:
             e = _latest(earlier)
-            if not (m[e.end:gov.start] == ", " and _WORD_THEN_COMMA.search(m, gov.end, o) is None):
-                gov = e  # but "X said, adding, "…"": the participle right after the verb is the verb
+            if not (m[e.end:gov.start] == ", " and (_WORD_THEN_COMMA.search(m, gov.end, o) is None
+                                                     or _TOPIC_THEN_COMMA.fullmatch(m, gov.end, o) is not None)):
+                gov = e  # but "X said, adding (of the plan), "…"": the participle right after the verb is the verb
     # the governing verb is close on the left ("X denounced the claim as "…"",
     # "Insisting that "…"", "X said, "…""): no clause break in between
     gov_close = gov is not None and _GOV_CLOSE.fullmatch(m, gov.end, o) is not None
@@ -173,6 +186,15 @@ def attribute(doc: Document, o: int, c: int) -> Attribution:
              or len(_WORDS.findall(doc.text, o + 1, c)) > doc.scare_max_words) and FILL not in m[c + 1:d.start]
                 and m[d.start - 2:d.start] == ", " and _INVERTED_TAIL.match(m, d.np[1], se)):
             return res.set(verb=d.verb, span=d.np, attribution="quote-said-X")
+    # a verb with a noun of saying as its object introduces the quotation: "X issued a
+    # statement, "…"", "X delivered a blunt message to the board: "…"" (PARC's noun
+    # cues with a light verb); the verb as written, the subject of that verb
+    sn = _SPEECH_NOUN_LEFT.search(left[-160:])
+    if sn is not None and FILL not in sn.group():
+        vs = o - len(left[-160:]) + sn.start("verb")
+        sp = np_left(m, ss, vs)
+        if sp is not None and m[sp[1]:vs].strip() == "":
+            return res.set(span=sp, verb=sn.group("verb").lower(), attribution="X-verb-noun-quote")
     # transcript style: X: "…"
     if _COLON_END.search(left):
         head = left.rstrip()[:-1].rstrip()
@@ -208,6 +230,8 @@ def _bare_governs(doc: Document, b: Candidate, o: int) -> bool:
     if m[b.start - 1:b.start] == "<" or m[b.start - 2:b.start] == ", " and b.verb in _NAMING:
         return False
     if (b.verb.endswith("s") and b.verb != "says") or doc.verbs.lemma.get(b.verb) == b.verb:
+        if b.verb.endswith("s") and m[b.start - 4:b.start] == "and " and doc.verbs.lemma.get(b.verb) != b.verb:
+            return True  # a coordinated present: "X says … and writes to members that it is the "…""
         return _NO_WORD.fullmatch(m, b.end, o) is not None
     return True
 
@@ -274,136 +298,3 @@ def _from_governor(doc: Document, res: Attribution, gov: Candidate, with_subject
         if sp is not None:
             res.set(span=sp, attribution="participle-main-subject")
     return res
-
-
-def _paragraph_speaker(doc: Document, results: list[Attribution], i: int, o: int):
-    """The attribution of the nearest earlier attributed quotation of the paragraph
-    of ``o`` (as a continuation), else None."""
-    sents = doc.sents
-    j = i - 1
-    while j >= 0 and results[j].span is None and results[j].verb is None and not results[j].distancing:
-        j -= 1
-    if j < 0:
-        return None
-    pr = results[j]
-    if pr.span is None or pr.distancing or sents.block_of(o) != sents.block_of(doc.spans[j][1]):
-        return None
-    return dict(span=pr.span, verb=pr.verb, attribution="continuation")
-
-
-def cross_sentence(doc: Document, results: list[Attribution]) -> list[Attribution]:
-    """Second pass for quotations standing alone in their sentence: a colon in the
-    previous sentence, a continued quotation, ``He added.`` in the next sentence, or
-    the person the previous sentence is about."""
-    m = doc.masked
-    sents = doc.sents
-    for i, ((o, c, _), res) in enumerate(zip(doc.spans, results)):
-        if res.span is not None or res.distancing or res.verb is not None:
-            continue
-        si, si2 = res.si, res.si2
-        ss, se = sents.starts[si], sents.ends[si2]
-        if i > 0:
-            pr = results[i - 1]
-            po, pc = doc.spans[i - 1][0], doc.spans[i - 1][1]
-            if (pr.span is not None and not pr.distancing and pr.adjacent and pr.si2 == si
-                    and pc < pr.span[0] < o and _SPLIT_LEFT.search(m, pc, o)):
-                # the second half of a quotation split by its attribution:
-                # "…," said X, a spokesman, "…"
-                res.set(span=pr.span, verb=pr.verb, attribution="continuation")
-                continue
-        left = m[max(ss, o - CONTEXT):o]
-        alone = ((left.strip(" \t\n\"“‘'") == "" or _PREV_END.search(left) is not None)
-                 and _ALONE_RIGHT.fullmatch(m[c + 1:min(se, c + 1 + CONTEXT)]))
-        if not alone:
-            # a longer quotation in a sentence of the paragraph without any reporting
-            # verb goes on in the voice of the paragraph's quoted speaker ("…," said
-            # X. Now, "…" / He has directed "…"): the news convention of one speaker
-            # per paragraph; short phrases stay scare quotes
-            if i > 0 and not doc.candidates(si) and not doc.candidates(si2) and (
-                    len(_WORDS.findall(doc.text, o + 1, c)) > doc.scare_max_words):
-                cont = _paragraph_speaker(doc, results, i, o)
-                if cont is not None:
-                    res.set(**cont)
-            if res.span is None and len(_WORDS.findall(doc.text, o + 1, c)) > doc.scare_max_words:
-                # no reporting verb: the subject of the sentence's main clause, and its
-                # verb ("Lee thanked the team for "…""), a person or a named body
-                clause_subject(doc, res, o)
-            continue
-        # (a) previous sentence ends with a colon and has a speaker
-        prev_si = si - 1
-        if prev_si >= 0:
-            ps, pe = sents.starts[prev_si], sents.ends[prev_si]
-            if m[ps:pe].rstrip().endswith(":"):
-                cds = [d for d in doc.candidates(prev_si) if d.np is not None and (
-                    d.how in ("subject", "according-to") or (d.how == "bare" and m[ps:d.start].strip(" \"“‘'") == ""))]
-                if cds:
-                    d = cds[-1]
-                    res.set(span=d.np, verb=d.verb, attribution="previous-sentence-colon")
-                    continue
-                if FILL not in m[ps:pe] and clause_subject(doc, res, pe - 1, "previous-sentence-colon"):
-                    continue  # "The mayor released the following statement: ¶ "…""
-        # (b) continuation of the previous sentence's attributed quotation; when
-        # the quotation opens a new paragraph, (c) comes first
-        cont = None
-        j = i - 1
-        while j > 0 and results[j].span is None and results[j].verb is None and not results[j].distancing:
-            j -= 1  # past unattributed quotations ("…," said X, host of "Tank." "…")
-        if j >= 0:
-            pr = results[j]
-            pc = doc.spans[j][1]
-            gap = sents.block_of(o) - sents.block_of(pc)
-            if pr.span is not None and not pr.distancing and (pr.si2 in (si - 1, si) or gap == 0):
-                # the sentence before, or anywhere earlier in the same paragraph: news
-                # style gives an unattributed quotation to the paragraph's speaker
-                if gap <= 1:
-                    cont = dict(span=pr.span, verb=pr.verb, attribution="continuation")
-                    if gap == 0:
-                        res.set(**cont)
-                        continue
-        # (c) the next sentence begins with "X said" / "He added"; (d) below
-        nxt = si2 + 1
-        if nxt < len(sents.starts) and sents.block_of(sents.starts[nxt]) == sents.block_of(c):
-            ns = sents.starts[nxt]
-            for d in doc.candidates(nxt):
-                if d.how == "subject" and d.np is not None and _NEXT_SUBJECT.fullmatch(m[ns:d.np[0]]):
-                    res.set(span=d.np, verb=d.verb, attribution="next-sentence")
-                break
-        if res.span is None and cont is None and nxt < len(sents.starts):
-            # a signature line after the quotation's paragraph: ""…" ¶ — Ann Lee, a voter."
-            b = sents.block_of(c)
-            ns = sents.starts[nxt]
-            if sents.block_of(ns) == b + 1 and m[c + 1:ns].strip(" \t\n.,\"”’'") == "":
-                x = _SIGNATURE.match(m, ns)
-                if x is not None:
-                    sp = np_right(m, x.end(), sents.ends[nxt])
-                    if sp is not None and m[sp[0]].isupper():
-                        res.set(span=sp, attribution="signature")
-                        continue
-        if res.span is None and cont is not None:
-            res.set(**cont)
-        if res.span is None and prev_si >= 0 and sents.block_of(sents.starts[prev_si]) == sents.block_of(o):
-            # the previous sentence ends with its attribution: "The plan may wait, Lee
-            # said on Tuesday. "…"": the quotation goes on in the same voice
-            ps, pe = sents.starts[prev_si], sents.ends[prev_si]
-            cds = doc.candidates(prev_si)
-            if cds:
-                d = cds[-1]
-                if (d.how == "subject" and d.np is not None and d.np[0] > ps
-                        and _ENDS_WITH_ATTRIBUTION.fullmatch(m, d.end, pe)):
-                    res.set(span=d.np, verb=d.verb, attribution="previous-sentence-said")
-                elif FILL not in m[ps:pe]:
-                    # reported speech, then the speaker's own words: "Lee said the plan
-                    # was dead. "We tried everything.""
-                    d = cds[0]
-                    if (d.how == "subject" and d.np is not None and d.np[1] <= d.start
-                            and m[ps:d.np[0]].strip(" \"“‘'") == "" and m[d.np[0]:d.np[1]].lower() not in ("it", "they")):
-                        res.set(span=d.np, verb=d.verb, attribution="previous-sentence-report")
-        # (d) an action beat: the previous sentence, in the same paragraph and
-        # without quotation, is about a person ("Ms Haidari paused. "…"")
-        if res.span is None and prev_si >= 0 and sents.block_of(sents.starts[prev_si]) == sents.block_of(o):
-            ps, pe = sents.starts[prev_si], sents.ends[prev_si]
-            if FILL not in m[ps:pe]:
-                sub = sentence_subject(doc, pe)
-                if sub is not None and sub[0] >= ps:
-                    res.set(span=sub, attribution="previous-sentence-subject")
-    return results

@@ -24,12 +24,21 @@ __all__ = ["adverbial", "clause_subject", "main_subject", "noun_reading", "outer
 _APPOSITION = re.compile(r"\s*(?:,[^,;:!?]{1,120}?(?:,[^,;:!?]{1,80}?)?,|\s(?:--|—|–)[^;:!?—–]{1,160}?(?:--|—|–))\s+[a-z]")
 _VERB_WORD = re.compile(r"\s+([a-z]+)\b")
 _ADVERBS = frozenset({"also", "then", "later", "again", "once", "still", "even", "further", "too", "now"})
+_AUXILIARIES = frozenset({"has", "have", "had", "is", "was", "are", "were", "will", "would", "can", "could",
+                          "should", "may", "might", "must", "did", "does", "do", "been", "be"})
+_PARTICIPLES = frozenset({"said", "told", "put", "read", "heard", "thought", "known", "seen", "made", "done",
+                          "taken", "given", "shown", "wrote", "sent", "set", "left", "found", "felt", "kept"})
 _NOT_VERBS = frozenset({"has", "have", "had", "is", "was", "are", "were", "will", "would", "can", "could",
                         "should", "may", "might", "must", "did", "does", "do", "of", "and"})
 _COMPLEMENT_GAP = re.compile(r"\s+(?:(?:on|last|this)\s+[A-Z]?[a-z]+\s+)?(?:that\s+)?")
 _NOUN_FORMS = frozenset("""remark remarks report reports state states charge charges call calls claim claims
     comment comments estimate estimates note notes post posts tweet tweets quote quotes answer answers
     question questions demand demands statement warning warnings""".split())
+_RELATIVE_PRONOUN = re.compile(r"\b(?:what|which)\s+$", re.IGNORECASE)
+# verbs of telling, with the hearer before the complement: "told reporters that …"
+_OBJECT_THAT = frozenset("""told tells tell telling assured assures informed informs reminded reminds
+    warned warns promised promises""".split())
+_OBJECT_GAP = re.compile(r"\s+[\w.'’\-\x1a“”\"]+(?:\s+[\w.'’\-\x1a“”\"]+){0,4}?,?\s+that\s+")
 _POSS_DETS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 _TIME_WORDS = frozenset("""later earlier ago back before after since during meanwhile yesterday today tonight
     morning afternoon evening night week weekend month year years days hours minutes moments""".split())
@@ -56,11 +65,21 @@ def noun_reading(m: str, cd: Candidate) -> bool:
 
 def outer_report(doc: Document, gov: Candidate, with_subject):
     """An earlier reporting verb with a subject whose complement clause begins with the
-    subject of ``gov`` (``X said (that) Y told …``), else None."""
+    subject of ``gov`` (``X said (that) Y told …``, ``X told reporters that he agreed
+    …``), or that holds ``gov`` in a relative clause with a pronoun subject (``X
+    denounced what he called the "…"``, ``X said … in what she called a "…"``: naming
+    inside the report), else None."""
     m = doc.masked
+    relative = (_RELATIVE_PRONOUN.search(m, max(0, gov.np[0] - 8), gov.np[0]) is not None
+                and m[gov.np[0]:gov.np[1]].lower() in PRONOUNS)
+    ss = doc.sents.starts[doc.sents.of(gov.start)]
     for d in reversed(with_subject):
         if d.how == "subject" and d.end <= gov.np[0] and d.np[1] <= d.start:
+            if relative and d.start >= ss:
+                return d
             if _COMPLEMENT_GAP.fullmatch(m, d.end, gov.np[0]) is not None:
+                return d
+            if d.verb in _OBJECT_THAT and _OBJECT_GAP.fullmatch(m, d.end, gov.np[0]) is not None:
                 return d
             return None
     return None
@@ -132,13 +151,18 @@ def clause_subject(doc: Document, res: Attribution, o: int, attribution: str = "
 def verb_after(m: str, k: int):
     """The verb right after a subject ending at ``k`` (past adverbs), as written, even
     when the reporting-verb table does not list it; None for an auxiliary or no verb."""
-    for _ in range(3):
+    aux = False
+    for _ in range(4):
         w = _VERB_WORD.match(m, k)
         if w is None:
             return None
         word = w.group(1)
-        if word.endswith("ly") or word in _ADVERBS:
+        if word.endswith("ly") or word in _ADVERBS or word in _AUXILIARIES:
+            # past adverbs and auxiliaries to a participle: "was asked", "has often said"
+            aux = aux or word in _AUXILIARIES
             k = w.end()
             continue
+        if aux and not (word.endswith(("ed", "en", "ing")) or word in _PARTICIPLES):
+            return None  # a copula and its complement: "was furious", "is a …"
         return word if word not in STOP_LOW and word not in _NOT_VERBS else None
     return None
