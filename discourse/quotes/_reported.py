@@ -47,7 +47,7 @@ from __future__ import annotations
 import re
 
 from discourse.quotes._marks import FILL
-from discourse.quotes._phrases import DETS, STOP_LOW, np_left, np_right, tokens_before
+from discourse.quotes._phrases import DETS, np_left, np_right, tokens_before
 from discourse.quotes._verbs import VerbMatcher
 
 __all__ = ["find_reported", "find_participle", "find_noun_report", "find_attitude_adjective", "find_passive",

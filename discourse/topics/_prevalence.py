@@ -12,9 +12,8 @@ import numpy as np
 import pandas as pd
 
 from discourse import stats
-
 from discourse.stats import period_alias, period_labels, warn_undated
-from discourse.topics._model import TopicModel, fit
+from discourse.topics._model import TopicModel
 from discourse.topics._tables import long_shares
 
 __all__ = ["prevalence", "trajectories"]
