@@ -46,7 +46,7 @@ class Document:
 
     __slots__ = ("doc_id", "orig", "text", "pairing", "spans", "masked", "sents", "para_starts",
                  "verbs", "scare_max_words", "rows", "_cands", "_cand_starts",
-                 "mentions", "by_last", "bags", "mention_starts", "titled")
+                 "mentions", "by_last", "bags", "mention_starts", "titled", "resolved", "named", "persons")
 
     def __init__(self, doc_id: str, text: str, pairing: Pairing, *, tables: VerbTables, scare_max_words: int):
         self.doc_id = doc_id
@@ -71,6 +71,9 @@ class Document:
         self.bags = None
         self.mention_starts = None
         self.titled = None
+        self.named = None  # mentions that may hold a role (discourse.quotes._speakers)
+        self.resolved: dict = {}  # (start, speaker) -> speaker_resolved of a name or phrase
+        self.persons: dict = {}  # (start, end, name) -> whether a name mention is a person
 
     def para_of(self, pos: int) -> int:
         return self.pairing.para_of(pos)
@@ -84,7 +87,8 @@ class Document:
         ss, se = self.sents.starts[si], self.sents.ends[si]
         out = []
         for vs, ve, form in self.verbs.matcher.finditer(m, ss, se):
-            form = " ".join(form.split())
+            if not form.isalpha():
+                form = " ".join(form.split())  # a form of several words, as one line
             low = form.lower()
             toks = tokens_before(m, ss, vs, 30)
             prev = toks[-1][2] if toks else ""

@@ -82,7 +82,8 @@ def speaker_ids(quotes: pd.DataFrame) -> pd.Series:
         raw = quotes["speaker_resolved"].where(quotes["speaker_resolved"].notna(), raw)
     memo: dict = {}
     names = [memo[x] if x in memo else memo.setdefault(x, clean_name(x)) for x in raw.astype(object)]
-    keys = [_key(n) if n else None for n in names]
+    key_memo: dict = {}
+    keys = [(key_memo[n] if n in key_memo else key_memo.setdefault(n, _key(n))) if n else None for n in names]
     # full names by surname, with the forms they are written in
     forms: dict[tuple, Counter] = defaultdict(Counter)
     for n, k in zip(names, keys):
@@ -105,7 +106,7 @@ def speaker_ids(quotes: pd.DataFrame) -> pd.Series:
         merged[target.get(k, k)].update(c)
     for k, c in merged.items():
         # the most frequent full form (the shortest on ties: no middle initial) names the speaker
-        full = [(n, f) for n, f in c.items() if len(_key(n)) == len(k)] or list(c.items())
+        full = [(n, f) for n, f in c.items() if len(key_memo[n]) == len(k)] or list(c.items())
         display[k] = min(full, key=lambda x: (-x[1], len(x[0]), x[0]))[0]
     out = [display[target.get(k, k)] if k else None for k in keys]
     return pd.Series(out, index=quotes.index, dtype="string", name="speaker_id")

@@ -125,12 +125,14 @@ class Pairing:
         spans: list[tuple[int, int, int]] = []
         pend = None  # (position, first paragraph, current paragraph)
         skip = -1
+        para_starts = self.para_starts
+        dq_paras = self._dq_paras
         for x in DQ.finditer(text):
             pos, ch = x.start(), x.group()
             if pos == skip:
                 continue
-            para = self.para_of(pos)
-            self._dq_paras.add(para)
+            para = bisect.bisect_right(para_starts, pos) - 1  # (self.para_of)
+            dq_paras.add(para)
             # close the paragraphs passed since the pending mark
             while pend is not None and para > pend[2]:
                 nxt_para = pend[2] + 1
@@ -144,14 +146,14 @@ class Pairing:
                 pend = None
             if pos == skip:
                 continue
-            role = self._role(pos, ch)
             if pend is None:
-                if role == "close":
+                if self._role(pos, ch) == "close":
                     self._problem(pos, "closing mark without opening")
                 else:
                     pend = (pos, para, para)
             else:
-                if role == "open" and ch in "“„«" and pend[2] == para:
+                # (the role of a mark that may close only matters for a curly opening one)
+                if ch in "“„«" and pend[2] == para and self._role(pos, ch) == "open":
                     self._problem(pend[0], "unclosed quote")
                     pend = (pos, para, para)
                 elif pos == pend[0] + 1:

@@ -55,7 +55,13 @@ _SUBJECT_PRONOUNS = ("He", "She", "They", "It", "We", "I")
 _BREAKS = frozenset({",", ";", ":", "(", ")"})
 _BREAKS_DOT = frozenset({",", ".", ";", ":", "(", ")"})
 
-TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[’'\-.]\w+)*(?:['’]s?)?\.?|" + FILL + r"+|[^\w\s]")
+#: a token: initials ("U.S."), a word (inner hyphens, apostrophes and periods, a
+#: possessive, a final period), a run of filler or one other character; never a space.
+#: Written as any non-space character and then each kind checked behind it (the same
+#: matches as ``(?:[A-Z]\.){2,}|\w+(?:[’'\-.]\w+)*(?:['’]s?)?\.?|FILL+|[^\w\s]``, found
+#: faster: the regex engine skips to the next non-space character)
+TOKEN = re.compile(r"\S(?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?<=\w)\w*(?:[’'\-.]\w+)*(?:['’]s?)?\.?|(?<=" + FILL + r")"
+                   + FILL + r"*|(?<=[^\w\s]))")
 # a title before a name ("Gen.", "Lt.Gen."); the lookahead, true of every title, spares
 # the regex engine the alternation at most capitalised words
 _TITLE_DOT = r"(?=[A-Z][a-z]{1,3}\.)(?:" + _TITLES_RX + r")\."
@@ -99,14 +105,18 @@ def skip_space(s: str, pos: int) -> int:
 def tokens_before(m: str, ss: int, pos: int, n: int) -> list[tuple[int, int, str]]:
     """The last ``n`` tokens of the sentence starting at ``ss`` before ``pos``."""
     lo = max(ss, pos - 200)
-    toks = [(*x.span(), x[0]) for x in TOKEN.finditer(m, lo, pos)]
+    toks = [(x.start(), x.end(), x[0]) for x in TOKEN.finditer(m, lo, pos)]
     if lo > ss and toks:
         toks = toks[1:]
     return toks[-n:] if n else toks
 
 
 def is_cap(w: str) -> bool:
-    return w[:1].isupper() and w.rstrip(".").replace("’", "'").split("'")[0] not in CAP_STOP
+    if not w[:1].isupper():
+        return False
+    if w.isalpha():  # (most words: nothing to strip)
+        return w not in CAP_STOP
+    return w.rstrip(".").replace("’", "'").split("'")[0] not in CAP_STOP
 
 
 def np_left(m: str, ss: int, vs: int, toks=None):
@@ -274,9 +284,37 @@ def np_right(m: str, pos: int, se: int):
     official", "according to the Pentagon"); without either, a determiner and one
     lowercase noun ("according to the statement").
     """
-    toks = [(x.start(), x.end(), x.group()) for x in TOKEN.finditer(m, pos, min(se, pos + 200))]
+    end = min(se, pos + 200)
+    # the phrase is short: the tokens up to a space some 40 characters on are the first
+    # tokens of the whole window (a token never holds a space), and they do unless the
+    # rule asks for a token past them
+    cut = m.find(" ", pos + 40, end) if end - pos > 80 else -1
+    if cut != -1:
+        toks = [(x.start(), x.end(), x[0]) for x in TOKEN.finditer(m, pos, cut)]
+        if toks:
+            try:
+                return _np_right(m, toks, False)
+            except _Short:
+                pass
+    toks = [(x.start(), x.end(), x[0]) for x in TOKEN.finditer(m, pos, end)]
     if not toks:
         return None
+    return _np_right(m, toks, True)
+
+
+class _Short(Exception):
+    """:func:`_np_right` needs a token past those it was given."""
+
+
+def _more(complete: bool) -> bool:
+    if complete:
+        return False
+    raise _Short
+
+
+def _np_right(m: str, toks: list, complete: bool):
+    """:func:`np_right` on the tokens from its start (all of its window when ``complete``)."""
+    n = len(toks)
     t0 = toks[0][2]
     if t0.lower() in PRONOUNS and t0.lower() != "it":
         return (toks[0][0], toks[0][1])
@@ -286,7 +324,7 @@ def np_right(m: str, pos: int, se: int):
     n_low = 0
     has_det = False
     i = 0
-    while i < len(toks):
+    while i < n or _more(complete):
         s_, e_, t = toks[i]
         if t.startswith(FILL) or not t[0].isalnum() and not (t == "/" and i > 0 and toks[i - 1][2].isdigit()):
             break
@@ -303,13 +341,15 @@ def np_right(m: str, pos: int, se: int):
             break
         elif is_cap(t) or t.rstrip(".") in TITLE_SET or _INITIALS.fullmatch(t):
             strong = e_
-        elif tl in CONNECTORS and strong is not None and not final and i + 1 < len(toks):
+        elif tl in CONNECTORS and strong is not None and not final and (i + 1 < n or _more(complete)):
             nx = toks[i + 1][2]
-            if not (is_cap(nx) or (nx.lower() == "the" and i + 2 < len(toks) and is_cap(toks[i + 2][2]))):
+            if not (is_cap(nx) or (nx.lower() == "the" and (i + 2 < n or _more(complete))
+                                   and is_cap(toks[i + 2][2]))):
                 break
         elif tl == "the" and i > 0 and toks[i - 1][2].lower() in CONNECTORS:
             pass
-        elif (t[0].isdigit() or t == "/" and i > 0 and toks[i - 1][2][:1].isdigit()) and i + 1 < len(toks) and (
+        elif (t[0].isdigit() or t == "/" and i > 0 and toks[i - 1][2][:1].isdigit()) and (
+                i + 1 < n or _more(complete)) and (
                 toks[i + 1][2][:1].isalpha() or toks[i + 1][2][:1].isdigit() or toks[i + 1][2] == "/"):
             pass  # a year or a date inside the phrase: "a 2008 campaign veteran", "9/11 widow X"
         elif strong is not None and _ED.fullmatch(tl):

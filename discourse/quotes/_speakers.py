@@ -44,7 +44,17 @@ def _mentions(doc: Document):
         by_last: dict = {}
         for x in NAME_SCAN.finditer(m):
             s, e = x.span()
-            words = x[0].split()
+            t = x[0]
+            if t.isalpha():  # one word of letters (most mentions): the rules below, in short
+                if t in CAP_STOP or t.lower() in CAPTION:
+                    continue
+                ments.append((s, e, t, t))
+                if t in by_last:
+                    by_last[t].append((s, t))
+                else:
+                    by_last[t] = [(s, t)]
+                continue
+            words = t.split()
             w0 = words[0]
             if w0.rstrip(".") in CAP_STOP or w0.lower().rstrip(":") in CAPTION:
                 # drop sentence-initial function words ("While", "In", "The")
@@ -94,7 +104,17 @@ def resolve(doc: Document, speaker: str, span, quote_pos: int) -> str:
             return resolve(doc, doc.orig[sub[0]:sub[1]], sub, quote_pos)
     if len(words) == 1 and low0 in PRONOUNS:
         return _resolve_pronoun(doc, low0, min(span[0], quote_pos)) or speaker
-    sp_start = span[0]
+    # a name or a noun phrase resolves against the document alone: once per mention
+    # (a continued quotation has its speaker's span again)
+    key = (span[0], speaker)
+    found = doc.resolved.get(key)
+    if found is None:
+        found = doc.resolved[key] = _resolve_phrase(doc, speaker, words, low0, span[0])
+    return found
+
+
+def _resolve_phrase(doc: Document, speaker: str, words: list, low0: str, sp_start: int) -> str:
+    """:func:`resolve` for a speaker that is no pronoun."""
     # trailing capitalised run = the name part
     run = []
     for w in reversed(words):
@@ -161,12 +181,13 @@ def sentence_subject(doc: Document, pos: int, *, pronouns: bool = False, names: 
 
 def _resolve_role(doc: Document, content: set, before: int) -> str | None:
     m = doc.masked
-    ments = _mentions(doc)
-    for s, e, name, last in reversed(ments):
-        if s >= before:
-            continue
-        if last in INSTITUTION_WORDS or len(name.split()) < 2:
-            continue
+    if doc.named is None:
+        # the mentions that may hold a role: names of two words or more, not institutions
+        named = [x for x in _mentions(doc) if " " in x[2] and x[3] not in INSTITUTION_WORDS]
+        doc.named = (named, [x[0] for x in named])
+    named, starts = doc.named
+    for i in range(bisect.bisect_left(starts, before) - 1, -1, -1):  # the latest first
+        s, e, name, last = named[i]
         words = doc.bags.get(s)
         if words is None:
             si = doc.sents.of(s)
@@ -175,7 +196,8 @@ def _resolve_role(doc: Document, content: set, before: int) -> str | None:
             appos = _APPOS_TEXT.match(ctx_r)
             ctx = ctx_l.split(",")[-2:] if ctx_l.rstrip().endswith(",") else [ctx_l]
             bag = " ".join(ctx) + " " + name + " " + (appos.group(1) if appos else "")
-            words = {POSS.sub("", w).lower() for w in _WORD.findall(bag)}
+            # (a word of _WORD ends with a letter or digit: only "'s" is a possessive ending)
+            words = {(w[:-2] if w.endswith(("'s", "’s")) else w).lower() for w in _WORD.findall(bag)}
             doc.bags[s] = words
         if content <= words:
             return _fullest(doc, last, e)
@@ -205,16 +227,24 @@ def _titled_surnames(doc: Document) -> set:
         ments = _mentions(doc)
         alone = {last for _, _, name, last in ments if " " not in name}
         for _, _, name, last in ments:
-            w = name.split()
-            if (len(w) in (2, 3) and last in alone and last not in INSTITUTION_WORDS
-                    and all(is_cap(x) and x.isalpha() for x in w)):
-                titled.add(last)
+            if last in alone and " " in name and last not in INSTITUTION_WORDS:  # (cheap tests first)
+                w = name.split()
+                if len(w) in (2, 3) and all(is_cap(x) and x.isalpha() for x in w):
+                    titled.add(last)
         doc.titled = titled
     return doc.titled
 
 
 def _is_person(doc: Document, s: int, e: int, name: str) -> bool:
     """A name mention that is a person: titled, or next to a person role noun."""
+    key = (s, e, name)
+    found = doc.persons.get(key)
+    if found is None:  # (pronouns look back over the same mentions: once per mention)
+        found = doc.persons[key] = _person(doc, s, e, name)
+    return found
+
+
+def _person(doc: Document, s: int, e: int, name: str) -> bool:
     toks = name.split()
     last = POSS.sub("", toks[-1])
     if last in INSTITUTION_WORDS:

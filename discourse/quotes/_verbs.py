@@ -40,12 +40,37 @@ def _verbs() -> pd.DataFrame:
 
 # a word of ASCII letters (the first letter comes first so the regex engine can skip to it)
 _WORDS = re.compile(r"[A-Za-z](?<![\w\-’'][A-Za-z])[A-Za-z]*(?![\w\-’'])")
-_LAST_WORD = re.compile(r"([A-Za-z]+)(?:\s+(?:to|out|it))?\s*$")
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def _last_word(string: str):
+    r"""``(start, word)`` of the word that ends ``string`` (trailing spaces aside), with
+    the word before it when it is "to", "out" or "it" ("turned to"): the leftmost match
+    of ``([A-Za-z]+)(?:\s+(?:to|out|it))?\s*$``, found from the right; None without one."""
+    s = string.rstrip()
+    e = k = len(s)
+    while k > 0 and s[k - 1] in _ASCII_LETTERS:
+        k -= 1
+    if k == e:
+        return None
+    if s[k:e] in ("to", "out", "it"):
+        j = k
+        while j > 0 and s[j - 1].isspace():
+            j -= 1
+        if j < k:
+            i = j
+            while i > 0 and s[i - 1] in _ASCII_LETTERS:
+                i -= 1
+            if i < j:
+                return i, s[i:j]
+    return k, s[k:e]
 
 
 class VerbMatcher:
-    """Finds reporting-verb forms by scanning words and looking them up in a dict:
-    much faster than one big alternation for Python's regex engine."""
+    """Finds reporting-verb forms: the words a form begins with are looked up with one
+    Aho-Corasick automaton over the lowercased text (or, in short strings, by scanning
+    words and looking them up in a set), much faster than one big alternation for
+    Python's regex engine."""
 
     def __init__(self, forms: Iterable[str]):
         self.single: set[str] = set()
@@ -57,6 +82,17 @@ class VerbMatcher:
             else:
                 rest = r"".join(r"\s+" + re.escape(p) for p in parts[1:]) + r"(?![\w\-])"
                 self.multi.setdefault(parts[0], []).append((re.compile(rest, re.IGNORECASE), f))
+        self._first = frozenset(self.single) | frozenset(self.multi)  # the words a form begins with
+        # a word of :data:`_WORDS` is ASCII letters: only such first words can be found
+        keys = sorted(w for w in self._first if w.isascii() and w.isalpha())
+        self._automaton = None
+        if keys:
+            import ahocorasick
+
+            self._automaton = ahocorasick.Automaton()
+            for w in keys:
+                self._automaton.add_word(w, w)
+            self._automaton.make_automaton()
 
     def _at(self, m: re.Match, string: str):
         w = m.group().lower()
@@ -71,23 +107,63 @@ class VerbMatcher:
     def finditer(self, string: str, pos: int = 0, endpos: int | None = None):
         """Yield ``(start, end, form_as_written)``."""
         endpos = len(string) if endpos is None else endpos
-        single, multi = self.single, self.multi
+        if endpos - pos >= 48 and self._automaton is not None:
+            seg = string[pos:endpos]
+            low = seg.lower()
+            if len(low) == len(seg):  # (one character for one: the offsets hold)
+                yield from self._find_words(string, pos, seg, low)
+                return
+        first = self._first
         for m in _WORDS.finditer(string, pos, endpos):
-            w = m.group().lower()
-            if w in multi or w in single:  # (the test of :meth:`_at`, inlined: most words fail it)
+            if m.group().lower() in first:  # (the test of :meth:`_at`, inlined: most words fail it)
                 hit = self._at(m, string)
                 if hit is not None:
                     yield hit
+
+    def _find_words(self, string: str, pos: int, seg: str, low: str):
+        """:meth:`finditer` in ``seg`` (``string[pos:endpos]``, lowercased ``low``): the
+        words of :data:`_WORDS` whose lowercase form is a first word, from the
+        automaton's matches that are whole words of ASCII letters."""
+        n = len(seg)
+        before = string[pos - 1] if pos else " "  # (the regex looks behind ``pos``)
+        hits = []
+        for end, w in self._automaton.iter(low):
+            e = end + 1
+            s = e - len(w)
+            if e < n and (seg[e].isalnum() or seg[e] in "_-’'"):
+                continue
+            c = seg[s - 1] if s else before
+            if c.isalnum() or c in "_-’'" or not seg[s:e].isascii():
+                continue
+            hits.append((s, e, w))
+        multi, single = self.multi, self.single
+        for s, e, w in hits:
+            s += pos
+            e += pos
+            for rx, form in multi.get(w, ()):
+                x = rx.match(string, e)
+                if x:
+                    yield s, x.end(), string[s:x.end()]
+                    break
+            else:
+                if w in single:
+                    yield s, e, string[s:e]
 
     def match_at(self, string: str, pos: int):
         m = _WORDS.match(string, pos)
         return self._at(m, string) if m else None
 
     def ends_with_verb(self, string: str) -> bool:
-        m = _LAST_WORD.search(string)
-        if not m:
+        last = _last_word(string)
+        if last is None:
             return False
-        return any(e == len(string.rstrip()) for _, e, _ in self.finditer(string, m.start()))
+        start, word = last
+        # the words from there on: the word and at most one of "to", "out", "it"; a
+        # form begins with one of them
+        first = self._first
+        if word.lower() not in first and not any(w.lower() in first for w in string[start + len(word):].split()):
+            return False
+        return any(e == len(string.rstrip()) for _, e, _ in self.finditer(string, start))
 
 
 class VerbTables(NamedTuple):
