@@ -20,11 +20,11 @@ from discourse.quotes._document import Document
 from discourse.quotes._marks import FILL
 from discourse.quotes._phrases import UP, np_left, np_right, skip_space
 from discourse.quotes._records import Attribution, Candidate
-from discourse.quotes._clauses import clause_subject, main_subject, noun_reading, outer_report
+from discourse.quotes._clauses import NOUN_FORMS, clause_subject, main_subject, noun_reading, outer_report
 from discourse.quotes._continuation import _ENDS_WITH_ATTRIBUTION, _WORDS, CONTEXT, cross_sentence
 from discourse.words import PRONOUNS
 
-__all__ = ["CONTEXT", "SO_CALLED", "WHAT_CALLS", "attribute", "cross_sentence"]
+__all__ = ["CONTEXT", "SO_CALLED", "WHAT_CALLS", "attribute", "cross_sentence", "so_called", "what_calls"]
 
 
 SO_CALLED = re.compile(
@@ -39,6 +39,37 @@ WHAT_CALLS = re.compile(
     r"(?:\s+(?:it|them|this|that|[" + UP + r"][\w.\-]*['’]s))?(?:\s+as)?\s*[,:]?\s*$",
     re.IGNORECASE,
 )
+# the last word of a text that SO_CALLED or WHAT_CALLS can match (lowercase; past
+# spaces and one bracket or one comma or colon): a cheap test before the regex
+_SO_CALLED_ENDS = ("ed", "be", "te")  # so-called, self-styled, supposed, would-be, quote-unquote
+_WHAT_CALLS_ENDS = tuple("""call calls called calling describe describes described describing term
+    terms termed dub dubs dubbed label labels labeled labelled brand brands branded to known
+    characterize characterizes characterized characterise characterises characterised it them
+    this that 's as""".split())
+
+
+def so_called(left: str) -> bool:
+    """``SO_CALLED`` ends ``left[-40:]`` (``so-called "…"``)."""
+    t = left[-40:].rstrip()
+    if t[-1:] in ("(", "["):
+        t = t[:-1].rstrip()
+    tail = t[-2:]
+    if tail.isascii() and tail.lower() not in _SO_CALLED_ENDS:
+        return False  # (non-ASCII letters may match ASCII ones regardless of case: the regex decides)
+    return SO_CALLED.search(left[-40:]) is not None
+
+
+def what_calls(left: str) -> bool:
+    """``WHAT_CALLS`` ends ``left[-120:]`` (``what X calls "…"``)."""
+    t = left[-120:].rstrip()
+    if t[-1:] in (",", ":"):
+        t = t[:-1].rstrip()
+    tail = t[-14:]
+    if tail.isascii() and not tail.lower().endswith(_WHAT_CALLS_ENDS):
+        return False
+    return WHAT_CALLS.search(left[-120:]) is not None
+
+
 _QUOTED_AS = re.compile(r"\bquot(?:ed|es|ing)\s+([^;:" + FILL + r"]{2,120}?),?\s+as\s+$", re.IGNORECASE)
 _DASH_RIGHT = re.compile(r"^\s*[,.]?\s*(?:—|–|--)\s*")
 _RELATIVE_END = re.compile(r"\b(?:which|who|whom|whose|that)\s*$", re.IGNORECASE)
@@ -85,12 +116,12 @@ def attribute(doc: Document, o: int, c: int) -> Attribution:
         starts = doc.candidate_starts(si) if si == si2 else [cd.start for cd in cands]
         cands = cands[bisect.bisect_left(starts, o - CONTEXT):bisect.bisect_right(starts, c + CONTEXT)]
     if cands:
-        cands = [cd for cd in cands if not noun_reading(m, cd)]
+        cands = [cd for cd in cands if cd.verb not in NOUN_FORMS or not noun_reading(m, cd)]
     # distancing constructions: so-called "…", what X calls "…"
-    if SO_CALLED.search(left[-40:]):
+    if so_called(left):
         return res.set(distancing=True, attribution="so-called")
     governing = [cd for cd in cands if cd.end <= o and cd.how != "bare"]
-    if WHAT_CALLS.search(left[-120:]):
+    if what_calls(left):
         res.set(distancing=True, attribution="what-X-calls")
         if governing:
             cd = _latest(governing)
@@ -189,7 +220,7 @@ def attribute(doc: Document, o: int, c: int) -> Attribution:
     # a verb with a noun of saying as its object introduces the quotation: "X issued a
     # statement, "…"", "X delivered a blunt message to the board: "…"" (PARC's noun
     # cues with a light verb); the verb as written, the subject of that verb
-    sn = _SPEECH_NOUN_LEFT.search(left[-160:])
+    sn = _SPEECH_NOUN_LEFT.search(left[-160:]) if left[-160:].rstrip()[-1:] in (",", ":") else None
     if sn is not None and FILL not in sn.group():
         vs = o - len(left[-160:]) + sn.start("verb")
         sp = np_left(m, ss, vs)

@@ -17,7 +17,7 @@ from discourse.quotes._records import Attribution, Candidate
 from discourse.quotes._speakers import DATELINE, sentence_subject
 from discourse.words import PLACES, PRONOUNS, ROLE_NOUNS
 
-__all__ = ["adverbial", "clause_subject", "main_subject", "noun_reading", "outer_report", "verb_after"]
+__all__ = ["NOUN_FORMS", "adverbial", "clause_subject", "main_subject", "noun_reading", "outer_report", "verb_after"]
 
 # a subject's apposition or relative clause set off by commas or dashes, then the
 # predicate: "X, the group's founder, also said", "X -- who … -- told"
@@ -34,6 +34,7 @@ _COMPLEMENT_GAP = re.compile(r"\s+(?:(?:on|last|this)\s+[A-Z]?[a-z]+\s+)?(?:that
 _NOUN_FORMS = frozenset("""remark remarks report reports state states charge charges call calls claim claims
     comment comments estimate estimates note notes post posts tweet tweets quote quotes answer answers
     question questions demand demands statement warning warnings""".split())
+NOUN_FORMS = _NOUN_FORMS  # (noun_reading is False for any other verb)
 _RELATIVE_PRONOUN = re.compile(r"\b(?:what|which)\s+$", re.IGNORECASE)
 # verbs of telling, with the hearer before the complement: "told reporters that …"
 _OBJECT_THAT = frozenset("""told tells tell telling assured assures informed informs reminded reminds

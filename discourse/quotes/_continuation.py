@@ -87,12 +87,12 @@ def cross_sentence(doc: Document, results: list[Attribution]) -> list[Attributio
             # verb goes on in the voice of the paragraph's quoted speaker ("…," said
             # X. Now, "…" / He has directed "…"): the news convention of one speaker
             # per paragraph; short phrases stay scare quotes
-            if i > 0 and not doc.candidates(si) and not doc.candidates(si2) and (
-                    len(_WORDS.findall(doc.text, o + 1, c)) > doc.scare_max_words):
+            longer = len(_WORDS.findall(doc.text, o + 1, c)) > doc.scare_max_words
+            if longer and i > 0 and not doc.candidates(si) and not doc.candidates(si2):
                 cont = _paragraph_speaker(doc, results, i, o)
                 if cont is not None:
                     res.set(**cont)
-            if res.span is None and len(_WORDS.findall(doc.text, o + 1, c)) > doc.scare_max_words:
+            if res.span is None and longer:
                 # no reporting verb: the subject of the sentence's main clause, and its
                 # verb ("Lee thanked the team for "…""), a person or a named body
                 clause_subject(doc, res, o)

@@ -13,7 +13,6 @@ role phrases that were not resolved ("he", "the spokesman", "officials") get no
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
 
 import pandas as pd
 
@@ -60,6 +59,10 @@ def clean_name(name) -> str | None:
     return " ".join(words)
 
 
+def _count(item) -> int:
+    return item[1]
+
+
 def _key(name: str) -> tuple[str, ...]:
     w = [x for x in name.split() if not _INITIAL.match(x)]  # "Donald J. Trump" = "Donald Trump"
     return tuple(x.lower() for x in w)
@@ -84,26 +87,37 @@ def speaker_ids(quotes: pd.DataFrame) -> pd.Series:
     names = [memo[x] if x in memo else memo.setdefault(x, clean_name(x)) for x in raw.astype(object)]
     key_memo: dict = {}
     keys = [(key_memo[n] if n in key_memo else key_memo.setdefault(n, _key(n))) if n else None for n in names]
-    # full names by surname, with the forms they are written in
-    forms: dict[tuple, Counter] = defaultdict(Counter)
+    # full names by surname, with the forms they are written in (counts in plain
+    # dicts, in order of first appearance)
+    forms: dict[tuple, dict] = {}
     for n, k in zip(names, keys):
         if k:
-            forms[k][n] += 1
-    by_last: dict[str, Counter] = defaultdict(Counter)
+            c = forms.get(k)
+            if c is None:
+                forms[k] = {n: 1}
+            else:
+                c[n] = c.get(n, 0) + 1
+    by_last: dict[str, dict] = {}
     for k, c in forms.items():
         if len(k) >= 2:
-            by_last[k[-1]][k] += sum(c.values())
+            full = by_last.setdefault(k[-1], {})
+            full[k] = full.get(k, 0) + sum(c.values())
     target: dict[tuple, tuple] = {}
     for k in forms:
         if len(k) == 1 and by_last.get(k[0]):
             full = by_last[k[0]]
-            best, n = full.most_common(1)[0]
+            best, n = max(full.items(), key=_count)  # the first of the most frequent
             if len(full) == 1 or n >= DOMINANT * sum(full.values()):
                 target[k] = best
     display: dict[tuple, str] = {}
-    merged: dict[tuple, Counter] = defaultdict(Counter)
+    merged: dict[tuple, dict] = {}
     for k, c in forms.items():
-        merged[target.get(k, k)].update(c)
+        into = merged.get(target.get(k, k))
+        if into is None:
+            merged[target.get(k, k)] = dict(c)
+        else:
+            for n, f in c.items():
+                into[n] = into.get(n, 0) + f
     for k, c in merged.items():
         # the most frequent full form (the shortest on ties: no middle initial) names the speaker
         full = [(n, f) for n, f in c.items() if len(key_memo[n]) == len(k)] or list(c.items())

@@ -128,7 +128,8 @@ def find_in(corpus, sentences: pd.DataFrame | None, *, scare_max_words: int = 5,
                 p = doc_probs[0]
                 raise ValueError(f"document {p.doc_id}: {p.problem} at offset {p.pos} ({p.mark!r})")
             probs.extend(doc_probs)
-    out = pd.DataFrame(rows, columns=COLUMNS)
+    # (a table from columns is built faster than one from rows)
+    out = pd.DataFrame(dict(zip(COLUMNS, zip(*rows)))) if rows else pd.DataFrame(rows, columns=COLUMNS)
     out = _finish(out, ids, texts, sentences)
     if errors == "report":
         # plain records, so that the table still writes to Parquet (attrs go to JSON)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from discourse.quotes._attribution import CONTEXT, SO_CALLED, WHAT_CALLS
+from discourse.quotes._attribution import CONTEXT, so_called, what_calls
 from discourse.quotes._document import Document
 from discourse.quotes._marks import DQ, FILL, SQ, pair_double_simple, pair_single
 from discourse.quotes._phrases import DETS, POSS, UP, np_left
@@ -23,7 +23,7 @@ _NEW_CLAUSE = re.compile(r"\s+(?:and|but|or|before|after|then|as|when|while)\s+[
 _UPPER_START = re.compile(r"^[\s.…'‘’‚\"“„«»‹›″‶(\[\-–—]*(?:[" + UP + r"0-9]|" + FILL + r")")
 # "…," he said, "and …": the second half of a direct quotation split by its attribution
 _SPLIT_DIRECT = re.compile(r"[\"”“»«″][^\"“”„«»″" + FILL + r"]{1,80},\s*$")
-_ENDS_PUNCT = re.compile(r"[.,!?…;:—–-]\s*$")
+_ENDS_PUNCT_CHARS = frozenset(".,!?…;:—–-")  # a quotation that ends with one (past spaces) ends a clause
 _RIGHT_PUNCT = re.compile(r"\s*(?:[,.;:!?—–)]|$)")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s")
 
@@ -42,7 +42,7 @@ def _kind(doc: Document, o: int, c: int, full: str, n_words: int, res: Attributi
     left_s = left.rstrip()
     left_ok = (left_s.strip("\"“‘'( ") == "" or left_s[-1:] in ",:—–-(" or
                doc.verbs.matcher.ends_with_verb(left_s[-30:]))
-    right_ok = (_ENDS_PUNCT.search(full) is not None or
+    right_ok = (full.rstrip()[-1:] in _ENDS_PUNCT_CHARS or
                 (res.attribution == "X-said-quote" and _NEW_CLAUSE.match(right) is not None) or
                 _RIGHT_PUNCT.match(right) is not None or res.adjacent)
     upper = _UPPER_START.match(full) is not None or (
@@ -103,8 +103,9 @@ def emit_nested(doc: Document, o: int, c: int) -> None:
         lo, hi = io - seg_start, ic - seg_start
         res = Attribution(left=seg[:lo], right=seg[hi + 1:])
         lseg = seg[:lo]
-        if SO_CALLED.search(lseg[-40:]) or WHAT_CALLS.search(lseg[-120:]):
-            res.set(distancing=True, attribution="so-called" if SO_CALLED.search(lseg[-40:]) else "what-X-calls")
+        distancing = "so-called" if so_called(lseg) else "what-X-calls" if what_calls(lseg) else None
+        if distancing:
+            res.set(distancing=True, attribution=distancing)
         else:
             # a reporting verb inside the quotation, with its subject
             best = None

@@ -54,7 +54,8 @@ def split(m: str) -> Sentences:
         s = bs
         for x in _SENT_END.finditer(m, bs, be):
             w = _last_word(m, x.start())
-            if w in CASED_ABBREVIATIONS or (len(w) == 1 and w.isupper()) or _INITIALS.fullmatch(w or "-"):
+            if (w in CASED_ABBREVIATIONS or (len(w) == 1 and w.isupper())
+                    or ("." in w and _INITIALS.fullmatch(w))):  # ("U.S": initials have a period)
                 continue
             e = x.start() + len(x.group().rstrip())
             starts.append(s)
