@@ -112,3 +112,17 @@ def test_verbs_of_verbal_judgment_report():
 def test_as_x_puts_it():
     r = _one('As the columnist Ann Lee puts it, "Nobody in this town trusts the council."')
     assert (r["speaker"], r["verb"]) == ("the columnist Ann Lee", "puts it")
+
+
+# ---------------------------------------------------------------- contractions: negation, never a verb
+def test_a_negated_report_with_a_curly_apostrophe_reads_as_with_a_straight_one():
+    straight = _rows("The mayor didn't say: \"We will close the bridge.\"")
+    curly = _rows("The mayor didn’t say: \"We will close the bridge.\"")
+    assert curly == straight
+    assert straight[0][1:3] == ["The mayor", None]  # the speaker, but "didn" is no verb
+
+
+def test_a_negated_report_is_not_reported_speech():
+    for text in ("The mayor won't deny that the bridge will close.", "The mayor won’t deny that the bridge will close."):
+        q = quotes.find(text, indirect=True)
+        assert (q["kind"] == "indirect").sum() == 0, text

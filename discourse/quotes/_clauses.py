@@ -22,7 +22,7 @@ __all__ = ["NOUN_FORMS", "adverbial", "clause_subject", "main_subject", "noun_re
 # a subject's apposition or relative clause set off by commas or dashes, then the
 # predicate: "X, the group's founder, also said", "X -- who … -- told"
 _APPOSITION = re.compile(r"\s*(?:,[^,;:!?]{1,120}?(?:,[^,;:!?]{1,80}?)?,|\s(?:--|—|–)[^;:!?—–]{1,160}?(?:--|—|–))\s+[a-z]")
-_VERB_WORD = re.compile(r"\s+([a-z]+)\b")
+_VERB_WORD = re.compile(r"\s+([a-z]+)\b(?!['’])")  # not the first part of a contraction ("didn't")
 _ADVERBS = frozenset({"also", "then", "later", "again", "once", "still", "even", "further", "too", "now"})
 _AUXILIARIES = frozenset({"has", "have", "had", "is", "was", "are", "were", "will", "would", "can", "could",
                           "should", "may", "might", "must", "did", "does", "do", "been", "be"})

@@ -103,7 +103,7 @@ class Document:
                 continue
             if not source_prep and not the_number and (prev_low in DETS or (prev[:1].isalpha() and _POSS_WORD.search(prev))):
                 continue  # "the claims", "the Taliban's claims": a noun
-            if prev_low in {"not", "never"} or prev_low.endswith("n't"):
+            if prev_low in {"not", "never"} or prev_low.endswith(("n't", "n’t")):
                 continue  # negated: "a number she did not recognize: "…""
             if prev_low in _BE and not low.endswith("ing"):
                 continue  # passive ("was denounced as")

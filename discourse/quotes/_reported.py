@@ -184,7 +184,7 @@ def find_reported(doc, si: int, ss: int, se: int):
         if not toks:
             continue
         prev = toks[-1][2].lower()
-        if prev in DETS or prev in _NEG or prev.endswith(("n't", "'s", "’s")) or prev in ("to",):
+        if prev in DETS or prev in _NEG or prev.endswith(("n't", "n’t", "'s", "’s")) or prev in ("to",):
             continue
         if prev in _BE and not low.endswith("ing"):
             continue  # a passive: its subject is not the source ("The senator is expected to …")
