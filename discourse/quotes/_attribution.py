@@ -18,10 +18,10 @@ import re
 
 from discourse.quotes._document import Document
 from discourse.quotes._marks import FILL
-from discourse.quotes._phrases import UP, np_left, np_right, skip_space
+from discourse.quotes._phrases import UP, WORD, np_left, np_right, skip_space
 from discourse.quotes._records import Attribution, Candidate
 from discourse.quotes._clauses import NOUN_FORMS, clause_subject, main_subject, noun_reading, outer_report
-from discourse.quotes._continuation import _ENDS_WITH_ATTRIBUTION, _WORDS, CONTEXT, cross_sentence
+from discourse.quotes._continuation import CONTEXT, ENDS_WITH_ATTRIBUTION, cross_sentence
 from discourse.words import PRONOUNS
 
 __all__ = ["CONTEXT", "SO_CALLED", "WHAT_CALLS", "attribute", "cross_sentence", "so_called", "what_calls"]
@@ -214,7 +214,7 @@ def attribute(doc: Document, o: int, c: int) -> Attribution:
         # ""…," since many cases were close, said Lee Epstein, a professor."
         d = right_c[0]
         if ((m[c - 1] == "," or m[c + 1:c + 2] == ","
-             or len(_WORDS.findall(doc.text, o + 1, c)) > doc.scare_max_words) and FILL not in m[c + 1:d.start]
+             or len(WORD.findall(doc.text, o + 1, c)) > doc.scare_max_words) and FILL not in m[c + 1:d.start]
                 and m[d.start - 2:d.start] == ", " and _INVERTED_TAIL.match(m, d.np[1], se)):
             return res.set(verb=d.verb, span=d.np, attribution="quote-said-X")
     # a verb with a noun of saying as its object introduces the quotation: "X issued a
@@ -248,7 +248,7 @@ def _closing_attribution(doc: Document, cands, c: int) -> bool:
             if cd.how != "subject" or cd.np is None or _ADJACENT.fullmatch(m, c + 1, cd.np[0]) is None:
                 return False
             comma = m[c - 1] == "," or m[c + 1:c + 2] == ","
-            return comma and _ENDS_WITH_ATTRIBUTION.fullmatch(m, cd.end, doc.sents.ends[doc.sents.of(cd.start)]) is not None
+            return comma and ENDS_WITH_ATTRIBUTION.fullmatch(m, cd.end, doc.sents.ends[doc.sents.of(cd.start)]) is not None
     return False
 
 

@@ -16,16 +16,15 @@ import re
 from discourse.quotes._clauses import clause_subject
 from discourse.quotes._document import Document
 from discourse.quotes._marks import FILL
-from discourse.quotes._phrases import UP, np_right
+from discourse.quotes._phrases import UP, WORD, np_right
 from discourse.quotes._records import Attribution
 from discourse.quotes._speakers import sentence_subject
 
-__all__ = ["CONTEXT", "cross_sentence"]
+__all__ = ["CONTEXT", "ENDS_WITH_ATTRIBUTION", "cross_sentence"]
 
 CONTEXT = 600  # characters of sentence context looked at on each side of a quotation
 
-_ENDS_WITH_ATTRIBUTION = re.compile(r"(?:\s+(?:on|in|at|last|this|early|late|earlier|later|to|during)?\s*[\w.'’]+){0,4}\s*[.!]\s*")
-_WORDS = re.compile(r"\w+(?:[-'’]\w+)*")
+ENDS_WITH_ATTRIBUTION = re.compile(r"(?:\s+(?:on|in|at|last|this|early|late|earlier|later|to|during)?\s*[\w.'’]+){0,4}\s*[.!]\s*")
 _PREV_END = re.compile(r"[.!?…][\"”’')]*\s+$")
 _SPLIT_LEFT = re.compile(r"[,:]\s*[\"“”‘'«]?$")
 _ALONE_RIGHT = re.compile(r"[\s.,!?…\"”’'“]*")
@@ -87,7 +86,7 @@ def cross_sentence(doc: Document, results: list[Attribution]) -> list[Attributio
             # verb goes on in the voice of the paragraph's quoted speaker ("…," said
             # X. Now, "…" / He has directed "…"): the news convention of one speaker
             # per paragraph; short phrases stay scare quotes
-            longer = len(_WORDS.findall(doc.text, o + 1, c)) > doc.scare_max_words
+            longer = len(WORD.findall(doc.text, o + 1, c)) > doc.scare_max_words
             if longer and i > 0 and not doc.candidates(si) and not doc.candidates(si2):
                 cont = _paragraph_speaker(doc, results, i, o)
                 if cont is not None:
@@ -168,7 +167,7 @@ def cross_sentence(doc: Document, results: list[Attribution]) -> list[Attributio
             if cds:
                 d = cds[-1]
                 if (same_block and d.how == "subject" and d.np is not None and d.np[0] > ps
-                        and _ENDS_WITH_ATTRIBUTION.fullmatch(m, d.end, pe)):
+                        and ENDS_WITH_ATTRIBUTION.fullmatch(m, d.end, pe)):
                     res.set(span=d.np, verb=d.verb, attribution="previous-sentence-said")
                 elif FILL not in m[ps:pe]:
                     # reported speech, then the speaker's own words: "Lee said the plan

@@ -11,14 +11,13 @@ import re
 from discourse.quotes._attribution import CONTEXT, so_called, what_calls
 from discourse.quotes._document import Document
 from discourse.quotes._marks import DQ, FILL, SQ, pair_double_simple, pair_single
-from discourse.quotes._phrases import DETS, POSS, UP, np_left
+from discourse.quotes._phrases import DETS, POSS, UP, WORD, np_left
 from discourse.quotes._records import Attribution, Quotation
 from discourse.quotes._speakers import resolve
 
 __all__ = ["emit", "emit_indirect", "emit_nested", "WORD"]
 
 #: the word rule behind ``n_words`` (inner hyphens and apostrophes; "U.S." is two words)
-WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _NEW_CLAUSE = re.compile(r"\s+(?:and|but|or|before|after|then|as|when|while)\s+[a-z]")
 _UPPER_START = re.compile(r"^[\s.…'‘’‚\"“„«»‹›″‶(\[\-–—]*(?:[" + UP + r"0-9]|" + FILL + r")")
 # "…," he said, "and …": the second half of a direct quotation split by its attribution

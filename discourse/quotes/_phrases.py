@@ -11,11 +11,15 @@ import re
 from discourse.quotes._marks import FILL
 from discourse.words import CREDIT_WORDS, PLACES, PRONOUNS, ROLE_NOUNS, TITLES
 
-__all__ = ["UP", "NAME", "NAME_SCAN", "DETS", "CAP_STOP", "CAPTION", "CONNECTORS", "POSS", "TITLE_SET",
+__all__ = ["UP", "WORD", "NAME", "NAME_SCAN", "DETS", "CAP_STOP", "CAPTION", "CONNECTORS", "POSS", "TITLE_SET",
            "is_cap", "tokens_before", "np_left", "np_right", "skip_space"]
 
 UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"  # capitals
 TITLE_SET = frozenset(TITLES)
+#: a word of a quotation (the scare-quote length, the words before a verb): letters or
+#: digits joined by hyphens or apostrophes; unlike discourse.words.WORD_PATTERN a period
+#: splits a word here ("U.S." is two), as the quotation rules were measured with
+WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _TITLES_RX = "|".join(re.escape(t) for t in TITLES)
 
 STOP_LOW = frozenset(

@@ -11,7 +11,7 @@ import bisect
 import re
 
 from discourse.quotes._document import Document
-from discourse.quotes._phrases import (CAP_STOP, CAPTION, CONNECTORS, DETS, NAME_SCAN, POSS, TITLE_SET, UP,
+from discourse.quotes._phrases import (CAP_STOP, CAPTION, CONNECTORS, DETS, NAME_SCAN, POSS, TITLE_SET, UP, WORD,
                                        is_cap, np_right, skip_space)
 from discourse.words import INSTITUTION_WORDS, PERSON_ROLES, PLACES, PRONOUNS
 
@@ -31,7 +31,6 @@ _APPOSITIVE_ROLE = re.compile(
     r"\s*,\s*(?:[\w'’\-]+\s+){0,6}?(?:" + "|".join(sorted(PERSON_ROLES)) + r")\b", re.IGNORECASE
 )
 _APPOS_TEXT = re.compile(r"\s*,([^,.;\x1a]{1,80}),")
-_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
 
@@ -196,8 +195,8 @@ def _resolve_role(doc: Document, content: set, before: int) -> str | None:
             appos = _APPOS_TEXT.match(ctx_r)
             ctx = ctx_l.split(",")[-2:] if ctx_l.rstrip().endswith(",") else [ctx_l]
             bag = " ".join(ctx) + " " + name + " " + (appos.group(1) if appos else "")
-            # (a word of _WORD ends with a letter or digit: only "'s" is a possessive ending)
-            words = {(w[:-2] if w.endswith(("'s", "’s")) else w).lower() for w in _WORD.findall(bag)}
+            # (a word of WORD ends with a letter or digit: only "'s" is a possessive ending)
+            words = {(w[:-2] if w.endswith(("'s", "’s")) else w).lower() for w in WORD.findall(bag)}
             doc.bags[s] = words
         if content <= words:
             return _fullest(doc, last, e)
@@ -253,7 +252,7 @@ def _person(doc: Document, s: int, e: int, name: str) -> bool:
         return True
     if last in _titled_surnames(doc):
         return True  # "Fatima Haidari … Ms Haidari"; "Nadia Rahimi … Rahimi said"
-    before = _WORD.findall(doc.masked[max(0, s - 30):s])
+    before = WORD.findall(doc.masked[max(0, s - 30):s])
     if before and before[-1].lower() in PERSON_ROLES:
         return True
     return _APPOSITIVE_ROLE.match(doc.masked, e) is not None
