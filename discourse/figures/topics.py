@@ -62,6 +62,8 @@ def topics_prevalence(corpus, *, k, width="double", period="M"):
         plots.prevalence(pooled, topic=t, ax=ax, color="black", label="all outlets")
         if t + ncols < k:  # the time unit is said once, under the bottom panel of each column
             ax.set_xlabel("")
+        else:  # the bottom panel of its column, even above an empty cell: dates shown
+            ax.tick_params(axis="x", labelbottom=True)
         ax.set_ylabel("mean share" if t % ncols == 0 else "")
         ax.tick_params(axis="x", labelrotation=45)
     return fig
