@@ -172,3 +172,17 @@ def test_fit_wraps_a_title_wider_than_its_axes():
         assert "\n" in a.get_title(loc="left") and b.get_title(loc="left") == "Reuters"
         assert a._left_title.get_window_extent(r).x1 < b.get_tightbbox(r).x0
     plt.close(fig)
+
+
+def test_hide_unused_cells_keep_the_scale_of_each_column():
+    import matplotlib.pyplot as plt
+    from discourse.plots._common import _hide_unused
+
+    fig, axes = plt.subplots(2, 3, sharex=True, squeeze=False)
+    try:
+        _hide_unused(axes, 5)  # five panels in a 2 x 3 grid: the last cell is empty
+        assert not axes[1, 2].get_visible() and all(ax.get_visible() for ax in axes.flat[:5])
+        shown = [ax.xaxis.get_tick_params()["labelbottom"] for ax in axes.flat[:5]]
+        assert shown == [False, False, True, True, True]  # the panel above the empty cell shows dates
+    finally:
+        plt.close(fig)

@@ -6,6 +6,7 @@ import matplotlib.pyplot as plt
 
 from discourse import keyness, plots, style
 from discourse.figures._registry import figure, synthetic_note
+from discourse.plots._common import _hide_unused
 
 __all__ = ["demo_keyness", "demo_label_shares", "demo_term_trajectories"]
 
@@ -25,8 +26,7 @@ def demo_keyness(corpus, *, width="double", n_boot=200, top=8):
         plots.keyness(data[data["group"] == outlet], ax=ax, top=top)
         ax.set_title(str(outlet), fontsize=8)
         ax.set_xlabel("log odds" if ax is axes[-1, 0] else "")
-    for ax in axes.flat[len(outlets):]:
-        ax.set_visible(False)
+    _hide_unused(axes, len(outlets))
     fig.suptitle("Distinctive words in each outlet's own voice" + synthetic_note(corpus), x=0.01, ha="left")
     return fig
 

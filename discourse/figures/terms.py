@@ -7,6 +7,7 @@ import numpy as np
 
 from discourse import plots, style, terms
 from discourse.figures._registry import figure, synthetic_note
+from discourse.plots._common import _hide_unused
 
 __all__ = ["seed_terms_in_article", "demo_term_rates"]
 
@@ -48,8 +49,7 @@ def demo_term_rates(corpus, *, width="double", n_boot=1000):
             ax.set_ylabel("")
     hi = float(np.nanmax(rates[["rate", "ci_high"]].to_numpy(dtype=float))) if len(rates) else 1.0
     axes.flat[0].set_xlim(0, hi * 1.05 if np.isfinite(hi) and hi > 0 else 1.0)
-    for ax in list(axes.flat)[len(outlets):]:
-        ax.set_visible(False)
+    _hide_unused(axes, len(outlets))
     handles, labels = axes.flat[0].get_legend_handles_labels()
     if handles:
         fig.legend(handles, labels, title="Voice", loc="outside right upper")

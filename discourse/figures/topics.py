@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from discourse.figures._registry import figure
+from discourse.plots._common import _hide_unused
 
 #: the terms every topic figure models (terms in at least 2 and at most 90% of articles)
 _TERMS = dict(min_df=2, max_df=0.9)
@@ -50,11 +51,9 @@ def topics_prevalence(corpus, *, k, width="double", period="M"):
     ncols = min(k, 3)
     nrows = int(np.ceil(k / ncols))
     fig = plt.figure(figsize=style.figsize(width, aspect=0.32 * nrows))
-    axes = fig.subplots(nrows, ncols, squeeze=False, sharex=True, sharey=True).ravel()
-    for t, ax in enumerate(axes):
-        if t >= k:
-            ax.set_visible(False)
-            continue
+    grid = fig.subplots(nrows, ncols, squeeze=False, sharex=True, sharey=True)
+    _hide_unused(grid, k)
+    for t, ax in enumerate(grid.flat[:k]):
         plots.prevalence(prev, topic=t, ax=ax, band=False)
         for line in ax.get_lines():
             line.set_alpha(0.8)
@@ -62,8 +61,6 @@ def topics_prevalence(corpus, *, k, width="double", period="M"):
         plots.prevalence(pooled, topic=t, ax=ax, color="black", label="all outlets")
         if t + ncols < k:  # the time unit is said once, under the bottom panel of each column
             ax.set_xlabel("")
-        else:  # the bottom panel of its column, even above an empty cell: dates shown
-            ax.tick_params(axis="x", labelbottom=True)
         ax.set_ylabel("mean share" if t % ncols == 0 else "")
         ax.tick_params(axis="x", labelrotation=45)
     return fig

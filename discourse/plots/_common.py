@@ -80,6 +80,18 @@ def _legend(ax, handles=None, labels=None, *, title: str | None = None, where: s
     return ax.legend(handles, labels, title=_wrap(title, 40) if title else None, frameon=False, **place)
 
 
+def _hide_unused(axes, n: int) -> None:
+    """Hide the cells after the first ``n`` of a grid of panels (``axes``: the 2-d
+    array of ``plt.subplots``) and show the x tick labels of each panel left above a
+    hidden cell, which a shared x axis had hidden: every column ends with its scale."""
+    rows, cols = axes.shape
+    for i, ax in enumerate(axes.flat):
+        if i >= n:
+            ax.set_visible(False)
+        elif i + cols >= n and i + cols < rows * cols:
+            ax.tick_params(axis="x", labelbottom=True)
+
+
 def _in_grid(ax) -> bool:
     """True when ``ax`` is one panel of a grid of subplots (more than one cell)."""
     spec = ax.get_subplotspec() if hasattr(ax, "get_subplotspec") else None
