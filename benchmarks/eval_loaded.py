@@ -32,7 +32,8 @@ limits left/right (chosen on half A with the weights of half A, before the refit
 ``--extent`` compares the boundaries of the default phrases with those of the annotated
 spans they overlap (in words; per half) and splits the character errors into extent
 errors and whole misses. Ideas tried and declined are measured by
-``benchmarks/eval_loaded_ideas.py``.
+``benchmarks/eval_loaded_ideas.py``, the word model (``word_model=True``) and its
+cross-fit by ``benchmarks/eval_loaded_model.py``.
 Prints one line and exits 0 when the folder is absent.
 """
 from __future__ import annotations
@@ -236,7 +237,9 @@ def main(argv=None) -> int:
                      table(phrases(terms.find_loaded(corpus, article_weight=None)), gold, parts,
                            "  article_weight=None"),
                      table(phrases(terms.find_loaded(corpus, min_weight=0)), gold, parts, "  min_weight=0"),
-                     table(phrases(terms.find_loaded(corpus, phrase=False)), gold, parts, "  phrase=False")],
+                     table(phrases(terms.find_loaded(corpus, phrase=False)), gold, parts, "  phrase=False"),
+                     table(phrases(terms.find_loaded(corpus, word_model=True)), gold, parts,
+                           "  word_model=True (in-sample model; cross-fit: eval_loaded_model.py)")],
                     ignore_index=True).to_string(index=False), "\n")
     print("Cross-fit: the bundled weights are fitted on all articles, so both halves above are in-sample;"
           " the honest estimate scores each half with weights fitted on the other")

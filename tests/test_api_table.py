@@ -117,6 +117,8 @@ OPTIONS: dict[str, tuple[str, object, dict]] = {
     "per": ("rate unit in words", 1000, {}),
     "min_weight": ("keep lexicon matches whose weight (measured precision) is at least this", 0.25, {}),
     "phrase": ("extend each loaded-language match to the phrase around it", True, {}),
+    "word_model": ("also the spans of the bundled word model of loaded language (general features, no words)",
+                   False, {}),
     "context_weight": ("also keep a weaker match (weight at least this) in a sentence with two reliable ones", 0.1, {}),
     "article_weight": ("also keep a weaker match (weight at least this) in an article dense with reliable ones",
                        0.2, {}),
