@@ -215,8 +215,25 @@ def validate(lexicon: pd.DataFrame) -> pd.DataFrame:
     missing = [c for c in ("pattern", "category") if c not in lexicon.columns]
     if missing:
         raise LexiconError(f"lexicon is missing column(s) {missing}; needs pattern and category")
-    rows = lexicon.to_dict("records")
-    return _check_rows(rows, "<DataFrame>", [f"row {i}" for i in range(len(rows))], None)  # type: ignore[list-item]
+    # the same table is validated once: every analysis validates its lexicon, and a
+    # session passes the same one again and again (keyed by the values' repr, so 1, 1.0
+    # and "1" are told apart and an edited table is validated anew)
+    key = (None if lexicon.columns.duplicated().any() else
+           tuple((c, tuple(map(repr, lexicon[c].tolist()))) for c in COLUMNS if c in lexicon.columns))
+    done = _VALID.get(key) if key is not None else None
+    if done is None:
+        rows = lexicon.to_dict("records")
+        done = _check_rows(rows, "<DataFrame>", [f"row {i}" for i in range(len(rows))], None)  # type: ignore[list-item]
+        if key is not None:
+            _VALID[key] = done
+        while len(_VALID) > _VALID_SIZE:
+            del _VALID[next(iter(_VALID))]
+    return done.copy()
+
+
+#: lexicon tables validated lately (:func:`validate`), oldest first
+_VALID: dict[tuple, pd.DataFrame] = {}
+_VALID_SIZE = 16
 
 
 def from_records(records: Iterable[Mapping], *, match: MatchMode | None = None) -> pd.DataFrame:

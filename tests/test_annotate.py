@@ -208,6 +208,27 @@ def test_annotate_in_chunks_and_processes_gives_identical_tables(monkeypatch):
     assert quotes["speaker"].tolist().count("Sen. Ana Ruiz") == 7
 
 
+def test_annotate_in_chunks_resolves_speakers_across_the_corpus(monkeypatch):
+    # "Ruiz" alone is the "Ana Ruiz" of another document: a corpus-level id, which must
+    # not depend on which documents share a chunk of work
+    from discourse import quotes as q
+    from discourse.text import _annotate
+
+    docs = pd.DataFrame({"doc_id": ["a", "b", "c"],
+                         "text": ['"We will win," said Senator Ana Ruiz.', '"It is over," Ruiz said.',
+                                  'Ruiz said the "reform" failed. "Not again," Ruiz said.']})
+    whole = q.find(docs)
+    assert whole["speaker_id"].tolist() == ["Ana Ruiz"] * 4
+    monkeypatch.setattr(_annotate, "CHUNK_DOCS", 1)
+    for n_jobs in (1, 2):
+        clear_cache()
+        got = annotate(docs, n_jobs=n_jobs, progress=False).quotes
+        pd.testing.assert_frame_equal(got, whole)
+        assert got.attrs["problems"] == whole.attrs["problems"]
+    clear_cache()
+    pd.testing.assert_frame_equal(annotate(docs, quotes=False, progress=False).quotes, whole)
+
+
 def test_annotate_trained_splitter_and_bad_n_jobs():
     clear_cache()
     ann = annotate(DOCS, train=True)

@@ -39,10 +39,10 @@ def _scores(texts: list[str], method: str, *, progress: bool | None = None, desc
 
     if not texts:
         return np.zeros((0, 4))
-    lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
-    enabled = wanted(progress, long=int(lengths.sum()) > _LONG_CHARS)
+    enabled = wanted(progress, long=sum(map(len, texts)) > _LONG_CHARS)
     if enabled is False:
         return _vader.polarity_scores(texts, method=method)
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
     cuts = np.searchsorted(np.cumsum(lengths), np.arange(_STEP_CHARS, int(lengths.sum()), _STEP_CHARS))
     bounds = [0, *sorted(set(int(c) + 1 for c in cuts if 0 < c + 1 < len(texts))), len(texts)]
     parts = [_vader.polarity_scores(texts[a:b], method=method)
@@ -110,9 +110,11 @@ def _aggregate(sent: pd.DataFrame, keys: list[str], *, n_boot: int, ci: float,
     grouped = sent.groupby(keys, sort=False, observed=True, dropna=False)
     gid = grouped.ngroup().to_numpy()
     n_groups = int(gid.max()) + 1 if len(gid) else 0
-    out = grouped.agg(n_sentences=("compound", "size"), neg=("neg", "mean"), neu=("neu", "mean"),
-                      pos=("pos", "mean"), compound=("compound", "mean"), pos_share=("_pos", "mean"),
-                      neg_share=("_neg", "mean")).reset_index()
+    # every mean in one pass over the columns (the same per-column sums as one
+    # aggregation per column), then the columns in their order
+    means = grouped[["neg", "neu", "pos", "compound", "_pos", "_neg"]].mean()
+    means.insert(0, "n_sentences", grouped.size())
+    out = means.rename(columns={"_pos": "pos_share", "_neg": "neg_share"}).reset_index()
     if n_boot <= 0 or not len(c):  # no intervals asked for: NaN, without ranking the units
         for name in ("compound", "pos_share", "neg_share"):
             out[f"{name}_low"], out[f"{name}_high"] = np.full(n_groups, np.nan), np.full(n_groups, np.nan)

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from discourse.terms._normalize import (
-    _SEP, _WORD_CLASS, _WORD_RUN, _find_all, _glob_anchor, _glob_to_regex, _hyphen_variants, _isword,
+    _SEP, _WORD_CLASS, _WORD_RUN, _find_all, _fold_text, _glob_anchor, _glob_to_regex, _hyphen_variants, _isword,
     _isword_at, _literal_prefix, _normalize_pattern, _translate, _translate_text, _word_start,
 )
 
@@ -138,6 +138,9 @@ class Matcher:
         joined = _SEP.join(texts)
         lens = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
         orig_bases = np.concatenate([[0], np.cumsum(lens + 1)[:-1]]) if len(texts) else np.zeros(0, np.int64)
+        fast = _fold_text(joined, casefold=not self.case_sensitive)
+        if fast is not None:  # every character folds to one: offsets are kept
+            return fast, orig_bases, orig_bases, {}
         if self.case_sensitive:
             return _translate_text(joined), orig_bases, orig_bases, {}
         folded = joined.casefold()
@@ -234,7 +237,7 @@ class Matcher:
                 ls[sel] = mp[ls[sel]]
                 le[sel] = mp[le[sel] - 1] + 1
         if self._regexes:
-            t = _translate_text(_SEP.join(texts))
+            t = _fold_text(_SEP.join(texts), casefold=False)
             rs, re_, rp = [], [], []
             for pid, rx, prefix in self._regexes:
                 if prefix is None:

@@ -49,6 +49,46 @@ def _translate_text(s: str) -> str:
     return _translate(s, rare=False)
 
 
+#: characters folded per piece by :func:`_fold_text`
+_FOLD_PIECE = 1 << 22
+
+# ASCII code points after case folding and :func:`_translate_text` (one to one)
+_ASCII_FOLD = np.arange(128, dtype=np.uint32)
+_ASCII_FOLD[ord("A"):ord("Z") + 1] += 32
+_ASCII_PLAIN = np.arange(128, dtype=np.uint32)
+for _c in _FAST:
+    _ASCII_FOLD[ord(_c)] = _ASCII_PLAIN[ord(_c)] = ord(_FAST[_c])
+
+
+def _fold_text(s: str, casefold: bool = True) -> str | None:
+    """``_translate_text(s.casefold())`` (or ``_translate_text(s)`` without ``casefold``)
+    with one table look-up per code point instead of a pass over the string per
+    character replaced; ``None`` when a character folds to several (``ß`` -> ``ss``),
+    which needs the offset maps of the caller.
+
+    Both steps map every code point on its own (case folding has no context), so
+    mapping each distinct code point once gives the same string; a long text is mapped
+    in pieces of :data:`_FOLD_PIECE` characters (bounded memory).
+    """
+    if len(s) > _FOLD_PIECE:
+        parts = [_fold_text(s[i:i + _FOLD_PIECE], casefold) for i in range(0, len(s), _FOLD_PIECE)]
+        return None if any(p is None for p in parts) else "".join(parts)
+    cp = np.frombuffer(s.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    out = (_ASCII_FOLD if casefold else _ASCII_PLAIN).take(np.minimum(cp, 127))
+    idx = np.flatnonzero(cp >= 128)
+    if len(idx):
+        uniq, inv = np.unique(cp[idx], return_inverse=True)
+        mapped = []
+        for c in uniq.tolist():
+            ch = chr(c)
+            f = _translate_text(ch.casefold() if casefold else ch)
+            if len(f) != 1:
+                return None
+            mapped.append(ord(f))
+        out[idx] = np.asarray(mapped, dtype=np.uint32)[inv]
+    return str(out, "utf-32-le", "surrogatepass")  # (decoded from the array's own buffer)
+
+
 @lru_cache(maxsize=4096)
 def _isword_slow(c: str) -> bool:
     return c.isalnum() or c == "_" or unicodedata.category(c).startswith("M")

@@ -127,7 +127,9 @@ class Annotations:
     def texts(self) -> dict:
         """``doc_id`` (as text) → article text."""
         if "_texts" not in self.__dict__:
-            self._texts = dict(zip(self.corpus["doc_id"].astype(str), self.corpus["text"].astype(str)))
+            # (converted in bulk: iterating a pyarrow-backed column yields one string at a time)
+            self._texts = dict(zip(self.corpus["doc_id"].astype(str).tolist(),
+                                   self.corpus["text"].astype(str).tolist()))
         return self._texts
 
     def _build_token_base(self) -> pd.DataFrame:
@@ -356,8 +358,21 @@ def annotate(corpus: pd.DataFrame, *, train: bool = False, quotes: bool = True, 
     sents = pd.concat([p[0] for p in parts], ignore_index=True)
     ann._tables.setdefault("sentences", sents)
     if quotes:
-        ann._tables.setdefault("quotes", pd.concat([p[1] for p in parts], ignore_index=True))
+        ann._tables.setdefault("quotes", _joined_quotes([p[1] for p in parts]))
     return ann
+
+
+def _joined_quotes(tables: list[pd.DataFrame]) -> pd.DataFrame:
+    """The chunks' quotation tables as :func:`discourse.quotes.find` of the whole corpus:
+    speaker ids resolved across all chunks, every chunk's problems kept."""
+    if len(tables) == 1:
+        return tables[0]
+    from discourse.quotes._entities import speaker_ids
+
+    out = pd.concat(tables, ignore_index=True)
+    out["speaker_id"] = speaker_ids(out)
+    out.attrs["problems"] = [p for t in tables for p in t.attrs.get("problems", [])]
+    return out
 
 
 def as_annotations(data, *, train: bool = False, indirect: bool = False) -> Annotations:

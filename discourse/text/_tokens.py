@@ -25,14 +25,14 @@ def _classes(points) -> tuple[np.ndarray, np.ndarray]:
     points = np.asarray(points, dtype=np.int64)
     surrogate = (points >= 0xD800) & (points <= 0xDFFF)  # a lone surrogate is neither
     chars = np.where(surrogate, 0x21, points).astype(np.uint32).tobytes().decode("utf-32-le")
-    # each character of the class becomes NUL (itself in neither class), in one C pass
-    not_nul = points != 0
 
-    def members(rx: str) -> np.ndarray:
-        marked = re.sub(rx, "\x00", chars).encode("utf-32-le", "surrogatepass")
-        return (np.frombuffer(marked, dtype=np.uint32) == 0) & not_nul
+    def members(rx: str) -> np.ndarray:  # runs of the class, marked slice by slice
+        out = np.zeros(len(chars), dtype=bool)
+        for m in re.finditer(rx, chars):
+            out[m.start():m.end()] = True
+        return out
 
-    return members(r"\w"), members(r"\s")
+    return members(r"\w+"), members(r"\s+")
 
 
 @lru_cache(maxsize=1)

@@ -50,9 +50,13 @@ def _para_spans(text: str) -> list[tuple[int, int]]:
         pos = m.end()
     if pos < len(text):
         spans.append((pos, len(text)))
-    # trim surrounding whitespace so text[start:end] is the paragraph itself
+    # trim surrounding whitespace so text[start:end] is the paragraph itself (a copy of
+    # the paragraph only when it starts or ends with white space)
     out = []
     for s, e in spans:
+        if not (text[s].isspace() or text[e - 1].isspace()):
+            out.append((s, e))
+            continue
         seg = text[s:e]
         ls = len(seg) - len(seg.lstrip())
         rs = len(seg.rstrip())
