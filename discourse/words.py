@@ -137,7 +137,7 @@ INSTITUTION_WORDS = frozenset(
 #: determiners and quantifiers that open a noun phrase (lowercase)
 DETERMINERS = frozenset(
     """the a an this that these those its their his her our your my some any every each
-    no another such both all several many most few""".split()
+    no another such both all several many most few either neither""".split()
 )
 
 #: prepositions, including those that end a noun phrase ("amid", "including"; lowercase)
@@ -282,9 +282,15 @@ NUMBER_WORDS = frozenset(
 
 #: words that open a byline ("By Jane Doe"; lowercase)
 BYLINE_WORDS = frozenset("by from".split())
+#: days and relative times: adverbials of time before a name ("Tuesday afternoon President
+#: X said", "yesterday Mr Y"), never its modifiers
+TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday yesterday today
+    tonight tomorrow morning afternoon evening overnight weekend""".split())
+#: honorifics of address take no modifier but a determiner and "late" ("the late Mr X")
+HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss mx mx.".split())
 
 __all__ += ["CONTRACTED_AUXILIARIES", "CLAUSE_WORDS", "NON_MODIFIER_ADVERBS", "S_MODIFIERS", "NEWS_VERBS",
-            "CREDIT_WORDS", "NUMBER_WORDS", "BYLINE_WORDS"]
+            "CREDIT_WORDS", "NUMBER_WORDS", "BYLINE_WORDS", "TIME_WORDS", "HONORIFICS"]
 
 #: places that news text names where a speaker could stand ("in Columbus, Ohio, said",
 #: "an immigrant from Guatemala told"): US states and the countries most often in the

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from discourse import framing, lexicon, text
+from discourse import framing, lexicon, sentiment, text
 
 NO_QUOTES = pd.DataFrame({"doc_id": pd.Series(dtype=str), "start": pd.Series(dtype=int),
                           "end": pd.Series(dtype=int), "kind": pd.Series(dtype=str),
@@ -683,6 +683,10 @@ NEWS = {
     "infinitive": "Congress voted to help undocumented immigrants.",
     "gerund": "Allies focused on isolating North Korea, said the powerful EPA.",
     "headline": "JUST IN: EPA Unveils New Rules\n\nThe EPA will regulate North Korea.",
+    "time": "On Tuesday afternoon President Trump signed it. Saturday US President Trump flew home.",
+    "pronoun_verb": "We thank President Trump for the visit. I think President Trump erred.",
+    "honorific": "After the announcement Mr Trump left. The late Mr Trump was praised.",
+    "neither": "Neither Trump nor the EPA replied.",
 }
 NEWS_ACTORS = {"immigrants": ["immigrants"], "Taliban": ["Taliban"], "ICE": ["ICE"], "Trump": ["Trump"],
                "Afghan government": ["Afghan government", "Kabul"], "EPA": ["EPA"],
@@ -717,7 +721,13 @@ def test_labels_are_noun_phrases_never_verbs_function_words_bylines_or_credits()
     assert got["byline_inline"] == [("Trump", "President")]
     assert got["headline"] == [("EPA", None), ("EPA", None), ("North Korea", None)]  # "Unveils" is a verb
     labels = {lb for rows in got.values() for _, lb in rows if lb}
-    for junk in ("doesn't", "why", "arrives", "Images", "caption", "Example", "detained illegal"):
+    # a day or time, a verb after a subject pronoun and a noun before an honorific are not modifiers
+    assert got["time"] == [("Trump", "President"), ("Trump", "US President")]
+    assert got["pronoun_verb"] == [("Trump", "President"), ("Trump", "President")]
+    assert got["honorific"] == [("Trump", None), ("Trump", "late")]
+    assert got["neither"] == [("Trump", None), ("EPA", None)]
+    for junk in ("doesn't", "why", "arrives", "Images", "caption", "Example", "detained illegal", "Tuesday",
+                 "afternoon", "thank", "think", "announcement", "Neither"):
         assert not any(junk in lb for lb in labels), junk
 
 
@@ -857,3 +867,50 @@ def test_score_sentences_with_a_word_in_two_frames_weights_and_voice():
     own = framing.score(corpus, lexicon=lex, level="sentence", voice="authorial")
     assert own.pivot(index="sent_id", columns="frame", values="n").loc[1].tolist() == [0.0, 0.0, 0.0]
     assert own.loc[own["sent_id"] == 1, "rate"].isna().tolist() == [False] * 3  # "she said": two words
+
+
+# ------------------------------------------- labels and sources: constructions of real news
+def _labels(text, actors=None):
+    lab = framing.actor_labels(pd.DataFrame({"doc_id": ["d"], "text": [text]}), actors or {"Haldane": ["Haldane"]},
+                               sentiment=NO_SENT)
+    return [(lb if isinstance(lb, str) else None, kind if isinstance(kind, str) else None)
+            for lb, kind in zip(lab["label"], lab["label_type"])]
+
+
+def test_honorifics_opening_adverbials_and_verbs_are_not_labels():
+    assert _labels("Mr. Haldane signed the port bill on Friday.") == [(None, None)]  # "Mr." is no label
+    # after an honorific the name is whole: the verb's object is not part of the mention
+    assert _labels("The council voted to give Mr. Haldane budget authority.") == [(None, None)]
+    # a noun phrase after a sentence-opening preposition is an adverbial, not an apposition
+    assert _labels("During the 2019 campaign, Mr. Haldane promised a new bridge.") == [(None, None)]
+    assert _labels("According to the Times, President Haldane left.") == [("President", "modifier")]
+    # a plain word after a plural subject is its verb
+    assert _labels("Voters agree Haldane will win.") == [(None, None)]
+    assert _labels("Many Republicans hate Haldane.") == [(None, None)]
+    # ... but an agent noun after a plural modifier, and an adjective after a verb, stay
+    assert _labels("The civil rights activist Haldane spoke.") == [("civil rights activist", "modifier")]
+    assert _labels("The charity helps poor immigrants.", {"immigrants": ["immigrants"]}) == [
+        ("poor immigrants", "modifier")]
+    # an apposition after a prepositional object is still one
+    assert _labels("The chairman of the port board, Tom Haldane, spoke.")[-1] == ("chairman of the port board",
+                                                                                    "appositive")
+
+
+def test_tone_toward_an_actor_keeps_the_verb_before_it():
+    m = sentiment.mentions(pd.DataFrame({"doc_id": ["d"], "text": ["Many Republicans hate Haldane."]}),
+                           {"Haldane": ["Haldane"]})
+    assert m["left_out"].tolist() == ["Haldane"] and m["compound"].iloc[0] < -0.5  # "hate" is scored
+
+
+def test_sources_without_sentence_openers_and_with_unresolved_pronouns_apart():
+    def src(*texts):
+        docs = pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "text": list(texts)})
+        return framing.sources(docs, by=None)[["speaker", "affiliation", "title", "n_docs", "n_quotes"]]
+    got = src('But Sen. Maria Lopez said the harbor plan "is a giveaway to developers."')
+    assert got.values.tolist() == [["Maria Lopez", None, "Sen.", 1, 1]]
+    got = src('While President Olsen spoke, protesters gathered. "We will build the bridge," Olsen said.')
+    assert got[["affiliation", "title"]].values.tolist() == [[None, "President"]]
+    # "he" in two articles is nobody in particular: one row named for what it is
+    got = src('The harbor reopened on Monday.\n\n"Business is back," he said.',
+              'Rain fell all week.\n\n"The roads are flooded," he said.')
+    assert got.values.tolist() == [["(unresolved pronoun)", None, None, 2, 2]]

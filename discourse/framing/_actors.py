@@ -11,6 +11,7 @@ import pandas as pd
 from discourse import voice as _voice
 from discourse.framing._common import (_annotations, _as_list, _group_keys, _sentence_sentiment, _string_ids,
                                        _string_keys)
+from discourse.words import HONORIFICS
 from discourse.framing._phrases import (_appositive_before, _left_extent, _modifier_label, _np_forward,
                                        _right_extent)
 from discourse.framing._tokens import _doc_tokens
@@ -111,7 +112,9 @@ def _label_doc(text: str, toks, hits, out) -> None:
         # a proper-name alias can modify a following head ("the Kabul regime",
         # "the Taliban Islamist insurgency"); a common-noun alias is the head
         # ("government forces" is not a label of the government)
-        e = _right_extent(toks, he, toks[he - 1].poss or not _proper(alias))
+        # (after an honorific the name is whole: "give Mr. X budget authority")
+        e = _right_extent(toks, he, toks[he - 1].poss or not _proper(alias)
+                          or any(toks[x].low in HONORIFICS for x in range(s, hs)))
         # merge further hits of the same actor inside this noun phrase
         group = [(hs, he, actor, alias)]
         for h2 in range(h + 1, len(hits)):

@@ -25,9 +25,17 @@ from discourse.framing._tokens import (
     _verb_form,
     _s_word,
 )
-from discourse.words import BYLINE_WORDS, NEWS_VERBS, NUMBER_WORDS
+from discourse.words import S_MODIFIERS
+from discourse.words import BYLINE_WORDS, HONORIFICS, NEWS_VERBS, NUMBER_WORDS, ROLE_NOUNS, TIME_WORDS
 
 _MODALS = frozenset("will would can could may might must should shall do does did".split())
+#: a word after a subject pronoun is a verb or an adverb ("we thank X", "I think X")
+_SUBJECTS = frozenset("i we you they he she".split())
+#: endings of agent and role nouns, which a plural noun can modify ("Cowboys coach", "parents
+#: group leader"); any other base form after a plural subject is its verb ("Voters agree X")
+_ADJECTIVE_ENDINGS = ("ed", "ing", "s", "al", "ic", "ive", "ous", "ful", "less", "able", "ible", "ish", "ese", "an",
+                      "ary", "ory", "y")
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "eer", "ief", "ary")
 #: cardinal numbers open a noun phrase like a determiner ("two detained men")
 _CARDINALS = NUMBER_WORDS - {"first", "second", "third", "last", "next"}
 
@@ -67,6 +75,11 @@ def _appositive_before(toks: list[_Tok], comma: int) -> tuple[int, int] | None:
     if best is None:
         return None
     back, np_ = best
+    k = back
+    while k > 0 and (toks[k - 1].low in _PREP or toks[k - 1].low == "according"):
+        k -= 1
+    if k < back and _is_sentence_start(toks, k):
+        return None  # "During the campaign, X", "According to the Times, X": an opening adverbial
     prior = toks[back - 1] if back > 0 else None
     if prior is None or not prior.word or prior.low in _PREP | _CONJ | _AUX or _verbish(prior):
         return np_
@@ -84,8 +97,10 @@ def _left_extent(toks: list[_Tok], i: int) -> int:
     modify the head ("detained illegal immigrants" → "illegal immigrants", "helps
     undocumented immigrants" → "undocumented immigrants"); it stops at a determiner,
     preposition, verb, auxiliary, adverb, possessive, punctuation, a line break, a
-    caption or credit word ("Getty Images", "Hide caption") and, after a byline's
-    "By", at the title that follows the author's name.
+    caption or credit word ("Getty Images", "Hide caption"), a day or time ("Tuesday
+    afternoon"), a verb after a subject pronoun ("we thank"), before an honorific
+    ("Mr", "Ms": only "the late" modifies them) and, after a byline's "By", at the
+    title that follows the author's name.
     """
     j = i - 1
     run: list[int] = []
@@ -93,6 +108,12 @@ def _left_extent(toks: list[_Tok], i: int) -> int:
         t = toks[j]
         if toks[j + 1].nl or t.poss or t.low in _CREDIT or t.low in _CARDINALS or t.low.replace(",", "").isdigit():
             break
+        if t.low in TIME_WORDS or (j > 0 and toks[j - 1].low in _SUBJECTS and not t.cap):
+            break  # "Tuesday afternoon President X", "we thank President X"
+        if toks[j + 1].low in HONORIFICS and t.low != "late":
+            break  # "after the announcement Mr X": an honorific takes no modifier
+        if j > 0 and _verb_after_plural(toks, j):
+            break  # "Many Republicans hate X", "Voters agree X": a verb after a plural subject
         if j > 0 and not t.cap and not t.hyph and (toks[j - 1].low in _MODALS or (
                 toks[j - 1].low == "to" and toks[i].cap)):
             break  # "will deport immigrants", "to isolate North Korea": a verb, not a modifier
@@ -127,6 +148,30 @@ def _left_extent(toks: list[_Tok], i: int) -> int:
     while run and (toks[run[0]].cap and _is_sentence_start(toks, run[0]) and toks[run[0]].low in _VERBS):
         run.pop(0)
     return run[0] if run else i
+
+
+def _plural(t: _Tok) -> bool:
+    """A plural noun by its form ("voters", "Republicans"), not a possessive, a noun
+    modifier that ends in -s ("rights", "sales") or a word such as "us", "this"."""
+    low = t.low
+    return (t.word and not t.hyph and not t.poss and len(low) > 3 and low.endswith("s") and low not in S_MODIFIERS
+            and not low.endswith(("ss", "us", "is", "ous", "ics")) and not _function(t))
+
+
+def _verb_after_plural(toks: list[_Tok], j: int) -> bool:
+    """Token ``j`` is the verb of a plural subject before it: a plain lowercase word, not
+    an agent noun or an adjective by its ending, after a plural noun that a capital or a
+    determiner shows to be a noun ("Voters agree X", "Many Republicans hate X"; but
+    "The charity helps poor X": "helps" may be the verb)."""
+    t, prev = toks[j], toks[j - 1]
+    if t.cap or t.hyph or not t.word or _agent(t) or t.low.endswith(_ADJECTIVE_ENDINGS) or not _plural(prev):
+        return False
+    return prev.cap or (j >= 2 and toks[j - 2].low in _DET)
+
+
+def _agent(t: _Tok) -> bool:
+    """A role or agent noun ("activist", "coach", "spokesman")."""
+    return t.low in ROLE_NOUNS or t.low in _ROLE_NOUNS or t.low in _TITLES or t.low.endswith(_AGENT_ENDINGS)
 
 
 def _right_extent(toks: list[_Tok], e: int, hit_end_poss: bool) -> int:
@@ -175,7 +220,8 @@ def _modifier_label(toks, s, e, hits_in_np) -> str | None:
     if k < e - 1 and k >= s and (toks[k].low in _ROLE_NOUNS or toks[k].low in _TITLES):
         drop.update(range(k + 1, e))
     # a label is a noun phrase: never a function word or a verb at its head
-    keep = [k for k in range(s, e) if k not in drop and (not _function(toks[k]) or toks[k].text.isupper())]
+    keep = [k for k in range(s, e) if k not in drop and toks[k].low not in HONORIFICS
+            and (not _function(toks[k]) or toks[k].text.isupper())]
     if not keep or _verb_form(toks[keep[-1]]):
         return None
     label = " ".join(toks[k].base if k == e - 1 else toks[k].text for k in keep).strip()

@@ -11,12 +11,18 @@ from discourse import quotes as _quotes
 from discourse import voice as _voice
 from discourse.framing._common import _annotations, _group_keys, _string_ids, _string_keys
 from discourse.framing._phrases import _appositive_before, _np_forward
-from discourse.framing._tokens import (_DET, _ROLE_NOUNS, _TITLES, _Tok, _doc_tokens, _is_name_token, _tokenize,
+from discourse.framing._tokens import (_DET, _ROLE_NOUNS, _TITLES, _Tok, _doc_tokens, _function, _is_name_token,
+                                       _tokenize,
                                        _verbish)
 from discourse.text import count_words
 from discourse.words import INSTITUTION_NOUNS as _INSTITUTIONS
+from discourse.words import PRONOUNS
 from discourse.words import PORTFOLIOS as _PORTFOLIOS
 from discourse.words import RANK_WORDS as _RANKS
+
+
+#: the speaker shown for quotations whose speaker is a pronoun left unresolved
+UNRESOLVED = "(unresolved pronoun)"
 
 
 def _last_name(name: str) -> str:
@@ -34,7 +40,7 @@ def _aff_from_title(title_toks: list[_Tok], r: int) -> str | None:
         words = [t.text for t in before[:p] if t.low not in _DET] + [before[p].base]
         return " ".join(words)
     mods = [t for t in before if (t.cap or t.hyph or t.low in _INSTITUTIONS) and t.low not in _RANKS
-            and t.low not in _DET]
+            and t.low not in _DET and (not _function(t) or t.text.isupper())]
     portfolio = [t for t in title_toks[:r + 1] if t.low in _PORTFOLIOS]
     role = title_toks[r].low if r < len(title_toks) else ""
     if portfolio and role in {"minister", "secretary", "ministry"}:
@@ -87,7 +93,9 @@ def _affiliation(toks: list[_Tok], text: str, speaker: str) -> tuple[str | None,
         j = k
         while j - 1 >= 0 and toks[j - 1].word and not toks[j - 1].poss and (
             toks[j - 1].cap or toks[j - 1].low in _ROLE_NOUNS or toks[j - 1].hyph
-        ) and toks[j - 1].low not in _DET and not _verbish(toks[j - 1]):
+        ) and toks[j - 1].low not in _DET and not _verbish(toks[j - 1]) and not (
+            _function(toks[j - 1]) and not toks[j - 1].text.isupper()  # "But Sen. X", "While President X"
+        ):
             j -= 1
         title_toks = toks[j:k]
         if j - 1 >= 0 and toks[j - 1].poss:
@@ -172,7 +180,8 @@ def sources(
     :func:`discourse.quotes.speaker_ids` ("President Donald Trump", "Mr. Trump" and
     "Trump" are one speaker, shown by that id); speakers without an id (unresolved
     pronouns, role phrases) are merged by last name within a document and shown in
-    their longest form. The
+    their longest form; quotations whose speaker is a pronoun the text does not resolve
+    ("he", "they") are counted as one speaker per group, ``"(unresolved pronoun)"``. The
     affiliation is taken from the text where it states it: a title before the name
     ("Taliban spokesman Suhail Shaheen" → Taliban; "Russian Foreign Minister Sergei
     Lavrov" → Russian foreign ministry), an appositive ("the chairman of the Joint
@@ -231,6 +240,9 @@ def sources(
     key = q["speaker_resolved"].where(q["speaker_resolved"].notna(), q["speaker"]) \
         if "speaker_resolved" in q.columns else q["speaker"]
     q["_name"] = key.astype(str).str.strip()
+    # a pronoun the text does not settle is nobody's quotation in particular: one row
+    # per group, named for what it is, not "he" pooled over every document
+    q.loc[q["_name"].str.lower().isin(PRONOUNS), "_name"] = UNRESOLVED
     counted = q["quote"].astype(str).map(count_words) if "quote" in q.columns else pd.Series(0, index=q.index)
     q["n_words"] = q["n_words"].fillna(counted) if "n_words" in q.columns else counted
     verb = q["verb"].astype(object).where(q["verb"].notna(), "") if "verb" in q.columns else pd.Series("", index=q.index)
@@ -245,7 +257,7 @@ def sources(
     by_doc: dict[str, dict[tuple, list]] = {}
     sids = q["_sid"].astype(object).where(q["_sid"].notna(), None)
     for doc, name, sid, nw, v, g in zip(q["doc_id"], q["_name"], sids, q["n_words"], q["_verb"], q["_group"]):
-        key = (sid, "") if sid else (None, _last_name(name))
+        key = (sid, "") if sid else (None, name if name == UNRESOLVED else _last_name(name))
         by_doc.setdefault(doc, {}).setdefault(key, []).append((name, int(nw), v, g))
     tokens = _doc_tokens(ann)
     rows = []
