@@ -126,3 +126,105 @@ def test_a_negated_report_is_not_reported_speech():
     for text in ("The mayor won't deny that the bridge will close.", "The mayor won’t deny that the bridge will close."):
         q = quotes.find(text, indirect=True)
         assert (q["kind"] == "indirect").sum() == 0, text
+
+
+# ---------------------------------------------------------------- continued quotations
+def test_a_continuation_skips_a_quotation_inside_the_trailing_clause():
+    # the phrase quoted inside "describing …" is not the quotation that goes on
+    rows = _rows('"The bridge is safe," Nora Kell said, describing how engineers test the "load frames," '
+                 'rods that hold the deck. "And when you do it every day, you know it well."')
+    assert rows[2][1:3] == ["Nora Kell", "said"] and rows[2][4] == "continuation"
+
+
+def test_a_report_between_a_quotation_and_its_continuation_carries_over():
+    rows = _rows('"We will win," Lee said. She added that the board had found the money. "Nobody will lose a job."')
+    assert rows[1][1:3] == ["She", "added"] and rows[1][4] == "previous-sentence-report"
+
+
+def test_a_coordinated_verb_of_saying_nearest_the_quote_is_its_verb():
+    rows = _rows('"Call it a bonus if you like," Ivy Marsh said, but added that once the rent is paid, for a '
+                 'nurse on one salary, "It does not go far."')
+    last = rows[-1]
+    assert last[0] == "It does not go far." and last[1:3] == ["Ivy Marsh", "added"]
+
+
+# ---------------------------------------------------------------- "according to": the outer report
+def test_according_to_opening_the_sentence_is_the_outer_report():
+    r = _one("According to the minutes, Lee said the plan was \"a disaster for the harbour.\"")
+    assert (r["speaker"], r["verb"]) == ("the minutes", "according to")
+    r = _one('He stayed home because, according to Lee, the board would call him a "coward" if he went.')
+    assert (r["speaker"], r["verb"]) == ("Lee", "according to")
+    r = _one('According to the minutes, "We cannot pay for it," Lee told the board.')
+    assert (r["speaker"], r["verb"]) == ("the minutes", "according to")
+
+
+def test_according_to_after_the_attribution_is_the_outer_report():
+    rows = _rows('"We will win," Lee said, according to the Post. "They know it."')
+    assert [r[1:3] for r in rows] == [["the Post", "according to"]] * 2  # the continuation too
+    r = _one('"We will win," Lee said, according to the Post, before she left the hall.')
+    assert (r["speaker"], r["verb"]) == ("the Post", "according to")
+    r = _one('"Is this a priority for them?" Lee asked at a rally, according to the Post.')
+    assert (r["speaker"], r["verb"], r["attribution"]) == ("the Post", "according to", "next-sentence")
+
+
+def test_according_to_inside_the_report_is_not_the_outer_report():
+    # the source of a figure inside the reported words, not of the report
+    r = _one('"We will win," Lee said; the polls, according to the Post, disagree.')
+    assert (r["speaker"], r["verb"]) == ("Lee", "said")
+    # the words of a note inside the account: the note speaks, not the account's source
+    r = _one('According to the clerk, the man taped to the door a note that read "Back at noon" and left.')
+    assert (r["speaker"], r["verb"]) == ("a note", "read")
+
+
+# ---------------------------------------------------------------- sources right after the quotation
+def test_the_passive_of_quoting_after_the_quotation():
+    rows = _rows('"Our method works because we ask the right people," Petty is quoted as saying. '
+                 '"We finish the count in half the time."')
+    assert [r[1:3] for r in rows] == [["Petty", "saying"]] * 2
+
+
+def test_a_number_subject_takes_a_base_form():
+    rows = _rows('The harbour plan is "a waste of money and of time," the two write. "We do not see the need."')
+    assert [r[1:3] for r in rows] == [["the two", "write"]] * 2
+
+
+def test_a_capitalised_verb_form_after_the_quotation_is_a_name():
+    r = _one('"We will comply with the order," State spokesman Ann Lee said Friday.')
+    assert (r["speaker"], r["verb"], r["attribution"]) == ("State spokesman Ann Lee", "said", "quote-X-said")
+
+
+def test_continued_opening_an_inverted_attribution():
+    r = _one('Continued Petty: "So I think it is a real problem for the town and for the harbour."')
+    assert (r["speaker"], r["verb"]) == ("Petty", "continued")
+
+
+def test_three_apostrophes_close_a_nested_quotation_then_the_outer_one():
+    rows = _rows("''I told the board, 'We are not selling,''' said Ms. Orla, who runs a bakery. "
+                 "''They did not listen.''")
+    outer = [r for r in rows if r[0].startswith("I told")]
+    assert outer and outer[0][1:3] == ["Ms. Orla", "said"]
+    assert rows[-1][:3] == ["They did not listen.", "Ms. Orla", "said"]
+
+
+def test_a_verb_signalling_more_speech_carries_over_to_the_continuation():
+    rows = _rows('"We will keep the library open," he said, adding that the council had found the money. '
+                 '"Nobody will lose a job this year."')
+    assert rows[1][1:3] == ["he", "adding"]
+    rows = _rows('"We will keep the library open," he said, and added that the council had found the money. '
+                 '"Nobody will lose a job this year."')
+    assert rows[1][1:3] == ["he", "added"]
+    # a participle that only comments on the report does not
+    rows = _rows('"We will keep the library open," he said, noting that the council had found the money. '
+                 '"Nobody will lose a job this year."')
+    assert rows[1][1:3] == ["he", "said"]
+
+
+def test_the_participle_before_a_colon_introduces_the_next_paragraph():
+    r = _one('The Gazette confirmed that account, reporting:\n\n"The council met twice in secret before the vote."')
+    assert (r["speaker"], r["verb"], r["attribution"]) == ("The Gazette", "reporting", "previous-sentence-colon")
+
+
+def test_a_verb_of_issuing_past_a_party_state_tag():
+    r = _one('Council Leader Ann Petty, D-Ore., delivered a blunt message to the mayor: '
+             '"It is time to stop the delays and get the bridge built."')
+    assert (r["speaker"], r["verb"], r["attribution"]) == ("Council Leader Ann Petty", "delivered", "X-verb-noun-quote")

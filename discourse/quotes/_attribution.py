@@ -20,8 +20,10 @@ from discourse.quotes._document import Document
 from discourse.quotes._marks import FILL
 from discourse.quotes._phrases import UP, WORD, np_left, np_right, skip_space
 from discourse.quotes._records import Attribution, Candidate
-from discourse.quotes._clauses import NOUN_FORMS, clause_subject, main_subject, noun_reading, outer_report
+from discourse.quotes._clauses import (NOUN_FORMS, according_after, according_before, according_outer, clause_subject,
+                                       main_subject, noun_reading, outer_report)
 from discourse.quotes._continuation import CONTEXT, ENDS_WITH_ATTRIBUTION, cross_sentence
+from discourse.quotes._verbs import SOURCE_PREPS
 from discourse.words import PRONOUNS
 
 __all__ = ["CONTEXT", "SO_CALLED", "WHAT_CALLS", "attribute", "cross_sentence", "so_called", "what_calls"]
@@ -76,6 +78,8 @@ _RELATIVE_END = re.compile(r"\b(?:which|who|whom|whose|that)\s*$", re.IGNORECASE
 _COLON_END = re.compile(r":\s*$")
 _GOV_CLOSE = re.compile(r"[^,;" + FILL + r"]*,?\s*")
 _BARE_CLOSE = re.compile(r"[^,;:.!?" + FILL + r"]{0,60}[,:]?\s*")
+# "…, says X, who runs the survey: "…"" / "…, says X, a nurse: "…"": an apposition, then a colon
+_APPOSITION_COLON = re.compile(r",\s*(?:who|a|an|the)\s[^;:.!?" + FILL + r"]{1,100}:\s*")
 _NAMING = frozenset({"called", "named", "titled", "dubbed", "labeled", "labelled", "entitled", "known"})
 _FEW_WORDS = re.compile(r"[\s,]*((?:the|a|an|one|some|two|three|both|many)\s+[\w'’\-]+(?:\s+[\w'’\-]+){0,2})\s+",
                         re.IGNORECASE)
@@ -93,6 +97,10 @@ _SPEECH_NOUN_LEFT = re.compile(
     r"gives|made|makes|wrote|writes|offered|offers|shared|shares|left)\s+(?:a|an|the|this|that|his|her|its|their|one|these)\s+"
     r"(?:[\w\-]+\s+){0,2}(?:statement|message|tweet|post|note|letter|comment|warning|reply|response|appeal|plea|"
     r"remarks?)(?:\s+(?:to|on|for)\s+[^,;:.!?]{1,50})?\s*[,:]\s*$")
+_TAG_GAP = re.compile(r"\s*(?:,\s*[RDI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?,\s*)?")
+_PASSIVE_QUOTED = re.compile(r"\b(?:is|was|are|were|been)\s+quoted\s+as\s+$")
+_AND_BUT = re.compile(r"\b(?:and|but)\s+$")
+_THAT_NEXT = re.compile(r"\s+that\b")
 _COMMA_ONLY = re.compile(r"\s*[,:]\s*")
 _RIGHT_HOW = {"bare": "quote-said-X", "subject": "quote-X-said", "according-to": "quote-according-to"}
 
@@ -103,6 +111,18 @@ def _latest(cands: list[Candidate]) -> Candidate:
 
 def attribute(doc: Document, o: int, c: int) -> Attribution:
     """Speaker span, verb and rule for the quotation whose marks are at ``o`` and ``c``."""
+    res = _attribute(doc, o, c)
+    if res.span is not None and res.verb is not None and res.verb not in SOURCE_PREPS and not res.distancing:
+        outer = (according_after(doc, res.si2, max(c, res.span[1]))
+                 or according_before(doc, res.si, res.span[0]))
+        if outer is not None:
+            # ""…," Lee said, according to the minutes": Lee's words as the minutes
+            # report them; of two nested reports the outer one is the attribution
+            res.set(span=outer.np, verb=outer.verb)
+    return res
+
+
+def _attribute(doc: Document, o: int, c: int) -> Attribution:
     m = doc.masked
     sents = doc.sents
     si = sents.of(o)
@@ -138,7 +158,11 @@ def attribute(doc: Document, o: int, c: int) -> Attribution:
         # "X called on her to resign and said, "…"", "Said Ann Lee, "…"", "Some chanted "…""
         b = _latest(bare)
         inverted = b.np is not None and m[sents.starts[sents.of(b.start)]:b.start].strip(" \"“‘'") == ""
-        if ((_BARE_CLOSE.fullmatch(m, b.end, o) is not None or (inverted and FILL not in m[b.end:o]))
+        coordinated = (gov is not None and gov.how == "subject" and _AND_BUT.search(m, max(0, b.start - 6), b.start)
+                       is not None and FILL not in m[b.end:o] and _THAT_NEXT.match(m, b.end) is not None)
+        if ((_BARE_CLOSE.fullmatch(m, b.end, o) is not None or (inverted and FILL not in m[b.end:o]) or coordinated
+             or (b.np is not None and m[b.start - 2:b.start] == ", "
+                 and _APPOSITION_COLON.fullmatch(m, b.np[1], o) is not None))
                 and _bare_governs(doc, b, o)
                 and not (gov is not None and gov.how == "subject" and m[b.start - 3:b.start].lower() == "to "
                          and not m[b.end:o].strip())):
@@ -191,6 +215,13 @@ def attribute(doc: Document, o: int, c: int) -> Attribution:
             if x is not None:
                 return res.set(verb=first.verb, span=(x.start(1), x.end(1)), attribution="quote-X-said",
                                adjacent=True)
+        elif first.how == "participle":
+            # ""…," Lee is quoted as saying": the passive of quoting, its subject speaks
+            qa = _PASSIVE_QUOTED.search(m, max(c, first.start - 40), first.start)
+            if qa is not None:
+                sp = np_left(m, ss, qa.start())
+                if sp is not None and sp[0] > c and _ADJACENT.fullmatch(m[c + 1:sp[0]]):
+                    return res.set(verb=first.verb, span=sp, attribution="quote-X-said", adjacent=True)
     # dash attribution: "…" — X (said)
     right = m[c + 1:min(se, c + 1 + CONTEXT)]
     dm = _DASH_RIGHT.match(right)
@@ -224,7 +255,7 @@ def attribute(doc: Document, o: int, c: int) -> Attribution:
     if sn is not None and FILL not in sn.group():
         vs = o - len(left[-160:]) + sn.start("verb")
         sp = np_left(m, ss, vs)
-        if sp is not None and m[sp[1]:vs].strip() == "":
+        if sp is not None and _TAG_GAP.fullmatch(m, sp[1], vs) is not None:  # (past a party-state tag)
             return res.set(span=sp, verb=sn.group("verb").lower(), attribution="X-verb-noun-quote")
     # transcript style: X: "…"
     if _COLON_END.search(left):
@@ -273,6 +304,10 @@ def _from_governor(doc: Document, res: Attribution, gov: Candidate, with_subject
     res.verb = gov.verb
     if gov.how in ("subject", "according-to") and gov.np is not None:
         direct = _NO_WORD.fullmatch(m, gov.end, o) is not None or m[gov.end:o].rstrip().endswith(":")
+        outer = according_outer(doc, gov, with_subject) if gov.how == "subject" else None
+        if outer is not None:
+            # "According to the minutes, Lee said "…"": Lee's words as the minutes report them
+            return res.set(span=outer.np, verb=outer.verb, attribution="X-verb-in-sentence")
         if not direct and gov.how == "subject":
             outer = outer_report(doc, gov, with_subject)
             if outer is not None:
@@ -285,7 +320,7 @@ def _from_governor(doc: Document, res: Attribution, gov: Candidate, with_subject
         gsi = sents.of(gov.start)
         if gov.np is not None and (m[sents.starts[gsi]:gov.start].strip(" \"“‘'") == "" or (
                 m[gov.np[0]].isupper() and m[gov.np[0]:gov.np[1]].lower() not in PRONOUNS
-                and _INVERTED_END.fullmatch(m, gov.np[1], o))):
+                and (_INVERTED_END.fullmatch(m, gov.np[1], o) or _APPOSITION_COLON.fullmatch(m, gov.np[1], o)))):
             # inverted: "Said Ann Lee, a neighbour, "…"", "But, said Lee, "…""
             return res.set(span=gov.np, attribution="said-X-quote")
         lefts = [d for d in with_subject if d.end <= gov.start]

@@ -17,7 +17,8 @@ from discourse.quotes._records import Attribution, Candidate
 from discourse.quotes._speakers import DATELINE, sentence_subject
 from discourse.words import PLACES, PRONOUNS, ROLE_NOUNS
 
-__all__ = ["NOUN_FORMS", "adverbial", "clause_subject", "main_subject", "noun_reading", "outer_report", "verb_after"]
+__all__ = ["NOUN_FORMS", "according_after", "according_before", "according_outer", "adverbial", "clause_subject",
+           "main_subject", "noun_reading", "outer_report", "verb_after"]
 
 # a subject's apposition or relative clause set off by commas or dashes, then the
 # predicate: "X, the group's founder, also said", "X -- who … -- told"
@@ -35,6 +36,11 @@ _NOUN_FORMS = frozenset("""remark remarks report reports state states charge cha
     comment comments estimate estimates note notes post posts tweet tweets quote quotes answer answers
     question questions demand demands statement warning warnings""".split())
 NOUN_FORMS = _NOUN_FORMS  # (noun_reading is False for any other verb)
+_ACCORDING_END = re.compile(r"[^,;:!?" + FILL + r"]*")
+_BEFORE_SPEAKER = re.compile(r"\s*,\s*(?:[\"“‘']?" + FILL + r"*[,.!?]?[\"”’']?,?\s*)?")
+_SAME_CLAUSE = re.compile(r"[^;:!?" + FILL + r"]*")
+_OPENING = re.compile(r"[\s\"“‘']*(?:(?:But|And|Yet|So)\s*,?\s*)?")
+_COMMA_GAP = re.compile(r"\s*,\s*")
 _RELATIVE_PRONOUN = re.compile(r"\b(?:what|which)\s+$", re.IGNORECASE)
 # verbs of telling, with the hearer before the complement: "told reporters that …"
 _OBJECT_THAT = frozenset("""told tells tell telling assured assures informed informs reminded reminds
@@ -83,6 +89,52 @@ def outer_report(doc: Document, gov: Candidate, with_subject):
             if d.verb in _OBJECT_THAT and _OBJECT_GAP.fullmatch(m, d.end, gov.np[0]) is not None:
                 return d
             return None
+    return None
+
+
+def according_outer(doc: Document, gov: Candidate, with_subject):
+    """``according to X`` set off by a comma right before the subject of ``gov``
+    (``According to the minutes, Lee said "…"``, ``…, because, according to Lee, the
+    board would call it "…"``): the clause of ``gov`` is what X reports, the outer report
+    is the attribution (as in :func:`outer_report`), else None."""
+    m = doc.masked
+    for d in with_subject:
+        if (d.how == "according-to" and d.np is not None and d.np[1] <= gov.np[0]
+                and _COMMA_GAP.fullmatch(m, d.np[1], gov.np[0]) is not None):
+            return d
+    return None
+
+
+def according_after(doc: Document, si: int, after: int):
+    """``according to X`` in sentence ``si`` after position ``after`` (a quotation and
+    its speaker), closing the sentence or set off by commas: ``"…," Lee said,
+    according to X.``, ``"…," Lee told them, according to X, before …``; else None."""
+    m = doc.masked
+    se = doc.sents.ends[si]
+    cands = doc.candidates(si)
+    for k, d in enumerate(cands):
+        if (d.how == "according-to" and d.np is not None and d.start > after
+                and _SAME_CLAUSE.fullmatch(m, after, d.start) is not None):  # (same clause)
+            closes = (_ACCORDING_END.fullmatch(m, d.end, se) is not None
+                      and all(x.start < d.np[1] for x in cands[k + 1:]))
+            if closes or m[d.start - 2:d.start] == ", " and m[d.np[1]:d.np[1] + 1] == ",":
+                return d
+    return None
+
+
+def according_before(doc: Document, si: int, speaker: int):
+    """``According to X,`` opening sentence ``si`` right before the speaker at position
+    ``speaker``, the subject of the main clause, or before a quotation that comes
+    first: ``According to the minutes, "…," Lee told them.``, ``According to the
+    minutes, Lee called it "…"``; else None (``According to police, the suspect handed
+    over a note that read "…"``: the note's words, not a report of the police)."""
+    m = doc.masked
+    cands = doc.candidates(si)
+    if cands and cands[0].how == "according-to" and cands[0].np is not None:
+        d = cands[0]
+        if (d.np[1] <= speaker and _OPENING.fullmatch(m, doc.sents.starts[si], d.start) is not None
+                and _BEFORE_SPEAKER.fullmatch(m, d.np[1], speaker) is not None):
+            return d
     return None
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from discourse.quotes._clauses import clause_subject
+from discourse.quotes._clauses import according_after, clause_subject
 from discourse.quotes._document import Document
 from discourse.quotes._marks import FILL
 from discourse.quotes._phrases import UP, WORD, np_right
@@ -29,6 +29,7 @@ _PREV_END = re.compile(r"[.!?…][\"”’')]*\s+$")
 _SPLIT_LEFT = re.compile(r"[,:]\s*[\"“”‘'«]?$")
 _ALONE_RIGHT = re.compile(r"[\s.,!?…\"”’'“]*")
 _NEXT_SUBJECT = re.compile(r"\s*(?:[^,;:." + FILL + r"]{1,40},\s*)?")
+_SIGNALLING = frozenset({"add", "continue", "reiterate", "repeat", "elaborate"})
 _SIGNATURE = re.compile(r"\s*(?:—|–|--|-)\s*(?=[" + UP + r"])")
 
 
@@ -44,7 +45,55 @@ def _paragraph_speaker(doc: Document, results: list[Attribution], i: int, o: int
     pr = results[j]
     if pr.span is None or pr.distancing or sents.block_of(o) != sents.block_of(doc.spans[j][1]):
         return None
-    return dict(span=pr.span, verb=pr.verb, attribution="continuation")
+    return _continued(doc, results, j)
+
+
+def _continued(doc: Document, results: list[Attribution], j: int) -> dict:
+    """The attribution that quotation ``j`` passes on to the quotation that continues it
+    in the next sentence or paragraph.
+
+    A quotation embedded in the clause that follows an attribution (``"…," she said,
+    describing the "…" rods.``) is not the one continued: the quotation that the
+    attribution touches is."""
+    pr = results[j]
+    if not pr.adjacent:
+        k = j - 1
+        while k >= 0 and results[k].si2 == pr.si:
+            if results[k].adjacent and results[k].span is not None and not results[k].distancing:
+                j, pr = k, results[k]
+                break
+            k -= 1
+    verb = pr.verb
+    if pr.adjacent and verb is not None:
+        # ""…," he said, adding (or: and added) that the vote was close. "…"": a verb
+        # that signals more speech of the same speaker (add, continue, repeat:
+        # Caldas-Coulthard 1994), coordinated with the attribution or a participle set
+        # off by a comma after it, introduces the words that go on
+        m = doc.masked
+        after = [cd for cd in doc.candidates(pr.si2) if cd.start > doc.spans[j][1]]
+        if (len(after) >= 2 and after[0].verb == verb and doc.verbs.lemma.get(after[1].verb) in _SIGNALLING
+                and (after[1].how == "participle" and m[after[1].start - 2:after[1].start] == ", "
+                     or after[1].how == "bare" and m[after[1].start - 4:after[1].start] == "and ")
+                and FILL not in m[after[0].end:doc.sents.ends[pr.si2]]):
+            verb = after[1].verb
+    return dict(span=pr.span, verb=verb, attribution="continuation")
+
+
+def _report_between(doc: Document, after: int, si: int):
+    """The reporting verb opening sentence ``si - 1`` (its subject a pronoun or a name,
+    no quotation in it) when that sentence comes after sentence ``after``: reported
+    speech between a quotation and the quotation ``si`` that goes on; else None."""
+    prev = si - 1
+    if prev <= after:
+        return None
+    m = doc.masked
+    ps, pe = doc.sents.starts[prev], doc.sents.ends[prev]
+    if FILL in m[ps:pe]:
+        return None
+    d = _opening_attribution(doc, prev)
+    if d is None or d.np[0] != ps and m[ps:d.np[0]].strip(" \"“‘'") != "":
+        return None
+    return d
 
 
 def _opening_attribution(doc: Document, si: int):
@@ -105,7 +154,12 @@ def cross_sentence(doc: Document, results: list[Attribution]) -> list[Attributio
                     d.how in ("subject", "according-to") or (d.how == "bare" and m[ps:d.start].strip(" \"“‘'") == ""))]
                 if cds:
                     d = cds[-1]
-                    res.set(span=d.np, verb=d.verb, attribution="previous-sentence-colon")
+                    last = doc.candidates(prev_si)[-1]
+                    # (the participle right before the colon is the verb: "X confirmed it,
+                    # reporting: ¶ "…"", as for a quotation in its own sentence)
+                    verb = (last.verb if last.how == "participle" and last.start > d.end
+                            and m[last.start - 2:last.start] == ", " and m[last.end:pe].strip() == ":" else d.verb)
+                    res.set(span=d.np, verb=verb, attribution="previous-sentence-colon")
                     continue
                 if FILL not in m[ps:pe] and clause_subject(doc, res, pe - 1, "previous-sentence-colon"):
                     continue  # "The mayor released the following statement: ¶ "…""
@@ -116,7 +170,8 @@ def cross_sentence(doc: Document, results: list[Attribution]) -> list[Attributio
             ns, ne = sents.starts[nxt], sents.ends[nxt]
             if (doc.text[c - 1] in "?!" and m[c + 1:ns].strip(" ") == "" and FILL not in m[ns:ne]
                     and (d := _opening_attribution(doc, nxt)) is not None):
-                res.set(span=d.np, verb=d.verb, attribution="next-sentence")
+                outer = according_after(doc, nxt, d.np[1])  # ("…?" Lee asked, according to X.)
+                res.set(span=(outer or d).np, verb=(outer or d).verb, attribution="next-sentence")
                 continue
         # (b) continuation of the previous sentence's attributed quotation; when
         # the quotation opens a new paragraph, (c) comes first
@@ -132,15 +187,22 @@ def cross_sentence(doc: Document, results: list[Attribution]) -> list[Attributio
                 # the sentence before, or anywhere earlier in the same paragraph: news
                 # style gives an unattributed quotation to the paragraph's speaker
                 if gap <= 1:
-                    cont = dict(span=pr.span, verb=pr.verb, attribution="continuation")
+                    cont = _continued(doc, results, j)
                     if gap == 0:
-                        res.set(**cont)
+                        d = _report_between(doc, pr.si2, si)
+                        if d is not None:
+                            # ""…," he said. He added that the plan was dead. "…"": the
+                            # speaker's latest report in the paragraph carries over
+                            res.set(span=d.np, verb=d.verb, attribution="previous-sentence-report")
+                        else:
+                            res.set(**cont)
                         continue
         # (c) the next sentence begins with "X said" / "He added"; (d) below
         if nxt < len(sents.starts) and sents.block_of(sents.starts[nxt]) == sents.block_of(c):
             d = _opening_attribution(doc, nxt)
             if d is not None:
-                res.set(span=d.np, verb=d.verb, attribution="next-sentence")
+                outer = according_after(doc, nxt, d.np[1])
+                res.set(span=(outer or d).np, verb=(outer or d).verb, attribution="next-sentence")
         if res.span is None and cont is None and nxt < len(sents.starts):
             # a signature line after the quotation's paragraph: ""…" ¶ — Ann Lee, a voter."
             b = sents.block_of(c)

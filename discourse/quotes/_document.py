@@ -12,6 +12,7 @@ from discourse.quotes._verbs import SOURCE_PREPS, VerbTables
 
 __all__ = ["Document"]
 
+_CLOSERS = frozenset({'"', "”"})
 _OPENERS = frozenset({'"', "“", "”", ":", "—", "–", "("})
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _POSS_WORD = re.compile(r"['’]s?$")
@@ -27,6 +28,8 @@ _NUMBERS = frozenset({"two", "three", "four", "five", "six", "several", "many", 
 # determiners that stand alone as the subject at the start of a sentence: "Another said", "Many say"
 _PRONOMINAL = frozenset({"another", "some", "many", "several", "both", "few", "most", "each", "one", "others"})
 _ASPECTUAL = frozenset({"continued", "continues"})
+# an inverted source after a sentence-opening verb, then a colon or comma: "Continued Lee:"
+_INVERTED_SOURCE = re.compile(r"\s+(?:the\s+)?[A-Za-z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}\s*[:,]")
 
 
 _PARTY_TAG = re.compile(r"\((?:[RDI]|Dem|Rep|Ind)(?:-[A-Z][\w.]*(?: [A-Z][\w.]*)?)?\)")
@@ -92,8 +95,11 @@ class Document:
             low = form.lower()
             toks = tokens_before(m, ss, vs, 30)
             prev = toks[-1][2] if toks else ""
-            if form[0].isupper() and toks and prev not in _OPENERS:
-                continue  # capitalised mid-sentence: a name ("United States"), not a verb
+            if form[0].isupper() and toks and (prev not in _OPENERS or prev in _CLOSERS and len(toks) >= 2
+                                               and (toks[-2][2] in ",.!?" or FILL in toks[-2][2])):
+                # capitalised mid-sentence: a name ("United States"), not a verb; also
+                # right after a quotation (""…," State spokesman Ann Lee said")
+                continue
             source_prep = low in SOURCE_PREPS
             prev_low = prev.lower()
             the_number = prev_low in _NUMBERS and len(toks) >= 2 and toks[-2][2].lower() == "the"  # "the two write"
@@ -109,14 +115,14 @@ class Document:
                 continue  # passive ("was denounced as")
             if not source_prep and _BY.match(m, ve):
                 continue  # passive with agent
-            if low in _ASPECTUAL and not _PUNCT_NEXT.match(m, ve):
-                continue  # "continues to grow", "continued uninterrupted": not reporting
+            if low in _ASPECTUAL and not _PUNCT_NEXT.match(m, ve) and (toks or not _INVERTED_SOURCE.match(m, ve)):
+                continue  # "continues to grow", "continued uninterrupted": not reporting ("Continued Lee:" is)
             if source_prep:
                 out.append(Candidate(vs, ve, low, np_right(m, ve, se), "according-to"))
                 continue
             if prev_low in _PREPS:
                 continue  # "the secretary of state", "in comment": a noun
-            if (toks and self.verbs.lemma.get(low) == low and low not in _PAST_AS_BASE
+            if (toks and not the_number and self.verbs.lemma.get(low) == low and low not in _PAST_AS_BASE
                     and not low.endswith(("ed", "s", "ing")) and " " not in low and prev[:1].isalpha()
                     and not prev_low.endswith("s") and prev_low not in _PLURAL_SUBJECTS
                     and len(toks) >= 2 and toks[-2][2].lower() in DETS):

@@ -167,18 +167,22 @@ def quotations(doc_id: str, text: str, *, tables: VerbTables, scare_max_words: i
     return doc.rows, pairing.problems
 
 
-_DOUBLED = re.compile(r"''")
+_DOUBLED = re.compile(r"'''|''")
 
 
 def _curly(x: re.Match) -> str:
-    """Two apostrophes as one curly mark (and a space), by the characters around them."""
+    """Two apostrophes as one curly mark (and a space), by the characters around them;
+    three are a single mark and a double one, nested: after ``…, 'We won.`` they close
+    the inner quotation, then the outer one (``'”`` and a space); before a word they open
+    both (a space and ``“'``)."""
     s, e = x.start(), x.end()
     t = x.string
     before = t[s - 1] if s else " "
     after = t[e] if e < len(t) else " "
+    three = e - s == 3
     if (before.isspace() or before in "([{—–-\"“") and not after.isspace():
-        return " “"  # opening: the mark touches the quotation
-    return "” "
+        return " “'" if three else " “"  # opening: the mark touches the quotation
+    return "'” " if three else "” "
 
 
 def find_in_text(text: str, **kwargs) -> pd.DataFrame:

@@ -56,6 +56,11 @@ CONNECTORS = frozenset({"of", "for", "from", "at", "by", "in"})
 # "a source familiar with the matter", "people close to the talks"
 _POSTMOD = frozenset({"familiar", "close", "briefed", "knowledgeable", "involved", "privy", "aware", "linked", "loyal"})
 _SUBJECT_PRONOUNS = ("He", "She", "They", "It", "We", "I")
+_PARTY_NOUNS = frozenset({"Republican", "Democrat", "Independent"})
+_TIME_NOUNS = frozenset("week month year weekend day morning afternoon evening night".split())
+_TIME_DETS = frozenset("this last next that each every".split())
+_RELATIVES = frozenset({"who", "whom", "whose", "which", "where", "when"})
+_FINITE_BE = frozenset({"is", "are", "was", "were"})
 _BREAKS = frozenset({",", ";", ":", "(", ")"})
 _BREAKS_DOT = frozenset({",", ".", ";", ":", "(", ")"})
 
@@ -130,7 +135,7 @@ def np_left(m: str, ss: int, vs: int, toks=None):
         toks = tokens_before(m, ss, vs, 30)
     i = len(toks) - 1
     skipped = 0
-    while i >= 0 and skipped < 3 and toks[i][2].islower() and (toks[i][2] in _AUX or toks[i][2].endswith("ly")):
+    while i >= 0 and skipped < 3 and toks[i][2].islower() and (toks[i][2] in _AUX or _adverb_ly(toks, i)):
         i -= 1
         skipped += 1
     if i < 0:
@@ -167,7 +172,8 @@ def np_left(m: str, ss: int, vs: int, toks=None):
                 j -= 1
         if j >= 0 and toks[j][2] == "," and j + 1 < i:
             lead = toks[j + 1][2]
-            if (is_cap(lead) or lead.rstrip(".") in TITLE_SET) and not _PARTY.match(lead):
+            if (is_cap(lead) or lead.rstrip(".") in TITLE_SET) and not _PARTY.match(lead) \
+                    and toks[i - 1][2] not in _PARTY_NOUNS:  # "Sen. X, Idaho Republican, said": a party tag
                 # a name in apposition: "The group's spokesman, Zabihullah Mujahid, told"
                 sp = _collect_left(toks, i - 1)
                 if sp is not None and sp[0] == toks[j + 1][0]:
@@ -175,6 +181,8 @@ def np_left(m: str, ss: int, vs: int, toks=None):
             # a parenthetical between subject and verb: "X, who …, said",
             # "X, the head of Y, said", "X, 45, said", "X, speaking at Y, said",
             # "Sen. X, R-Ky., said"
+            if _finite_clause(toks, j + 1, i):
+                return None  # "In the meantime, the lesson is simple, says X": a clause, no apposition
             k = j - 1
             while k >= 2 and _PARTY.match(toks[k][2]) and toks[k - 1][2] == ",":
                 k -= 2  # "Rep. X, D-Texas, who …, said": the tag is not the subject
@@ -182,11 +190,37 @@ def np_left(m: str, ss: int, vs: int, toks=None):
             if sp is not None:
                 return sp
         return None
-    return _collect_left(toks, i)
+    sp = _collect_left(toks, i)
+    if sp is not None and i >= 1 and toks[i][2].lower() in _TIME_NOUNS and toks[i - 1][2].lower() in _TIME_DETS:
+        return None  # "… mayors this week said": a time, not the subject
+    return sp
+
+
+def _finite_clause(toks, a: int, b: int) -> bool:
+    """Tokens ``a:b`` hold a subject and a finite "is/are/was/were" with no relative
+    word before it: a clause of its own ("the lesson is simple"), not an apposition ("a
+    lawyer who is running for mayor") nor the rest of a relative clause ("whose mother,
+    X, was the principal")."""
+    for x in range(a, b):
+        low = toks[x][2].lower()
+        if low in _RELATIVES or low == "that":
+            return False
+        if low in _FINITE_BE:
+            return x > a  # a subject before it ("whose mother, X, was …": the relative clause goes on)
+    return False
 
 
 def _is_place(toks, a: int, b: int) -> bool:
     return " ".join(t[2] for t in toks[a:b]) in PLACES
+
+
+#: nouns in "-ly" (every other "-ly" word before a reporting verb is taken for an adverb)
+_LY_NOUNS = frozenset("family ally assembly rally supply bully monopoly anomaly tally homily melee".split())
+
+
+def _adverb_ly(toks, i) -> bool:
+    """Token ``i`` is an adverb in "-ly" ("repeatedly said"), not a noun ("the family said")."""
+    return toks[i][2].endswith("ly") and toks[i][2].lower() not in _LY_NOUNS
 
 
 def _collect_left(toks, i):
@@ -231,7 +265,7 @@ def _collect_left(toks, i):
             start_i = i
             i -= 1
             continue
-        if t[0].islower() and tl not in STOP_LOW and tl not in _SPEECH and n_low < 4 and not t.endswith("ly"):
+        if t[0].islower() and tl not in STOP_LOW and tl not in _SPEECH and n_low < 4 and not _adverb_ly(toks, i):
             n_low += 1
             start_i = i
             i -= 1
