@@ -312,3 +312,63 @@ PLACES = frozenset(
                "Middle East", "Central America", "Puerto Rico", "District of Columbia"})
 
 __all__ += ["PLACES"]
+
+# ------------------------------------------- heads of proper names (issue #13, loaded terms)
+#: nouns that head the proper name of an institution, statute, operation, event, place,
+#: work or condition when capitalised ("the Secure Borders *Act*", "Operation", "the
+#: Stonewall *Riots*", "Severe Acute Respiratory *Syndrome*"; lowercase): a capitalised
+#: common word just before them is part of the name
+NAME_HEADS = frozenset(
+    """act acts bill law amendment resolution treaty accord accords agreement doctrine
+    operation program programme project initiative fund foundation institute institution
+    center centre society association coalition alliance league union council committee
+    commission party company corporation corp inc llc ltd bank court tribunal department
+    ministry agency office bureau service administration authority board house hall inn
+    hotel club church temple mosque synagogue school college university academy hospital
+    clinic prison street avenue road boulevard square park bridge river lake mountain mount
+    island islands county city valley bay beach riot riots rebellion revolution uprising war
+    wars syndrome disease disorder award awards prize medal magazine journal review index
+    festival games cup stadium arena brigade regiment division""".split()
+)
+
+__all__ += ["NAME_HEADS"]
+
+# ------------------------------------------------- web and wire boilerplate (keyness, topics)
+#: words of the furniture of news web pages and wire copy, not of the story: copyright
+#: and reprint lines ("Copyright ... LLC. Click here for reprint permission"), share,
+#: subscribe and sign-up widgets, photo and video captions and credits ("Hide caption",
+#: "Toggle caption", "Enlarge this image", "Getty Images", "Replay video"; lowercase).
+#: Each site repeats its own template under every article, so these words come out as
+#: the most "distinctive" of an outlet when outlets are compared; ``keyness.score``
+#: leaves them out by default (``stop_words="boilerplate"``) and the topic models'
+#: ``stop_words="news"`` includes them. Written from the conventions of news sites, not
+#: from any corpus; ordinary prose words that page furniture also uses ("sign" of "sign
+#: up", "story", "continued", "below", "share", "follow") are not in it: add them to a
+#: ``stop_words`` list where a site's template repeats them.
+BOILERPLATE_WORDS = frozenset(
+    """copyright copyrighted llc reprint reprints reprinted permission rewritten redistributed
+    newsletter newsletters subscribe subscribed subscriber subscribers subscription
+    subscriptions unsubscribe signup click clicking advertisement advertisements
+    caption captions toggle enlarge hide replay autoplay fullscreen playlist slideshow
+    photo photos photograph photographs image images video videos watched getty
+    shutterstock alamy istock istockphoto landov corbis courtesy handout pullquote http
+    https www""".split()
+)
+
+#: words of news reporting itself, shared by every story whatever its topic, that the
+#: topic models leave out with ``stop_words="news"`` (added to scikit-learn's English
+#: list): attribution and courtesy titles, dates, wire names, photo captions and credits
+#: (:data:`CREDIT_WORDS`) and web boilerplate (:data:`BOILERPLATE_WORDS`)
+NEWS_STOP_WORDS = CREDIT_WORDS | BOILERPLATE_WORDS | frozenset(
+    """
+    said says say saying told tells according added adds asked reported reports
+    reporting stated statement statements spokesman spokeswoman spokesperson
+    mr mrs ms dr also just like new year years week weeks day days time today
+    yesterday tuesday wednesday thursday friday saturday sunday monday
+    percent per cent including people news reporters reuters ap afp
+    advertisement sign newsletter newsletters subscribe click continued share
+    facebook twitter email follow pic com www http https
+    """.split()
+)
+
+__all__ += ["BOILERPLATE_WORDS", "NEWS_STOP_WORDS"]

@@ -97,6 +97,9 @@ OPTIONS: dict[str, tuple[str, object, dict]] = {
     }),
     "stop_words": ("words left out: None, 'english', 'news' (english + reporting boilerplate) or a list", VARIES, {
         "text.dtm": (None, "counts every word unless asked"),
+        "keyness.score": ("boilerplate", "web and wire page furniture (words.BOILERPLATE_WORDS) tops every outlet "
+                                         "otherwise; function words stay (docs/keyness.md, Stop words)"),
+        "batch.keyness": ("boilerplate", "keyness.score from a run's counts: the same default"),
         "topics.detect_phrases": ("news", "topic default (docs/topics.md)"),
         "validate.candidates": ("english", "candidates are content words"),
     }),
@@ -117,6 +120,7 @@ OPTIONS: dict[str, tuple[str, object, dict]] = {
     "per": ("rate unit in words", 1000, {}),
     "min_weight": ("keep lexicon matches whose weight (measured precision) is at least this", 0.25, {}),
     "phrase": ("extend each loaded-language match to the phrase around it", True, {}),
+    "guard": ("drop loaded-language matches inside proper names and 'anti-X control' compounds", True, {}),
     "word_model": ("also the spans of the bundled word model of loaded language (general features, no words)",
                    False, {}),
     "context_weight": ("also keep a weaker match (weight at least this) in a sentence with two reliable ones", 0.1, {}),

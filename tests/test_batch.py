@@ -347,7 +347,9 @@ def test_rates_count_only_the_documents_given(ran, news):
 @pytest.mark.parametrize("options", [{}, {"target": "Alpha", "reference": "Beta"}, {"reference": "each"},
                                      {"method": "g2", "min_df": 3}, {"period": "Y", "method": "chi2"},
                                      {"by": None,
-                                      "reference": pd.DataFrame({"term": ["regime", "the"], "n": [5, 900]})}])
+                                      "reference": pd.DataFrame({"term": ["regime", "the"], "n": [5, 900]})},
+                                     {"stop_words": ["the", "regime", "of"]}, {"stop_words": None},
+                                     {"stop_words": "english", "method": "g2"}])
 def test_keyness_from_the_counts_equals_keyness_score(ran, options):
     out, ann = ran
     want = keyness.score(ann, **options)

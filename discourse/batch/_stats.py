@@ -183,7 +183,8 @@ def rates(out: str | Path, *, documents: pd.DataFrame | None = None, by: str | S
 
 def keyness(out: str | Path, *, documents: pd.DataFrame | None = None, by: str | Sequence[str] | None = "outlet",
             period: str | None = None, target=None, reference=None,
-            method: str = "log_odds", min_df: int | float = 1) -> pd.DataFrame:
+            method: str = "log_odds", min_df: int | float = 1,
+            stop_words: str | Sequence[str] | None = "boilerplate") -> pd.DataFrame:
     """:func:`discourse.keyness.score` from a run's ``counts`` step: the same table and
     numbers for every word (all voices, single words: what the step counts), read
     chunk by chunk; no bootstrap intervals (``ci_low``/``ci_high`` are NaN, as with
@@ -195,21 +196,23 @@ def keyness(out: str | Path, *, documents: pd.DataFrame | None = None, by: str |
         A run folder with the ``counts`` step.
     documents : DataFrame, optional
         The documents counted (default: all of :func:`documents`).
-    by, period, target, reference, method, min_df
-        As in :func:`discourse.keyness.score` (``reference`` may be a frequency table).
+    by, period, target, reference, method, min_df, stop_words
+        As in :func:`discourse.keyness.score` (``reference`` may be a frequency table;
+        the words ``stop_words`` leaves out are dropped before the totals, as there).
 
     Returns
     -------
     DataFrame
         The columns of :func:`discourse.keyness.score`.
     """
-    from discourse.keyness._counts import group_labels, keys_of, period_of
+    from discourse.keyness._counts import group_labels, keys_of, period_of, stop_list
     from discourse.stats import warn_undated
     from discourse.keyness._score import METHODS, _comparisons, _name, _ref_table, _within_periods, compare
     from discourse.text._dtm import _check_df
 
     if method not in METHODS:
         raise ValueError(f"method must be one of {METHODS}, not {method!r}")
+    stop = frozenset(stop_list(stop_words) or ())
     docs = _docs(out, documents, by, period).reset_index(drop=True)
     keys = keys_of(by, docs)
     labels = group_labels(docs, keys)
@@ -230,6 +233,8 @@ def keyness(out: str | Path, *, documents: pd.DataFrame | None = None, by: str |
     totals = np.zeros(n_groups)
     for p in _parts(out, "counts"):
         c = pd.read_parquet(p)
+        if stop:
+            c = c[~c["term"].astype(str).isin(stop)]
         g = row.reindex(c["doc_id"].astype(str).to_numpy(dtype=object)).to_numpy()
         inside = ~np.isnan(g)
         c, g = c[inside], g[inside].astype(np.int64)

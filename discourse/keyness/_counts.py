@@ -49,6 +49,38 @@ def period_of(corpus: pd.DataFrame, period: str) -> tuple[np.ndarray, int]:
 
 
 
+#: ``stop_words=`` names: what each leaves out (``None``: nothing)
+STOP_WORDS = ("boilerplate", "english", "news")
+
+
+def stop_list(stop_words) -> list[str] | None:
+    """The words a ``stop_words`` option leaves out, as a list for :func:`discourse.text.dtm`:
+    ``"boilerplate"`` (:data:`discourse.words.BOILERPLATE_WORDS`: web and wire page
+    furniture), ``"english"`` (scikit-learn's English list, as in ``text.dtm``), ``"news"``
+    (English plus :data:`discourse.words.NEWS_STOP_WORDS`, as in the topic models), a list
+    of words, or ``None`` (every word)."""
+    from discourse import words
+
+    if stop_words is None:
+        return None
+    if isinstance(stop_words, str):
+        if stop_words not in STOP_WORDS:
+            raise ValueError(f"stop_words must be one of {STOP_WORDS}, a list of words or None (every word), "
+                             f"not {stop_words!r}")
+        if stop_words == "boilerplate":
+            return sorted(words.BOILERPLATE_WORDS)
+        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+        extra = words.NEWS_STOP_WORDS if stop_words == "news" else frozenset()
+        return sorted(frozenset(ENGLISH_STOP_WORDS) | extra)
+    try:
+        out = sorted({str(w).lower() for w in stop_words})
+    except TypeError:
+        raise TypeError(f"stop_words must be one of {STOP_WORDS}, a list of words or None, "
+                        f"not {type(stop_words).__name__}") from None
+    return out or None
+
+
 def indicator(labels: np.ndarray, names: Sequence[str]) -> sparse.csr_matrix:
     """Groups × documents 0/1 matrix (documents without a group in no row)."""
     pos = {n: i for i, n in enumerate(names)}

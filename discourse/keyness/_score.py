@@ -8,7 +8,7 @@ import pandas as pd
 
 from discourse.keyness import _measures as M
 from discourse.keyness._counts import (bh, boot_weights, check_boot, group_labels, indicator, keys_of,
-                                       period_of, quantiles)
+                                       period_of, quantiles, stop_list)
 from discourse.stats import warn_undated
 
 __all__ = ["score", "METHODS", "EACH"]
@@ -122,6 +122,7 @@ def score(
     voice: str | Sequence[str] | None = None,
     ngram_range: tuple[int, int] = (1, 1),
     min_df: int | float = 1,
+    stop_words: str | Sequence[str] | None = "boilerplate",
     n_boot: int = 0,
     random_state: int | None = 0,
 ) -> pd.DataFrame:
@@ -156,6 +157,17 @@ def score(
         Word n-gram lengths (:func:`discourse.text.dtm`).
     min_df : int or float, default 1
         Keep terms in at least this many documents (or this share) of the corpus.
+    stop_words : "boilerplate", "english", "news", list of str or None, default "boilerplate"
+        Words left out before counting (as in :func:`discourse.text.dtm`: they count in
+        neither the terms nor the totals, and n-grams are formed without them).
+        ``"boilerplate"``: the furniture of news web pages and wire copy
+        (:data:`discourse.words.BOILERPLATE_WORDS`: copyright and reprint lines,
+        subscribe widgets, photo and video captions and credits), which each site repeats
+        under every article and which otherwise tops every outlet's list;
+        ``"english"``: scikit-learn's English stop words; ``"news"``: those plus
+        :data:`discourse.words.NEWS_STOP_WORDS` (reporting words such as *said*, as in
+        the topic models); a list: exactly these words; ``None``: every word
+        (docs/keyness.md, "Stop words").
     n_boot : int, default 0
         Bootstrap resamples of documents (within each group) for ``ci_low``/``ci_high``
         of ``estimate``; 0: no intervals. Intervals from fewer than two documents are NA.
@@ -189,6 +201,7 @@ def score(
     if method not in METHODS:
         raise ValueError(f"method must be one of {METHODS}, not {method!r}")
     n_boot = check_boot(n_boot)
+    stops = stop_list(stop_words)
     ann = as_annotations(corpus)
     keys = keys_of(by, ann.corpus)
     labels = group_labels(ann.corpus, keys)
@@ -203,7 +216,7 @@ def score(
         periods, undated = period_of(ann.corpus, period)
         labels, group_of, period_of_group, comps = _within_periods(labels, periods, target, reference)
         names = list(range(len(group_of)))
-    m = dtm(ann, ngram_range=ngram_range, voice=voice)
+    m = dtm(ann, ngram_range=ngram_range, voice=voice, stop_words=stops)
     X = m.matrix.astype(np.float64)
     ind = indicator(labels, names)
     totals = np.asarray(ind @ X.sum(axis=1)).ravel()

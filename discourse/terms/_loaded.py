@@ -25,6 +25,11 @@ article dense with loaded words uses more. A match whose ``weight`` is below
 least ``article_weight`` (default :data:`ARTICLE_WEIGHT`) and its article holds at least
 :data:`ARTICLE_DENSITY` such matches per 1,000 words.
 
+``guard=True`` (the default) first drops the matches that are not loaded language by
+their context: a lowercase lexicon word capitalised inside a proper name (*Rep. Jane
+Slaughter*, *Operation Fast and Furious*) and *anti-X* before a compound noun (*anti-gun
+control*); rules in :mod:`discourse.terms._loaded_names`.
+
 ``word_model=True`` adds the spans of a logistic model of each word over general
 features (no word identities; :mod:`discourse.terms._loaded_model`) where they reach
 beyond the rule's phrases: a little better than the rule on the development set, not the
@@ -175,6 +180,7 @@ def find_loaded(
     article_weight: float | None = ARTICLE_WEIGHT,
     phrase: bool = True,
     word_model: bool = False,
+    guard: bool = True,
 ) -> pd.DataFrame:
     """Loaded language and name calling: reliable lexicon matches and their phrases.
 
@@ -219,6 +225,13 @@ def find_loaded(
         in the phrase) and ``model_span``. On the development set it scores a little
         above the rule (cross-fitted character F1 0.322 against 0.315), not enough to be
         the default.
+    guard : bool
+        Drop the matches that context shows are not loaded language
+        (:mod:`discourse.terms._loaded_names`): a lowercase lexicon word capitalised
+        inside a proper name (*Rep. Jane Slaughter*, *Operation Fast and Furious*, *the
+        Stonewall Riots*, *Petty Officer*) and *anti-X* / *pro-X* before a compound
+        noun (*anti-gun control*: against gun control, the opposite stance).
+        ``False``: keep every match.
 
     Returns
     -------
@@ -233,7 +246,7 @@ def find_loaded(
     ------
     TypeError
         If ``min_weight``, ``context_weight`` or ``article_weight`` is not a number
-        (the last two: or None) or ``phrase`` or ``word_model`` not a bool.
+        (the last two: or None) or ``phrase``, ``word_model`` or ``guard`` not a bool.
 
     Examples
     --------
@@ -253,12 +266,17 @@ def find_loaded(
         raise TypeError(f"phrase must be True or False, not {phrase!r}")
     if not isinstance(word_model, bool):
         raise TypeError(f"word_model must be True or False, not {word_model!r}")
+    if not isinstance(guard, bool):
+        raise TypeError(f"guard must be True or False, not {guard!r}")
     ann = _annotations(data)
     every = find(ann, as_lexicon(lexicon))
+    texts = dict(zip(ann.corpus["doc_id"].astype(str), ann.corpus["text"].astype(str)))
+    cache: dict[str, tuple] = {}
+    if guard and len(every):
+        every = every[~_not_loaded(every, texts, cache)].reset_index(drop=True)
     m = every
     weight = m["weight"].to_numpy(dtype=float)
     reliable = weight >= float(min_weight)
-    texts = dict(zip(ann.corpus["doc_id"].astype(str), ann.corpus["text"].astype(str)))
     context = _in_context(m, reliable, weight, context_weight) | _in_dense_article(m, reliable, weight,
                                                                                      article_weight, texts)
     m = m.assign(context=context)[reliable | context].reset_index(drop=True)
@@ -266,7 +284,6 @@ def find_loaded(
     ends = m["end"].to_numpy(dtype=np.int64).copy()
     phrases = m["match"].astype(object).tolist()
     if phrase and len(m):
-        cache: dict[str, tuple] = {}
         for r, (d, a, b) in enumerate(zip(m["doc_id"].astype(str), starts.tolist(), ends.tolist())):
             text = texts[d]
             if d not in cache:
@@ -278,6 +295,35 @@ def find_loaded(
     if word_model:
         return _model_rows(ann, every, out, texts)
     return out.reset_index(drop=True)
+
+
+def _not_loaded(m: pd.DataFrame, texts: Mapping[str, str], cache: dict) -> np.ndarray:
+    """Matches inside a proper name or an *anti-X N* compound (:mod:`discourse.terms._loaded_names`);
+    a pattern written with a capital in the lexicon (*Nazi*, *Big Pharma*) is a name itself.
+    In quotation marks (``voice.KIND_VOICE`` of direct, partial and scare quotes) the capitals
+    are the speaker's."""
+    from discourse.terms._loaded_names import in_compound, in_name
+    from discourse.voice import KIND_VOICE
+
+    marked = frozenset(v for k, v in KIND_VOICE.items() if k != "indirect")
+    out = np.zeros(len(m), dtype=bool)
+    rows = list(zip(m["doc_id"].astype(str), m["start"].tolist(), m["end"].tolist(), m["pattern"].astype(str),
+                    m["voice"].astype(object).tolist()))
+    span: list[tuple[int, int]] = []
+    loaded: dict[str, set] = {}
+    for d, a, b, _, _ in rows:
+        if d not in cache:
+            cache[d] = _words(texts[d])
+        starts = cache[d][0]
+        i, j = max(bisect.bisect_right(starts, a) - 1, 0), bisect.bisect_left(starts, b) - 1
+        span.append((i, j))
+        loaded.setdefault(d, set()).update(range(i, j + 1))
+    for r, ((d, _, _, pat, v), (i, j)) in enumerate(zip(rows, span)):
+        if j < i:
+            continue
+        out[r] = in_compound(texts[d], cache[d], j) or (not pat[:1].isupper() and in_name(
+            texts[d], cache[d], i, j, FUNCTION_WORDS, quoted=v in marked, loaded=loaded[d]))
+    return out
 
 
 def _model_rows(ann, every: pd.DataFrame, rule: pd.DataFrame, texts: Mapping[str, str]) -> pd.DataFrame:

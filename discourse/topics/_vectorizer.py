@@ -16,26 +16,9 @@ import pandas as pd
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from discourse.words import CREDIT_WORDS
+from discourse.words import NEWS_STOP_WORDS  # the one list of news boilerplate (discourse.words)
 
 __all__ = ["Vectorizer", "detect_phrases", "NEWS_STOP_WORDS"]
-
-#: words of news reporting itself, shared by every story whatever its topic, added to
-#: scikit-learn's English list by ``stop_words="news"``: attribution and courtesy
-#: titles, dates, wire names, photo captions and credits
-#: (:data:`discourse.words.CREDIT_WORDS`: "caption", "hide", "toggle", "getty" ...) and web
-#: boilerplate ("sign up for our newsletter", "click here", "story continued below")
-NEWS_STOP_WORDS = CREDIT_WORDS | frozenset(
-    """
-    said says say saying told tells according added adds asked reported reports
-    reporting stated statement statements spokesman spokeswoman spokesperson
-    mr mrs ms dr also just like new year years week weeks day days time today
-    yesterday tuesday wednesday thursday friday saturday sunday monday
-    percent per cent including people news reporters reuters ap afp
-    advertisement sign newsletter newsletters subscribe click continued share
-    facebook twitter email follow pic com www http https
-    """.split()
-)
 
 #: phrases found by ``phrases=True`` occur at least this often ...
 PHRASE_MIN_COUNT = 5
