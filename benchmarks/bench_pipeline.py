@@ -133,9 +133,9 @@ def main(argv=None) -> int:
 
     print(f"{'step (CPU seconds, one core)':42s} {'seconds':>8s} {'MB/s':>8s}")
     for name, sec in steps.items():
-        print(f"{name:42s} {sec:8.2f} {mb / sec:8.2f}")
-    print(f"{'whole pipeline':42s} {total:8.2f} {mb / total:8.2f}   (wall clock {wall:.2f} s)")
-    print(f"{'nltk Punkt alone (' + format(n_sent, ',') + ' sentences)':42s} {t_punkt:8.2f} {mb / t_punkt:8.2f}")
+        print(f"{name:42s} {sec:8.3f} {mb / sec:8.2f}")
+    print(f"{'whole pipeline':42s} {total:8.3f} {mb / total:8.2f}   (wall clock {wall:.2f} s)")
+    print(f"{'nltk Punkt alone (' + format(n_sent, ',') + ' sentences)':42s} {t_punkt:8.3f} {mb / t_punkt:8.2f}")
     print(f"pipeline / Punkt speed: {t_punkt / total:.2f} (goal >= 1); "
           f"{len(ann.sentences):,} sentences, {len(ann.quotes):,} quotations, {len(matches):,} matches, "
           f"{len(doc_sent):,} document scores, {len(frames):,} frame rows")
@@ -164,11 +164,11 @@ def repeated(args) -> int:
     print(f"{'step (CPU seconds, one core)':42s} {'seconds':>8s} {'MB/s':>8s}")
     for name in runs[0]["steps"]:
         sec = min(r["steps"][name] for r in runs)
-        print(f"{name:42s} {sec:8.2f} {mb / sec:8.2f}")
+        print(f"{name:42s} {sec:8.3f} {mb / sec:8.2f}")
     total, punkt = min(r["total"] for r in runs), min(r["punkt"] for r in runs)
     ratios = sorted(r["punkt"] / r["total"] for r in runs)
-    print(f"{'whole pipeline':42s} {total:8.2f} {mb / total:8.2f}")
-    print(f"{'nltk Punkt alone':42s} {punkt:8.2f} {mb / punkt:8.2f}")
+    print(f"{'whole pipeline':42s} {total:8.3f} {mb / total:8.2f}")
+    print(f"{'nltk Punkt alone':42s} {punkt:8.3f} {mb / punkt:8.2f}")
     print(f"pipeline / Punkt speed, best against best: {punkt / total:.2f} (goal >= 1); "
           f"per run {ratios[0]:.2f}-{ratios[-1]:.2f} (median {ratios[len(ratios) // 2]:.2f})")
     return 0

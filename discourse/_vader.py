@@ -39,7 +39,7 @@ import string
 import sys
 from functools import lru_cache
 from importlib import resources
-from itertools import repeat
+from itertools import chain, repeat
 from typing import Literal, Sequence
 
 import numpy as np
@@ -498,9 +498,9 @@ def _token_nltk(tok: str, punc_list) -> str:
 class _Vocab:
     """Token key -> integer id, analysing the new tokens of each batch together.
 
-    A key is the packed integer of a token of up to 7 bytes, the pair of packed integers
-    of a token of 8-15 bytes, or the token text itself when it is longer (an ``int``, a
-    ``tuple`` and a ``str`` never compare equal, so one dict holds all three).
+    A key is the packed integer of a token of up to 7 bytes, the 16 bytes of the two
+    packed integers of a token of 8-15 bytes, or the token text itself when it is longer
+    (an ``int``, a ``bytes`` and a ``str`` never compare equal, so one dict holds all three).
     """
 
     def __init__(self, rules: _Rules):
@@ -515,39 +515,64 @@ class _Vocab:
             for w in words:
                 trig[w] = trig.get(w, 0) | code
         self.trig = trig
+        # one look-up per token: lower-cased word -> row of its features (row 0: none)
+        feat: dict[str, int] = {}
+        for w in chain(rules.lex, trig, rules.booster, ("but",)):
+            feat.setdefault(w, len(feat) + 1)
+        keys = ["", *feat]
+        self.feat = feat
+        self.f_lexval = np.array([rules.lex.get(w, 0.0) for w in keys], dtype=float)
+        self.f_islex = np.array([w in rules.lex for w in keys], dtype=bool)
+        self.f_islex[0] = False
+        self.f_trig = np.array([trig.get(w, 0) for w in keys], dtype=np.uint8)
+        self.f_booster = np.array([w in rules.booster for w in keys], dtype=bool)
+        self.f_booster[0] = False
+        self.f_but = np.array([w == "but" for w in keys], dtype=bool)
+        self.f_but[0] = False
 
     def __len__(self) -> int:
         return len(self.word)
 
     def add(self, toks: list[str]) -> np.ndarray:
-        """Analyse the distinct new raw tokens ``toks`` (all at once); their ids."""
+        """Analyse the distinct new raw tokens ``toks`` (all at once); their ids.
+
+        Only a token that begins or ends with ASCII punctuation can change when stripped
+        (found on the bytes, all tokens at once); one dictionary look-up per lower-cased
+        token gives its lexicon value and rule-word flags.
+        """
         r, n = self.rules, len(toks)
         first = len(self.word)
-        words = list(map(str.strip, toks, repeat(_PUNCT)))
-        short = np.fromiter(map(len, words), dtype=np.int64, count=n)
+        if not n:
+            return np.zeros(0, dtype=np.int64)
+        jb = np.frombuffer("\n".join(toks).encode("utf-8", "surrogatepass"), dtype=np.uint8)
+        ends = np.flatnonzero(jb == 10)  # tokens hold no whitespace
+        tstart = np.concatenate([[0], ends + 1])
+        tend = np.append(ends, len(jb)) - 1
+        edge = np.flatnonzero(_PUNCT_BYTES[jb[tstart]] | _PUNCT_BYTES[jb[tend]]).tolist()
+        words = list(toks)
         if r.method == "vader":  # _token_vader: strip unless 2 characters or fewer remain
-            for i in np.flatnonzero(short <= 2).tolist():
-                words[i] = toks[i]
+            for i in edge:
+                t = toks[i]
+                s = t.strip(_PUNCT)
+                if len(s) > 2:
+                    words[i] = s
             keep = np.ones(n, dtype=bool)
         else:  # _token_nltk for the tokens that had punctuation to strip
-            tlen = np.fromiter(map(len, toks), dtype=np.int64, count=n)
             pl = r.punc_list
-            for i in np.flatnonzero(short != tlen).tolist():
+            for i in edge:
                 words[i] = _token_nltk(toks[i], pl)
-            keep = tlen > 1
+            keep = np.fromiter(map(len, toks), dtype=np.int64, count=n) > 1
         lowers = list(map(str.lower, words))
-        lexval = np.array(list(map(r.lex.get, lowers)), dtype=float)  # None -> nan
-        is_lex = ~np.isnan(lexval)
-        lexval[~is_lex] = 0.0
-        trigger = np.fromiter(map(self.trig.get, lowers, repeat(0)), dtype=np.uint8, count=n)
+        code = np.fromiter(map(self.feat.get, lowers, repeat(0)), dtype=np.int64, count=n)
+        lexval, is_lex = self.f_lexval[code], self.f_islex[code]
+        trigger = self.f_trig[code]
         joined = "\n".join(lowers)
         if "n't" in joined:
             starts = np.cumsum(np.fromiter(map(len, lowers), dtype=np.int64, count=n) + 1)
             at = np.searchsorted(starts, [mt.start() for mt in re.finditer("n't", joined)], side="right")
             trigger[at] |= 1
         upper = np.fromiter(map(str.isupper, words), dtype=bool, count=n)
-        booster = np.fromiter(map(r.booster.__contains__, lowers), dtype=bool, count=n)
-        but = np.fromiter(map("but".__eq__, lowers), dtype=bool, count=n)
+        booster, but = self.f_booster[code], self.f_but[code]
         self.word += words
         self.lower += lowers
         new = (keep, lexval, is_lex, trigger, upper, upper & (is_lex | booster), but)
@@ -808,7 +833,8 @@ class BatchScorer:
                 c1, u1 = pd.factorize(w1)
                 codes, _ = pd.factorize(c0.astype(np.int64) * len(u1) + c1)
                 fb = _first_of(codes)
-            keys = list(zip(w0[fb].tolist(), w1[fb].tolist()))
+            # the 16 bytes of the two words as one ``bytes`` key (converted in C, hashed once)
+            keys = np.stack([w0[fb], w1[fb]], axis=1).view("V16").ravel().tolist()
             f = b[fb]
             ids[b] = vocab.lookup(keys, big, start[f], length[f])[codes]
         c = np.flatnonzero(length > 15)
@@ -828,6 +854,8 @@ def _first_of(codes: np.ndarray) -> np.ndarray:
 
 _NONASCII_WS_CHARS = "\x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
 _NONASCII_WS = re.compile(f"[{_NONASCII_WS_CHARS}]")
+_PUNCT_BYTES = np.zeros(256, dtype=bool)
+_PUNCT_BYTES[[ord(c) for c in _PUNCT]] = True
 _WS_BYTES = np.zeros(256, dtype=bool)
 _WS_BYTES[[9, 10, 11, 12, 13, 28, 29, 30, 31, 32]] = True
 
