@@ -372,3 +372,32 @@ NEWS_STOP_WORDS = CREDIT_WORDS | BOILERPLATE_WORDS | frozenset(
 )
 
 __all__ += ["BOILERPLATE_WORDS", "NEWS_STOP_WORDS"]
+
+#: the names a ``stop_words=`` option may take (each function says which it accepts)
+STOP_LISTS = ("boilerplate", "english", "news")
+
+
+def stop_words(value, *, names=STOP_LISTS) -> frozenset:
+    """The words a ``stop_words=`` option leaves out, for every function that has one:
+    ``None`` (none), ``"boilerplate"`` (:data:`BOILERPLATE_WORDS`), ``"english"``
+    (scikit-learn's English list), ``"news"`` (English plus :data:`NEWS_STOP_WORDS`),
+    or a list of words (lowercased). ``names``: the named lists the caller accepts."""
+    if value is None:
+        return frozenset()
+    if isinstance(value, str):
+        if value not in names:
+            raise ValueError(f"stop_words must be one of {tuple(names)}, a list of words or None (every word), "
+                             f"not {value!r}")
+        if value == "boilerplate":
+            return BOILERPLATE_WORDS
+        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+        return frozenset(ENGLISH_STOP_WORDS) | (NEWS_STOP_WORDS if value == "news" else frozenset())
+    try:
+        return frozenset(str(w).lower() for w in value)
+    except TypeError:
+        raise TypeError(f"stop_words must be one of {tuple(names)}, a list of words or None, "
+                        f"not {type(value).__name__}") from None
+
+
+__all__ += ["STOP_LISTS", "stop_words"]

@@ -7,12 +7,7 @@ Every text here is written for these tests (news style, invented people).
 import pandas as pd
 
 from discourse import quotes
-
-
-def _rows(text: str) -> list[list]:
-    q = quotes.find(text)
-    q = q[["quote", "speaker", "verb", "kind", "attribution"]].astype(object)
-    return q.where(q.notna(), None).values.tolist()
+from quote_helpers import rows as _rows
 
 
 def _one(text: str, i: int = 0) -> dict:

@@ -25,12 +25,11 @@ from discourse.framing._tokens import (
     _verb_form,
     _s_word,
 )
-from discourse.words import S_MODIFIERS
-from discourse.words import BYLINE_WORDS, HONORIFICS, NEWS_VERBS, NUMBER_WORDS, ROLE_NOUNS, TIME_WORDS
+from discourse.words import BYLINE_WORDS, HONORIFICS, NEWS_VERBS, NUMBER_WORDS, PRONOUNS, ROLE_NOUNS, TIME_WORDS
 
 _MODALS = frozenset("will would can could may might must should shall do does did".split())
 #: a word after a subject pronoun is a verb or an adverb ("we thank X", "I think X")
-_SUBJECTS = frozenset("i we you they he she".split())
+_SUBJECTS = (PRONOUNS - {"it"}) | {"you"}
 #: endings of agent and role nouns, which a plural noun can modify ("Cowboys coach", "parents
 #: group leader"); any other base form after a plural subject is its verb ("Voters agree X")
 _ADJECTIVE_ENDINGS = ("ed", "ing", "s", "al", "ic", "ive", "ous", "ful", "less", "able", "ible", "ish", "ese", "an",
@@ -153,9 +152,7 @@ def _left_extent(toks: list[_Tok], i: int) -> int:
 def _plural(t: _Tok) -> bool:
     """A plural noun by its form ("voters", "Republicans"), not a possessive, a noun
     modifier that ends in -s ("rights", "sales") or a word such as "us", "this"."""
-    low = t.low
-    return (t.word and not t.hyph and not t.poss and len(low) > 3 and low.endswith("s") and low not in S_MODIFIERS
-            and not low.endswith(("ss", "us", "is", "ous", "ics")) and not _function(t))
+    return t.word and not t.poss and not _function(t) and _s_word(_Tok(t.low, t.start, t.end))  # any case
 
 
 def _verb_after_plural(toks: list[_Tok], j: int) -> bool:

@@ -54,31 +54,12 @@ STOP_WORDS = ("boilerplate", "english", "news")
 
 
 def stop_list(stop_words) -> list[str] | None:
-    """The words a ``stop_words`` option leaves out, as a list for :func:`discourse.text.dtm`:
-    ``"boilerplate"`` (:data:`discourse.words.BOILERPLATE_WORDS`: web and wire page
-    furniture), ``"english"`` (scikit-learn's English list, as in ``text.dtm``), ``"news"``
-    (English plus :data:`discourse.words.NEWS_STOP_WORDS`, as in the topic models), a list
-    of words, or ``None`` (every word)."""
+    """The words a ``stop_words`` option leaves out (:func:`discourse.words.stop_words`:
+    ``"boilerplate"``, ``"english"``, ``"news"``, a list of words, or ``None``), as a
+    sorted list for :func:`discourse.text.dtm`; ``None`` when it leaves out nothing."""
     from discourse import words
 
-    if stop_words is None:
-        return None
-    if isinstance(stop_words, str):
-        if stop_words not in STOP_WORDS:
-            raise ValueError(f"stop_words must be one of {STOP_WORDS}, a list of words or None (every word), "
-                             f"not {stop_words!r}")
-        if stop_words == "boilerplate":
-            return sorted(words.BOILERPLATE_WORDS)
-        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-        extra = words.NEWS_STOP_WORDS if stop_words == "news" else frozenset()
-        return sorted(frozenset(ENGLISH_STOP_WORDS) | extra)
-    try:
-        out = sorted({str(w).lower() for w in stop_words})
-    except TypeError:
-        raise TypeError(f"stop_words must be one of {STOP_WORDS}, a list of words or None, "
-                        f"not {type(stop_words).__name__}") from None
-    return out or None
+    return sorted(words.stop_words(stop_words, names=STOP_WORDS)) or None
 
 
 def indicator(labels: np.ndarray, names: Sequence[str]) -> sparse.csr_matrix:

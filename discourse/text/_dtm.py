@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
+from discourse import words as _words
 from discourse.text._annotate import as_annotations, words_by_voice
 
 __all__ = ["DocumentTermMatrix", "dtm"]
@@ -48,16 +49,8 @@ class DocumentTermMatrix:
         return f"<DocumentTermMatrix {self.shape[0]} documents × {self.shape[1]} terms, {self.matrix.nnz} cells>"
 
 
-def _stop_set(stop_words) -> frozenset:
-    if stop_words is None:
-        return frozenset()
-    if isinstance(stop_words, str):
-        if stop_words != "english":
-            raise ValueError(f"stop_words must be None, 'english' or a list of words, not {stop_words!r}")
-        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-        return frozenset(ENGLISH_STOP_WORDS)
-    return frozenset(str(w).lower() for w in stop_words)
+def _stop_set(stop_words) -> frozenset[str]:
+    return _words.stop_words(stop_words, names=("english",))
 
 
 def _check_df(value, name: str, n_docs: int) -> int:

@@ -14,8 +14,8 @@ from typing import Literal, Sequence
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from discourse import words as _words
 from discourse.words import NEWS_STOP_WORDS  # the one list of news boilerplate (discourse.words)
 
 __all__ = ["Vectorizer", "detect_phrases", "NEWS_STOP_WORDS"]
@@ -30,15 +30,7 @@ _DIGIT = re.compile(r"\d")
 
 
 def _stop_set(stop_words) -> frozenset[str]:
-    if stop_words is None:
-        return frozenset()
-    if isinstance(stop_words, str):
-        if stop_words == "english":
-            return frozenset(ENGLISH_STOP_WORDS)
-        if stop_words == "news":
-            return frozenset(ENGLISH_STOP_WORDS) | NEWS_STOP_WORDS
-        raise ValueError(f"stop_words must be 'news', 'english', a list of words or None, not {stop_words!r}")
-    return frozenset(str(w).lower() for w in stop_words)
+    return _words.stop_words(stop_words, names=("english", "news"))
 
 
 def as_corpus(data) -> tuple[object, list[str] | None]:

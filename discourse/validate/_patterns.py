@@ -16,20 +16,13 @@ import numpy as np
 import pandas as pd
 
 from discourse.words import TOKEN_PATTERN, WORD_PATTERN
+from discourse import words as _words
 
 __all__ = ["candidates"]
 
 
 def _stop_set(stop_words) -> frozenset[str]:
-    if stop_words is None:
-        return frozenset()
-    if stop_words == "english":
-        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-        return frozenset(ENGLISH_STOP_WORDS)
-    if isinstance(stop_words, str):
-        raise ValueError(f"stop_words must be 'english', a list of words or None, not {stop_words!r}")
-    return frozenset(w.lower() for w in stop_words)
+    return _words.stop_words(stop_words, names=("english",))
 
 
 def _runs(text: str):
