@@ -71,3 +71,27 @@ def test_user_errors_exit_2_with_one_line(extra, message, csv_corpus, tmp_path, 
     assert cli.main(argv) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and message in err[0]
+
+
+def test_keyness_stop_words_from_a_file_and_by_name(csv_corpus, tmp_path):
+    words = tmp_path / "stop.txt"
+    words.write_text("# words to leave out\nregime\n\nThe\n", encoding="utf-8")
+    out = tmp_path / "k.csv"
+    assert cli.main(["keyness", str(csv_corpus), "--stop-words", str(words), "--out", str(out), "--quiet",
+                     "--columns", "text=body"]) == 0
+    terms = set(pd.read_csv(out)["term"])
+    assert "regime" not in terms and "the" not in terms and "taliban" in terms
+    assert cli.main(["keyness", str(csv_corpus), "--stop-words", "english", "--out", str(out), "--quiet",
+                     "--columns", "text=body"]) == 0
+    terms = set(pd.read_csv(out)["term"])
+    assert "the" not in terms and "regime" in terms
+    assert cli.main(["keyness", str(csv_corpus), "--stop-words", "none", "--out", str(out), "--quiet",
+                     "--columns", "text=body"]) == 0
+    assert "the" in set(pd.read_csv(out)["term"])
+
+
+def test_keyness_stop_words_unknown_exits_2(csv_corpus, tmp_path, capsys):
+    code = cli.main(["keyness", str(csv_corpus), "--stop-words", "klingon", "--out", str(tmp_path / "k.csv"),
+                     "--quiet", "--columns", "text=body"])
+    assert code == 2
+    assert "--stop-words klingon" in capsys.readouterr().err

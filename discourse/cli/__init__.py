@@ -117,6 +117,9 @@ def _parser() -> argparse.ArgumentParser:
     sp.add_argument("--voice", nargs="+", choices=list(VOICES), help="count only words in these voices")
     sp.add_argument("--ngrams", type=int, default=1, help="longest n-gram counted (default 1)")
     sp.add_argument("--min-df", type=int, default=1, dest="min_df", help="keep terms in at least N documents")
+    sp.add_argument("--stop-words", default="boilerplate", dest="stop_words", metavar="LIST",
+                    help="words left out: boilerplate (default: page furniture), english, news, none, "
+                         "or a text file with one word per line")
     sp.add_argument("--n-boot", type=int, default=0, dest="n_boot",
                     help="bootstrap resamples of documents for intervals (default 0: none)")
     sp.add_argument("--out", required=True, help="output table (.csv or .parquet)")

@@ -34,17 +34,37 @@ def _read_reference(path: str):
     return table
 
 
+def _stop_words(value: str):
+    """``--stop-words boilerplate|english|news|none|FILE`` (a file: one word per line, ``#`` comments)."""
+    from discourse.words import STOP_LISTS
+
+    if value.lower() == "none":
+        return None
+    if value in STOP_LISTS:
+        return value
+    p = Path(value)
+    if not p.is_file():
+        raise UsageError(f"--stop-words {value}: neither one of {', '.join(STOP_LISTS)}, none, "
+                         f"nor a file of words (one per line)")
+    try:
+        lines = p.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"--stop-words {value}: cannot read it as UTF-8 text ({type(exc).__name__})") from None
+    return [w.strip() for w in lines if w.strip() and not w.lstrip().startswith("#")]
+
+
 def _cmd_keyness(args) -> int:
     from discourse import keyness
 
     _out_path(args.out)
     reference = _read_reference(args.reference) if args.reference else None
+    stop_words = _stop_words(args.stop_words)
     df = _load_corpus(args)
     try:
         table = keyness.score(df, by=_by(args.by), period=args.period, target=args.target, reference=reference,
                               method=args.method,
                               voice=args.voice, ngram_range=(1, args.ngrams), min_df=args.min_df,
-                              n_boot=args.n_boot)
+                              stop_words=stop_words, n_boot=args.n_boot)
     except (KeyError, ValueError) as exc:
         raise UsageError(str(exc).strip("'\"")) from None
     _write_table(table, args.out)
