@@ -26,7 +26,9 @@ then the plain matches: before/after exclusions, at weight thresholds,
 against each technique alone (all articles and half B), per category, the
 ``--top`` N patterns with most matches outside annotated spans (``--top 0``: every
 pattern that fired). ``--weights`` prints the weight each pattern gets from all articles
-(the rule in ``discourse/lexicons/SOURCES-loaded-language.md``) next to its bundled weight.
+(the rule in ``discourse/lexicons/SOURCES-loaded-language.md``) next to its bundled weight;
+``--write-weights`` writes them into the bundled lexicon (only its ``weight`` fields change;
+used after rows are added: a new row's count changes its category's prior).
 ``--grid`` prints the phrase rule's F1 on both halves for each weight threshold and word
 limits left/right (chosen on half A with the weights of half A, before the refit).
 ``--extent`` compares the boundaries of the default phrases with those of the annotated
@@ -118,6 +120,29 @@ def weights(pred: pd.DataFrame, gold: pd.DataFrame, lex: pd.DataFrame, docs: set
     pr = out["category"].map(prior).fillna(0.5)
     out["estimate"] = ((out["tp"] + PRIOR_COUNT * pr) / (out["n"] + PRIOR_COUNT)).round(2)
     return out.rename(columns={"weight": "bundled"})
+
+
+def write_weights(path: Path, w: pd.DataFrame) -> int:
+    """Rewrite the ``weight`` field of each loaded row of the lexicon file ``path`` with the
+    ``estimate`` of :func:`weights` (comments, veto rows and every other field unchanged);
+    returns the number of weights that changed."""
+    import csv
+    import io
+    est = {(p, c): e for p, c, e in zip(w["pattern"], w["category"], w["estimate"])}
+    out, changed = [], 0
+    for line in path.read_text(encoding="utf-8").splitlines(keepends=True):
+        row = None if line.startswith("#") else next(csv.reader([line]))
+        if row is None or len(row) < 3 or (row[0], row[1]) not in est:
+            out.append(line)
+            continue
+        new = f"{est[row[0], row[1]]:.2f}"
+        changed += new != row[2]
+        row[2] = new
+        buf = io.StringIO()
+        csv.writer(buf, lineterminator=line[len(line.rstrip("\r\n")):]).writerow(row)
+        out.append(buf.getvalue())
+    path.write_text("".join(out), encoding="utf-8")
+    return changed
 
 
 def reweighted(lex: pd.DataFrame, w: pd.DataFrame) -> pd.DataFrame:
@@ -212,6 +237,8 @@ def main(argv=None) -> int:
     ap.add_argument("--lexicon", type=Path, default=None, help="a lexicon file (default: the bundled one)")
     ap.add_argument("--top", type=int, default=25, help="patterns to list by false positives (0 = all)")
     ap.add_argument("--weights", action="store_true", help="print the weights all articles give each pattern")
+    ap.add_argument("--write-weights", action="store_true",
+                    help="write the weights all articles give each pattern into the bundled lexicon")
     ap.add_argument("--grid", action="store_true", help="phrase rule: F1 per weight threshold and word limits")
     ap.add_argument("--extent", action="store_true", help="phrase boundaries against the annotated spans")
     args = ap.parse_args(argv)
@@ -282,6 +309,12 @@ def main(argv=None) -> int:
         print(w.to_string(index=False))
         diff = (w["estimate"] - w["bundled"]).abs()
         print(f"max |estimate - bundled| = {diff.max():.2f}")
+    if args.write_weights:
+        if args.lexicon is not None:
+            ap.error("--write-weights writes the bundled lexicon: leave out --lexicon")
+        path = Path(lexicon.__file__).resolve().parent / "lexicons" / "loaded_language.csv"
+        n = write_weights(path, weights(pred, gold, lex, parts["all"]))
+        print(f"\nwrote {n} changed weights into {path}")
     if args.grid:
         print("\nPhrase rule: character F1 by weight threshold and content words taken left/right (best on A first)")
         print(grid(corpus, gold, pred, parts).head(20).to_string(index=False))

@@ -14,6 +14,10 @@ precision is above about F1 / 2). Data, halves and scoring as in
 ``benchmarks/eval_loaded.py``, which this script imports. TextBlob's subjectivity lexicon
 (``en-sentiment.xml``, PDDL) is measured when the ``textblob`` package is importable
 (it is not a dependency); the VADER lexicon comes from the installed ``vaderSentiment``.
+The sixth round's declined ideas (closed-class words ending a phrase, a threshold per
+voice, name-calling suffixes, an amplifier before an evaluative word, the headline) are
+here too; its vocabulary rounds, the morphology and stem-family weights were measured
+with scratch scripts (figures in the sources note, section *Appraisal vocabulary*).
 Prints one line and exits 0 when the folder is absent.
 """
 from __future__ import annotations
@@ -53,7 +57,17 @@ PATTERNS = {  # general patterns of the literature (section of the sources note)
         (r"\b(?:anti|arch|ultra|neo|pseudo|faux|hyper)-[a-z]+\b", re.I),
     "compound modifier X-Ved / X-Ving": (r"\b[A-Za-z]+-[a-z]+(?:ed|ing)\b", 0),
     "every lower-case hyphenated compound": (r"\b[a-z]+(?:-[a-z]+)+\b", 0),
+    # sixth round (issue #13): name calling as derivation
+    "epithet suffixes (-monger, -tard, -phobe, -bag, -wad, -baiter, -hater, -denier, -apologist, -bot, -troll, -nut)":
+        (r"\b[A-Za-z]+-?(?:mongers?|tards?|phobes?|bags?|wads?|baiters?|haters?|deniers?|apologists?|bots?|trolls?"
+         r"|nuts?)\b", 0),
+    "capitalised -ite / -ista / -oid nouns": (r"\b[A-Z][a-z]+(?:ites?|istas?|oids?)\b", 0),
+    "capitalised -ism / -ist words": (r"\b[A-Z][a-z]+(?:isms?|ists?)\b", 0),
 }
+#: amplifiers (Quirk et al. 1985) for the sixth round's booster + evaluative word pairs
+AMPLIFIERS = frozenset("""very so too extremely incredibly utterly deeply truly totally absolutely completely highly
+really especially particularly exceptionally terribly awfully enormously hugely remarkably thoroughly downright
+outright most""".split())
 
 
 def masks(pred: pd.DataFrame, texts: dict) -> dict:
@@ -218,6 +232,29 @@ def main(argv=None) -> int:
             variant(f"  article rule at {density} reliable matches per 1,000 words", loaded())
         finally:
             _loaded.ARTICLE_DENSITY = saved
+    # sixth round: more closed-class words of discourse.words end a phrase
+    from discourse import words as W
+    saved = _loaded.FUNCTION_WORDS
+    for label, extra in (("prepositions", W.PREPOSITIONS), ("contracted auxiliaries", W.CONTRACTED_AUXILIARIES),
+                         ("non-modifying adverbs", W.NON_MODIFIER_ADVERBS),
+                         ("all of these, clause words, reflexives, days", W.PREPOSITIONS | W.CONTRACTED_AUXILIARIES
+                          | W.NON_MODIFIER_ADVERBS | W.CLAUSE_WORDS | W.PRONOUN_WORDS | W.TIME_WORDS)):
+        _loaded.FUNCTION_WORDS = saved | extra
+        try:
+            variant(f"  {label} end a phrase", loaded())
+        finally:
+            _loaded.FUNCTION_WORDS = saved
+    # sixth round: another threshold for one voice (downweighting or upweighting quotations)
+    bvoice = ann.voice(base["doc_id"], base["start"])["voice"].fillna("").to_numpy()
+    bw = base["weight"].to_numpy()
+    dvoice = default["voice"].astype(object).fillna("").to_numpy()
+    for v in ("quoted", "scare", "authorial"):
+        for t in (0.2, 0.3):
+            if t > _loaded.MIN_WEIGHT:
+                p = default[~((dvoice == v) & (default["weight"].to_numpy() < t) & ~default["context"].to_numpy())]
+            else:
+                p = pd.concat([default, grow(base[(bvoice == v) & (bw >= t) & (bw < _loaded.MIN_WEIGHT)])])
+            variant(f"  threshold {t} in the {v} voice", p)
     reliable = base[base["weight"] >= _loaded.MIN_WEIGHT]
     # extent by article density: longer phrases in dense articles, shorter in sparse ones
     n_words = pd.Series({d: len(w[0]) for d, w in words.items()})
@@ -269,6 +306,15 @@ def main(argv=None) -> int:
     for v, k in ((2.0, 0), (2.0, 2), (1.5, 3)):
         where = f", in a sentence with >= {k} reliable matches" if k else ""
         addition(f"VADER words |valence| >= {v}{where}", toks[(toks["valence"] >= v) & (toks["n_reliable"] >= k)])
+    # sixth round: an amplifier before an evaluative (VADER) word; weaker matches in the headline
+    amp = [(d, st[i], en[i + 1], abs(valence.get(lw[i + 1], 0.0))) for d, (st, en, lw) in words.items()
+           for i in range(len(st) - 1) if lw[i] in AMPLIFIERS and _loaded._GAP.fullmatch(texts[d], en[i], st[i + 1])]
+    amp = pd.DataFrame(amp, columns=["doc_id", "start", "end", "v"])
+    for v in (1.0, 2.0):
+        addition(f"amplifier + VADER word |valence| >= {v}", amp[amp["v"] >= v])
+    first = base["doc_id"].map({d: t.find("\n") if "\n" in t else len(t) for d, t in texts.items()})
+    addition("matches of weight 0.1-0.25 in the headline (first line)",
+             base[(base["end"] <= first) & (bw >= 0.1) & (bw < _loaded.MIN_WEIGHT)])
     if both:
         rows.append({"idea": "+ the additions that gain on both halves, together (chosen on both: a ceiling)",
                      **f1(pd.concat([default, *both], ignore_index=True))})

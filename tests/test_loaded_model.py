@@ -83,7 +83,7 @@ def test_a_model_span_without_a_lexicon_match_has_no_pattern():
     lex = {"loaded": ["disgraceful"]}  # a one-word lexicon: the model sees valence and context
     m = terms.find_loaded(_corpus(DENSE), lexicon=lex, word_model=True)
     alone = m[m["model_span"] & m["match"].isna()]
-    assert alone["phrase"].tolist() == ["regime and its vicious thugs are destroying our beloved country",
+    assert alone["phrase"].tolist() == ["its vicious thugs", "destroying our beloved country",
                                         "their sick, twisted lies", "a shameful, pathetic disgrace"]
     for a, b, x, y in zip(alone["start"], alone["end"], alone["phrase_start"], alone["phrase_end"]):
         assert (a, b) == (x, y)

@@ -1,0 +1,97 @@
+"""The fifth coverage round of the bundled loaded-language lexicon (issue #13) and the
+weight writer of benchmarks/eval_loaded.py, on invented sentences and a throwaway lexicon."""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from discourse import lexicon, terms
+
+ROOT = Path(__file__).resolve().parents[1]
+BUNDLED = ROOT / "discourse" / "lexicons" / "loaded_language.csv"
+SECTION = "# Coverage extension, fifth round"
+
+
+def _corpus(*texts):
+    return pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "text": list(texts)})
+
+
+def _fifth_round() -> list[str]:
+    """The patterns of the fifth round, as written in the bundled file."""
+    lines = BUNDLED.read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(SECTION))
+    out = []
+    for line in lines[start + 1:]:
+        if line.startswith("#"):
+            break
+        out.append(line.split(",")[0])
+    return out
+
+
+@pytest.mark.parametrize("text,found", [
+    # affect and judgement (appraisal), a dramatizing verb, an insult, a booster of certainty
+    ("The minister was livid and called the plan a harebrained, amateurish scheme.",
+     [("livid", "evaluative"), ("harebrained", "evaluative"), ("amateurish", "evaluative")]),
+    ("Critics said the mayor's underhanded, unscrupulous aides were fleecing taxpayers.",
+     [("underhanded", "evaluative"), ("unscrupulous", "evaluative"), ("fleecing", "evaluative")]),
+    ("Let me be clear: this is a sordid affront to every voter.",
+     [("Let me be clear", "intensifier"), ("sordid", "evaluative"), ("affront", "evaluative")]),
+    ("How dare they treat veterans like that, the senator asked.", [("How dare", "evaluative")]),
+    ("Only a nitwit or a nincompoop would sign it.", [("nitwit", "name_calling"), ("nincompoop", "name_calling")]),
+])
+def test_fifth_round_entries_match_in_invented_sentences(text, found):
+    m = terms.find(_corpus(text))
+    assert list(zip(m["match"], m["category"])) == found
+    # unseen in the development set, they carry their category's measured precision, above the
+    # default threshold of find_loaded, which grows them to their phrases
+    loaded = terms.find_loaded(_corpus(text))
+    assert loaded["match"].tolist() == [f for f, _ in found]
+
+
+def test_fifth_round_leaves_literal_and_neutral_senses_out():
+    # words whose common news sense is literal were not added (garbage collection, a crank
+    # handle, shattered glass, rodents, the hyphenated "would-be" that would match "would be")
+    text = ("Garbage trucks and a crank handle were damaged; windows shattered and rodents fled. "
+            "It would be a has been, officials said.")
+    assert terms.find(_corpus(text)).empty
+
+
+def test_each_fifth_round_pattern_is_new():
+    # no earlier row matches a fifth-round pattern whole (the redundancy rule of the sources note)
+    patterns = _fifth_round()
+    assert len(patterns) == 293 and len(set(patterns)) == 293
+    lex = lexicon.read()
+    earlier = lex[~lex["pattern"].isin(patterns)]
+    probes = [p.replace("*", "") for p in patterns]
+    hits = terms.find(_corpus(*probes), earlier)
+    whole = [(int(d[1:]), a, b) for d, a, b in zip(hits["doc_id"], hits["start"], hits["end"])]
+    assert not [probes[i] for i, a, b in whole if a == 0 and b == len(probes[i])]
+
+
+def _eval_loaded():
+    spec = importlib.util.spec_from_file_location("eval_loaded", ROOT / "benchmarks" / "eval_loaded.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_write_weights_changes_only_the_weight_fields(tmp_path):
+    ev = _eval_loaded()
+    path = tmp_path / "lex.csv"
+    before = ("# a comment, with a comma\n"
+              "pattern,category,weight,note,match\n"
+              'sham,doubt,0.40,"""a sham trial""",glob\n'
+              "corrupt*,evaluative,0.50,condemnation,glob\n"
+              "sham trial*,exclude,1,veto,glob\n")
+    path.write_text(before, encoding="utf-8")
+    w = pd.DataFrame({"pattern": ["sham", "corrupt*"], "category": ["doubt", "evaluative"],
+                      "estimate": [0.4, 0.375]})
+    assert ev.write_weights(path, w) == 1
+    after = path.read_text(encoding="utf-8").splitlines()
+    assert after[0] == "# a comment, with a comma" and after[4] == "sham trial*,exclude,1,veto,glob"
+    assert after[2] == 'sham,doubt,0.40,"""a sham trial""",glob'  # unchanged, quoting kept
+    assert after[3] == "corrupt*,evaluative,0.38,condemnation,glob"  # two decimals, as written
+    assert lexicon.read(path)["weight"].tolist() == [0.4, 0.38, 1.0]
