@@ -352,6 +352,20 @@ def test_word_starts_equal_the_words_of_the_token_spans():
     assert word_starts([])[0].tolist() == []
 
 
+@pytest.mark.parametrize("batch", [1, 7, 60])
+def test_word_starts_in_batches_of_texts_equal_all_at_once(monkeypatch, batch):
+    import random
+
+    from discourse.text import _tokens
+
+    pieces = list("ab Z9_-'’. ,\n!é\u0301\U0001F600") + ["U.S.", "a-b", "x'y"]
+    rng = random.Random(batch)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 25))) for _ in range(300)]
+    whole = [a.tolist() for a in _tokens.word_starts(texts)]
+    monkeypatch.setattr(_tokens, "_BATCH", batch)
+    assert [a.tolist() for a in _tokens.word_starts(texts)] == whole
+
+
 def test_analyses_on_annotations_from_two_processes_are_identical(monkeypatch):
     from discourse import framing, sentiment, terms
     from discourse.text import _annotate

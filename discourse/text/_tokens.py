@@ -124,6 +124,10 @@ def _scan(texts: list[str]):
     return cp, offsets, is_w | inner, is_s
 
 
+#: characters of text classified at a time by :func:`word_starts`
+_BATCH = 1 << 18
+
+
 def word_starts(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """Text index and start of every word token (``is_word`` of :func:`token_spans`),
     in text order: what word counts need, without the punctuation tokens.
@@ -138,10 +142,25 @@ def word_starts(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
         z = np.zeros(0, np.int64)
         return z, z
     lens = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
+    # texts in batches of about _BATCH characters (a text joins no word of another: the
+    # result is that of all texts at once, with temporary arrays of a batch's size)
+    cuts = np.searchsorted(np.cumsum(lens + 1), np.arange(_BATCH, int(lens.sum() + len(lens)), _BATCH), side="right")
+    bounds = [0, *sorted(set(int(c) for c in cuts if 0 < c < len(texts))), len(texts)]
+    index, starts = [], []
+    for a, b in zip(bounds[:-1], bounds[1:]):
+        i, st = _word_starts(texts[a:b], lens[a:b])
+        index.append(i + a)
+        starts.append(st)
+    return np.concatenate(index), np.concatenate(starts)
+
+
+def _word_starts(texts: list[str], lens: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`word_starts` of a few texts joined by spaces."""
     offsets = np.concatenate([[0], np.cumsum(lens + 1)[:-1]])
     cp = _code_points(" ".join(texts))
-    # _scan's rule with one byte per code point (1: word character, 4: joiner)
-    cls = _bmp_word_joiner()[np.minimum(cp, 0xFFFF)]
+    # _scan's rule with one byte per code point (1: word character, 4: joiner); classes
+    # by the low 16 bits (astype wraps), then those of code points above the BMP looked up
+    cls = _bmp_word_joiner()[cp.astype(np.uint16)]
     high = np.flatnonzero(cp > 0xFFFF)
     if len(high):
         cls[high] = _lookup(cp[high])[0]
