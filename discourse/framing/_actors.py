@@ -14,7 +14,7 @@ from discourse.framing._common import (_annotations, _as_list, _group_keys, _sen
 from discourse.words import HONORIFICS
 from discourse.framing._phrases import (_appositive_before, _left_extent, _modifier_label, _np_forward,
                                        _right_extent)
-from discourse.framing._tokens import _doc_tokens
+from discourse.framing._tokens import _DET, _PREP, _doc_tokens, _modifier, _verbish
 
 _NAMING_VERBS = re.compile(
     r"^(?:describ|call|label|brand|dub|term|denounc|condemn|portray|depict|characteri[sz]|regard|view|"
@@ -145,7 +145,7 @@ def _label_doc(text: str, toks, hits, out) -> None:
                 labels.append((text[toks[np_[0]].start:toks[np_[1] - 1].end], "appositive"))
         # appositive before: "the chairman of the Joint Chiefs of Staff, Gen. Mark Milley"
         if s >= 2 and toks[s - 1].text == ",":
-            app = _appositive_before(toks, s - 1)
+            app = _appositive_before(toks, s - 1, closed=e >= len(toks) or toks[e].text in {",", ".", ";", ")", "!", "?"})
             if app is not None:
                 labels.append((text[toks[app[0]].start:toks[app[1] - 1].end], "appositive"))
         # predicate: "<naming verb> X as NP (and NP)*" / "X is a NP"
@@ -153,7 +153,8 @@ def _label_doc(text: str, toks, hits, out) -> None:
         pred_start = None
         if j < len(toks) and toks[j].low == "as" and s > 0 and _NAMING_VERBS.match(toks[s - 1].low):
             pred_start = j + 1
-        elif j + 1 < len(toks) and toks[j].low in _COPULA and toks[j + 1].low in {"a", "an", "the"}:
+        elif j + 1 < len(toks) and toks[j].low in _COPULA and toks[j + 1].low in {"a", "an", "the"} \
+                and not _object_of_preposition(toks, s):
             pred_start = j + 1
         elif j < len(toks) and toks[j].low in {"a", "an"} and s > 0 and _NAMING_DOUBLE.match(toks[s - 1].low):
             pred_start = j  # "branded Biden a failure"
@@ -170,6 +171,17 @@ def _label_doc(text: str, toks, hits, out) -> None:
                 break
         out[r] = (start, end, mention, labels, False)
         prev_end_tok[actor] = e
+
+
+def _object_of_preposition(toks, s: int) -> bool:
+    """The noun phrase starting at ``s`` is the object of a preposition (after its
+    determiners and a possessor: "the theme of last year's party congress"), so a copula
+    after it has another subject ("the theme of the congress was an odd one")."""
+    k, n = s - 1, 0
+    while k >= 0 and n < 4 and toks[k].word and toks[k].low not in _PREP and (
+            toks[k].low in _DET or toks[k].poss or (_modifier(toks[k]) and not _verbish(toks[k]))):
+        k, n = k - 1, n + 1
+    return k >= 0 and toks[k].low in _PREP
 
 
 def actor_labels(
@@ -205,7 +217,12 @@ def actor_labels(
         "US-backed President Ashraf Ghani" → "US-backed President"; "the Taliban
         Islamist insurgency" → "Islamist insurgency"). A common-noun alias stays
         the head ("government", "regime"), so outlets that say "regime" and
-        outlets that say "government" can be compared.
+        outlets that say "government" can be compared. A name used as a noun
+        modifier labels its actor only through a head that names people, a group or
+        an institution ("GOP senators", "the Kabul regime"; "EPA regulations",
+        "Democrat votes" or a longer name such as "Republican National Committee"
+        give no label), and a verb before or after the name is never part of it
+        ("who wanted X", "by giving police more power", "X test-fired").
     ``appositive``
         A noun phrase with a determiner set off by commas before or after the
         mention ("the chairman of the Joint Chiefs of Staff, Gen. Mark Milley").

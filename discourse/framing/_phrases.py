@@ -25,7 +25,7 @@ from discourse.framing._tokens import (
     _verb_form,
     _s_word,
 )
-from discourse.words import BYLINE_WORDS, HONORIFICS, NEWS_VERBS, NUMBER_WORDS, PRONOUNS, ROLE_NOUNS, TIME_WORDS
+from discourse.words import BYLINE_WORDS, HONORIFICS, INSTITUTION_NOUNS, NEWS_VERBS, NUMBER_WORDS, PRONOUNS, ROLE_NOUNS, TIME_WORDS
 
 _MODALS = frozenset("will would can could may might must should shall do does did".split())
 #: a word after a subject pronoun is a verb or an adverb ("we thank X", "I think X")
@@ -37,6 +37,29 @@ _ADJECTIVE_ENDINGS = ("ed", "ing", "s", "al", "ic", "ive", "ous", "ful", "less",
 _AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "eer", "ief", "ary")
 #: cardinal numbers open a noun phrase like a determiner ("two detained men")
 _CARDINALS = NUMBER_WORDS - {"first", "second", "third", "last", "next"}
+#: prepositions that :data:`discourse.words.PREPOSITIONS` leaves out, and "versus": never pre-modifiers
+_MORE_PREP = frozenset("inside outside beneath below above alongside amidst around beside besides throughout "
+                       "unlike versus vs vs. v. underneath past except".split())
+#: credit-line words that :data:`discourse.words.CREDIT_WORDS` leaves out ("Image copyright X")
+_MORE_CREDIT = frozenset({"copyright", "\u00a9"})
+#: a relative pronoun: the "-ed"/"-ing" word after it is the verb of its clause ("who wanted X")
+_RELATIVES = frozenset({"who", "which"})
+#: words before a gerund clause: the "-ing" word after them takes the phrase as its object
+#: ("by giving police more power", "while weakening X"); other prepositions allow a
+#: participle modifier ("of rising costs")
+_GERUND_OPENERS = frozenset({"by", "while", "whilst", "when", "without"})
+#: determiners that open a noun phrase headed by a singular name ("the embattled Governor X");
+#: a quantifier ("many", "all", "most") before a name is a subject, not its determiner
+_NAME_DETERMINERS = frozenset("the a an this his her its our their my your".split())
+#: short "-ed" verbs that the length rule of ``_verbish`` lets through ("the Greens eked out a win")
+_SHORT_ED = frozenset("used owed eked eyed axed sued tied died lied".split())
+#: words that follow a name without heading its phrase: degree and place adverbs and the
+#: adjectives that take a complement after the noun ("Democrats more than", "a senator close to
+#: the leader", "hold the agency accountable", "ahead of the vote")
+_POSTPOSED = frozenset("more less most least ahead close alone together accountable responsible present last "
+                       "next late early".split())
+#: adverbs of time that can stand between a relative pronoun and its verb ("who then wanted")
+_TIME_ADVERBS = frozenset("now then also still already again later once just".split())
 
 
 def _np_forward(toks: list[_Tok], i: int, *, with_of: int = 2) -> tuple[int, int] | None:
@@ -60,8 +83,12 @@ def _np_forward(toks: list[_Tok], i: int, *, with_of: int = 2) -> tuple[int, int
     return s, i
 
 
-def _appositive_before(toks: list[_Tok], comma: int) -> tuple[int, int] | None:
-    """The outermost determiner noun phrase ending at the comma before a name."""
+def _appositive_before(toks: list[_Tok], comma: int, closed: bool = True) -> tuple[int, int] | None:
+    """The outermost determiner noun phrase ending at the comma before a name.
+
+    ``closed=False``: the name goes on into its clause (no comma or end after it); a
+    noun phrase after a preposition is then the end of an opening adverbial ("Despite
+    a warning from the regional council, Ruritania fired"), not an apposition."""
     best = None
     for back in range(comma - 1, max(-1, comma - 15), -1):
         t = toks[back]
@@ -80,6 +107,8 @@ def _appositive_before(toks: list[_Tok], comma: int) -> tuple[int, int] | None:
     if k < back and _is_sentence_start(toks, k):
         return None  # "During the campaign, X", "According to the Times, X": an opening adverbial
     prior = toks[back - 1] if back > 0 else None
+    if not closed and prior is not None and prior.low in _PREP:
+        return None
     if prior is None or not prior.word or prior.low in _PREP | _CONJ | _AUX or _verbish(prior):
         return np_
     return None
@@ -105,9 +134,10 @@ def _left_extent(toks: list[_Tok], i: int) -> int:
     run: list[int] = []
     while j >= 0:
         t = toks[j]
-        if toks[j + 1].nl or t.poss or t.low in _CREDIT or t.low in _CARDINALS or t.low.replace(",", "").isdigit():
+        if toks[j + 1].nl or t.poss or t.low in _CREDIT or t.low in _CARDINALS or t.low.replace(",", "").isdigit() \
+                or t.low in _MORE_PREP or t.low in _MORE_CREDIT:
             break
-        if t.low in TIME_WORDS or (j > 0 and toks[j - 1].low in _SUBJECTS and not t.cap):
+        if t.low in TIME_WORDS or (j > 0 and toks[j - 1].low in _SUBJECTS | {"others"} and not t.cap):
             break  # "Tuesday afternoon President X", "we thank President X"
         if toks[j + 1].low in HONORIFICS and t.low != "late":
             break  # "after the announcement Mr X": an honorific takes no modifier
@@ -116,6 +146,9 @@ def _left_extent(toks: list[_Tok], i: int) -> int:
         if j > 0 and not t.cap and not t.hyph and (toks[j - 1].low in _MODALS or (
                 toks[j - 1].low == "to" and toks[i].cap)):
             break  # "will deport immigrants", "to isolate North Korea": a verb, not a modifier
+        if j > 0 and toks[j - 1].low in {"has", "have", "had", "having"} and not t.cap and not t.hyph \
+                and len(t.low) > 4 and t.low.endswith(("en", "wn")):
+            break  # an irregular past participle after "have" is the verb: "has given Greens a chance"
         if _adverb(t) and run and _verbish(toks[run[0]]) and j > 0 and toks[j - 1].low in _DET | _PREP:
             run.insert(0, j)  # "the newly arrived migrants"
             j -= 1
@@ -127,7 +160,8 @@ def _left_extent(toks: list[_Tok], i: int) -> int:
         if t.low in NEWS_VERBS and not t.cap and not (j > 0 and (toks[j - 1].low in _DET or toks[j - 1].poss or (
                 toks[j - 1].low in _PREP and toks[j - 1].low != "to"))):
             break  # "would include US airpower", "to help undocumented immigrants"
-        if _verbish(t) and (not _participle_modifies(toks, j) or (t.low.endswith("ing") and toks[i].cap and not run)):
+        if _verbish(t) and (not _participle_modifies(toks, j) or (t.low.endswith("ing") and toks[i].cap and not run)
+                            or _clause_verb(toks, j, i)):
             break  # "isolating North Korea": a gerund takes the name as its object
         run.insert(0, j)
         j -= 1
@@ -147,6 +181,41 @@ def _left_extent(toks: list[_Tok], i: int) -> int:
     while run and (toks[run[0]].cap and _is_sentence_start(toks, run[0]) and toks[run[0]].low in _VERBS):
         run.pop(0)
     return run[0] if run else i
+
+
+def _clause_verb(toks: list[_Tok], j: int, i: int) -> bool:
+    """The lowercase "-ed"/"-ing" word at ``j`` is a verb whose object is the phrase headed
+    at ``i``, by the word before it: a relative pronoun ("who wanted X", "which
+    infuriated X"; "that" before a name or a plural: "the bill that passed Congress"); a
+    gerund opener ("by giving police more power", "while weakening former Mayor X"); or,
+    before a singular name, anything but an article or possessive (and a preposition
+    before an "-ed" word): a participle modifies a name only after its determiner ("the
+    embattled Governor X", "of embattled Governor X"), elsewhere it is the verb ("Most
+    delegates pressed X", "in charge of enforcing Governor X's orders")."""
+    t = toks[j]
+    low = t.low
+    if t.cap or t.hyph or not low.endswith(("ed", "ing")):
+        return False
+    k = j - 1
+    while k >= 0 and not toks[k].cap and (_adverb(toks[k]) or toks[k].low in _TIME_ADVERBS):
+        k -= 1
+    if k < 0 or toks[k + 1].nl or not toks[k].word:
+        return False  # the start of a line or a phrase: as _participle_modifies says
+    p = toks[k].low
+    head = toks[i]
+    name = head.base.lower()
+    plural = name.endswith("s") and not name.endswith("ss")
+    if p in _RELATIVES or (p == "that" and (head.cap or plural)):
+        return True
+    if k < j - 1 and p in _AUX and p not in {"is", "are", "was", "were", "be", "been", "being", "am"}:
+        return True  # "have now positioned X": a perfect or modal with an adverb between
+    if low.endswith("ing") and p in _GERUND_OPENERS:
+        return True
+    if head.cap and not plural:
+        if toks[k].poss or p in _NAME_DETERMINERS or p in _CARDINALS or p.replace(",", "").isdigit():
+            return False
+        return not (low.endswith("ed") and p in _PREP)
+    return False
 
 
 def _plural(t: _Tok) -> bool:
@@ -175,15 +244,30 @@ def _right_extent(toks: list[_Tok], e: int, hit_end_poss: bool) -> int:
     """One past the last token of the noun phrase continuing after the alias."""
     if hit_end_poss:
         return e
+    last = toks[e - 1].base if e > 0 else ""
+    # a plural name is no noun modifier: "has given Greens plenty of hope" ("Greens Abroad" is a name)
+    plural_name = last[:1].isupper() and not last.isupper() and last.endswith("s") \
+        and not last.endswith(("ss", "us", "is"))
     j = e
     n = 0
     while j < len(toks) and n < 3:
         t = toks[j]
         if t.nl or not t.word or not _modifier(t) or _adverb(t) or t.low in _CREDIT or t.text.isdigit() \
-                or t.low in _VERB_S or t.low in {"says", "said"}:
+                or t.low in _VERB_S or t.low in {"says", "said"} or t.low in _MORE_CREDIT or t.low in _MORE_PREP:
             break  # a verb even in a title-case headline ("EPA Unveils New Rules")
+        if not t.text.isupper() and (t.base.lower() in _PRON or t.base.lower() in _CONJ):
+            break  # "who's", "that's", "she's": a pronoun with its verb
+        if plural_name and not t.cap:
+            break
+        if not t.cap and (t.low in _SHORT_ED or t.low in TIME_WORDS or t.low in _POSTPOSED or t.low in NUMBER_WORDS
+                          or (t.hyph and t.low.endswith("ed"))):
+            break  # a verb ("test-fired", "eked") or a time ("last week") after the name
         if not (t.cap or t.hyph):
             if _verbish(t):
+                prev = toks[j - 1]
+                if t.low.endswith("ing") and j > e and not prev.cap and not prev.poss \
+                        and prev.low.endswith(("al", "ic", "ive", "ous", "ful", "ary")):
+                    j += 1  # an adjective before it makes an "-ing" word a noun: "annual meeting"
                 break
             nxt = toks[j + 1] if j + 1 < len(toks) else None
             if nxt is not None and (nxt.low in _DET or nxt.low in _PRON and nxt.low not in {"that"}):
@@ -192,7 +276,30 @@ def _right_extent(toks: list[_Tok], e: int, hit_end_poss: bool) -> int:
         n += 1
         if t.poss:
             break
+    # a name is never cut: "GOP presidential candidate Jane Roe", past the three-word limit
+    while n >= 3 and j < len(toks) and _is_name_token(toks[j - 1]) and not toks[j - 1].poss \
+            and _is_name_token(toks[j]) and not toks[j].nl and not _verbish(toks[j]) and toks[j].low not in _VERB_S:
+        j += 1
+        if toks[j - 1].poss:
+            break
     return j
+
+
+#: collective nouns and person nouns that the agent endings miss: a group of people ("the Trump camp", "the GOP base"), besides role,
+#: agent and institution nouns and the endings "-ship", "-cy", "-ee" (leadership,
+#: insurgency, appointee)
+_COLLECTIVE = frozenset("""team staff family camp base establishment caucus coalition delegation majority minority
+faction wing ally allies aide aides bloc lobby group organization organisation network rank ranks forces
+troops dynasty circle side machine crowd electorate membership leadership clan tribe people critic foe friend rival
+heir hawk""".split())
+
+
+def _group_head(t: _Tok) -> bool:
+    """A head noun that names people, a group or an institution."""
+    low = t.base.lower()
+    one = low[:-1] if low.endswith("s") and not low.endswith("ss") else low
+    return (_agent(_Tok(one, t.start, t.end)) or low in _COLLECTIVE or one in _COLLECTIVE or low in INSTITUTION_NOUNS
+            or one in INSTITUTION_NOUNS or one.endswith(("ship", "cy", "ee")) or (t.cap and _is_name_token(t)))
 
 
 def _modifier_label(toks, s, e, hits_in_np) -> str | None:
@@ -200,7 +307,7 @@ def _modifier_label(toks, s, e, hits_in_np) -> str | None:
     drop = set()
     for hs, he, _, alias in hits_in_np:
         proper = any(ch.isupper() for ch in alias)  # lowercase aliases are common nouns
-        if proper and all(toks[k].cap for k in range(hs, he)):
+        if proper and all(toks[k].cap for k in range(hs, he) if toks[k].word):  # "Jane Q. Roe"
             # a proper-name alias and the first names or initials before it
             drop.update(range(hs, he))
             k = hs - 1
@@ -210,12 +317,26 @@ def _modifier_label(toks, s, e, hits_in_np) -> str | None:
         else:
             # proper-name parts of a mixed alias ("Afghan" in "Afghan government")
             drop.update(k for k in range(hs, he - 1) if toks[k].cap and proper)
-    # another person's name after a role noun ("Taliban spokesman Suhail Shaheen")
+    # a proper-name alias inside a longer name: the rest of the name is no label
+    # ("the Green Party National Committee"; but "the Trump Administration" keeps its head)
+    last = max(he for _, he, _, alias in hits_in_np if any(ch.isupper() for ch in alias)) \
+        if any(any(ch.isupper() for ch in alias) for *_, alias in hits_in_np) else None
+    if last is not None and last < e and all(toks[k].cap and toks[k].low not in _TITLES
+                                             and toks[k].low not in INSTITUTION_NOUNS
+                                             for k in range(last, e) if toks[k].word):
+        return None  # its head is that other name, which the modifiers before it describe
+    # another person's name after a role noun ("Taliban spokesman Suhail Shaheen",
+    # "party lobbyist Jane Roe", "presidential hopeful Jane Roe")
     k = e - 1
     while k >= s and k not in drop and _is_name_token(toks[k]):
         k -= 1
-    if k < e - 1 and k >= s and (toks[k].low in _ROLE_NOUNS or toks[k].low in _TITLES):
+    if k < e - 1 and k >= s and k not in drop and (_agent(toks[k]) or toks[k].low in {"hopeful", "nominee"}):
         drop.update(range(k + 1, e))
+    # a name used as a noun modifier labels its actor only through a head that names
+    # people, a group or an institution ("the Kabul regime", "the Taliban Islamist
+    # insurgency", "GOP senators"); "EPA regulations", "Democrat votes" name a thing
+    if last is not None and last < e and not (e - 1) in drop and not _group_head(toks[e - 1]):
+        return None
     # a label is a noun phrase: never a function word or a verb at its head
     keep = [k for k in range(s, e) if k not in drop and toks[k].low not in HONORIFICS
             and (not _function(toks[k]) or toks[k].text.isupper())]
