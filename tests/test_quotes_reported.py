@@ -33,7 +33,7 @@ def rows(t: str, **kw) -> list[list]:
     ("Judge Amara Osei rejected the motion and said the trial would go ahead.",
      [["the trial would go ahead", "Judge Amara Osei", "said", "indirect", "X-said-clause"]]),
     ("The mayor called the plan careless, but said the city would pay for it.",
-     [["the city would pay for it", "The mayor", "said", "indirect", "X-and-said"]]),
+     [["the city would pay for it", "The mayor", "said", "indirect", "X-said-clause"]]),
 ])
 def test_indirect_rules(t, expected):
     assert rows(t) == expected

@@ -18,11 +18,13 @@ import re
 
 from discourse.quotes._document import Document
 from discourse.quotes._marks import FILL
-from discourse.quotes._phrases import UP, WORD, np_left, np_right, skip_space
+from discourse.quotes._phrases import CAP_STOP, UP, WORD, np_left, np_right, skip_space
 from discourse.quotes._records import Attribution, Candidate
 from discourse.quotes._clauses import (NOUN_FORMS, according_after, according_before, according_outer, clause_subject,
-                                       main_subject, noun_reading, outer_report)
+                                       main_clause, main_subject, noun_reading, outer_report, participle_outer,
+                                       reported_after)
 from discourse.quotes._continuation import CONTEXT, ENDS_WITH_ATTRIBUTION, cross_sentence
+from discourse.quotes._reported import CONTENT_NOUNS
 from discourse.quotes._verbs import SOURCE_PREPS
 from discourse.words import PRONOUNS
 
@@ -102,6 +104,21 @@ _PASSIVE_QUOTED = re.compile(r"\b(?:is|was|are|were|been)\s+quoted\s+as\s+$")
 _AND_BUT = re.compile(r"\b(?:and|but)\s+$")
 _THAT_NEXT = re.compile(r"\s+that\b")
 _COMMA_ONLY = re.compile(r"\s*[,:]\s*")
+# the word before a participle inside the finite verb's report: a lowercase noun or verb,
+# not a conjunction or preposition that opens an adjunct ("while adding", "by saying")
+_INSIDE_REPORT = re.compile(r"(?<![,;:(\[—–\-\"”’'\w])\s*\b([a-z]+)\s+$")
+_ADJUNCT_OPENERS = frozenset("""and or but while before after by with without when whenever as
+    then also even again further once repeatedly later""".split())
+_NOUN_CUE = re.compile(r"\b(?P<who>[" + UP + r"][\w.\-]*(?:\s[" + UP + r"][\w.\-]*){0,2}(?=['’]s\s))"
+                       r"['’]s\s+(?:[\w\-]+\s+){0,2}?(?P<noun>[a-z]+)(?:\s+that\s*,?\s*[^;:!?.\"“”" + FILL + r"]{0,80}|(?P<colon>:)\s*)[\"“]?$")
+# nouns of a written or spoken text that introduce it after a colon: "Lee's statement: "…""
+_TEXT_NOUNS = frozenset("""statement statements post posts tweet tweets message letter note memo email response
+    reply speech answer explanation words remarks comment comments""".split())
+# rules whose verb introduces the quotation itself (not a participle or a verb inside the
+# sentence): only these are nested in a closing "X reported" (the seed's "describing it as
+# "…", the Times reported" keeps the participle's speaker)
+_INTRODUCING = frozenset({"X-said-quote", "quote-X-said", "quote-said-X", "bare-verb-quote", "and-said-quote",
+                          "said-X-quote"})
 _RIGHT_HOW = {"bare": "quote-said-X", "subject": "quote-X-said", "according-to": "quote-according-to"}
 
 
@@ -114,7 +131,8 @@ def attribute(doc: Document, o: int, c: int) -> Attribution:
     res = _attribute(doc, o, c)
     if res.span is not None and res.verb is not None and res.verb not in SOURCE_PREPS and not res.distancing:
         outer = (according_after(doc, res.si2, max(c, res.span[1]))
-                 or according_before(doc, res.si, res.span[0]))
+                 or according_before(doc, res.si, res.span[0])
+                 or (reported_after(doc, res.si2, max(c, res.span[1])) if res.attribution in _INTRODUCING else None))
         if outer is not None:
             # ""…," Lee said, according to the minutes": Lee's words as the minutes
             # report them; of two nested reports the outer one is the attribution
@@ -177,8 +195,19 @@ def _attribute(doc: Document, o: int, c: int) -> Attribution:
             # before the quotation: "Ann Lee, 35, a nurse, said on Monday, in a
             # post about her son, "…""
             gov = b
+        elif (gov is None and m[b.start - 2:b.start] == ", " and FILL not in m[b.end:o]
+              and doc.verbs.lemma.get(b.verb) != b.verb and not b.verb.endswith(("s", "ing"))
+              and main_subject(doc, sents.of(b.start), b.start) is not None):
+            # the same past form after a subject whose relative clause the noun-phrase
+            # grammar does not span, its complement running on to the quotation: "Ann
+            # Lee, 61, who ran the ferry for years, said the closure reminded her of her
+            # youth, and of "…"" (the main clause's subject, below)
+            gov = b
     if (gov is not None and gov.how == "participle" and m[gov.start - 2:gov.start] == ", "
-            and "," in m[gov.end:o] and _COMMA_ONLY.fullmatch(m, gov.end, o) is None):
+            and "," in m[gov.end:o] and _COMMA_ONLY.fullmatch(m, gov.end, o) is None
+            and _THAT_NEXT.match(m, gov.end) is None):
+        # (", noting that he and his wife, Ann, "…"": a participle with its own
+        # that-clause is no parenthetical, the quotation is in its complement)
         # (", saying, "…"": the participle right before the quotation is its verb)
         # a parenthetical participle: "X told AFP, asking not to be named, that …"
         earlier = [cd for cd in governing if cd.end < gov.start and cd.how != "participle"]
@@ -191,8 +220,9 @@ def _attribute(doc: Document, o: int, c: int) -> Attribution:
     # "Insisting that "…"", "X said, "…""): no clause break in between
     gov_close = gov is not None and _GOV_CLOSE.fullmatch(m, gov.end, o) is not None
     if gov is not None and gov_close:
-        if not (gov.how == "subject" and _NO_WORD.fullmatch(m, gov.end, o) is None
-                and not m[gov.end:o].rstrip().endswith(":") and _closing_attribution(doc, cands, c)):
+        if not ((gov.how == "subject" and _NO_WORD.fullmatch(m, gov.end, o) is None
+                 and not m[gov.end:o].rstrip().endswith(":") or gov.how == "participle")
+                and _closing_attribution(doc, cands, c)):
             return _from_governor(doc, res, gov, with_subject, o)
         # "X conceded that it could be termed "…," the Post reported": the attribution
         # that closes the sentence outranks a verb inside it
@@ -239,6 +269,12 @@ def _attribute(doc: Document, o: int, c: int) -> Attribution:
                  and not _RELATIVE_END.search(m[c + 1:d.np[0] if d.how == "subject" else d.start])]
     if sub_right:
         d = sub_right[0]
+        b = right_c[0]
+        if (b.how == "bare" and b.np is not None and b.start < d.start and m[b.start - 2:b.start] == ", "
+                and FILL not in m[c + 1:b.start] and m[b.np[1]:b.np[1] + 1] == "," and m[b.np[0]].isupper()):
+            # an inverted attribution set off by commas comes first: "Any "…" reading of
+            # it, said Ann Lee, a historian, would see …" -> said, Ann Lee
+            return res.set(verb=b.verb, span=b.np, attribution="quote-said-X")
         return res.set(verb=d.verb, span=d.np, attribution="X-verb-later-in-sentence")
     if right_c and right_c[0].how == "bare" and right_c[0].np is not None:
         # an inverted attribution closing the sentence after a comment of the outlet's:
@@ -257,6 +293,18 @@ def _attribute(doc: Document, o: int, c: int) -> Attribution:
         sp = np_left(m, ss, vs)
         if sp is not None and _TAG_GAP.fullmatch(m, sp[1], vs) is not None:  # (past a party-state tag)
             return res.set(span=sp, verb=sn.group("verb").lower(), attribution="X-verb-noun-quote")
+    # a noun of saying with its possessor, its content clause holding the quotation:
+    # "her comment that, "…"", "Lee's claim that the plan was "…"" (PARC's noun cues)
+    if gov is None and not right_c:
+        nc = _NOUN_CUE.search(left[-200:])
+        if nc is not None and nc.group("noun") in (_TEXT_NOUNS if nc.group("colon") else CONTENT_NOUNS):
+            base = o - len(left[-200:])
+            a, b = base + nc.start("who"), base + nc.end("who")
+            first = m[a:b].split()[0]
+            if first in CAP_STOP:  # "From Lee's post:": the name only
+                a = skip_space(m, a + len(first))
+            if a < b:
+                return res.set(span=(a, b), verb=nc.group("noun"), attribution="X-noun-quote")
     # transcript style: X: "…"
     if _COLON_END.search(left):
         head = left.rstrip()[:-1].rstrip()
@@ -266,7 +314,10 @@ def _attribute(doc: Document, o: int, c: int) -> Attribution:
         elif FILL not in m[ss:o - len(left) + len(head)]:
             # "The mayor put it best when she posted: "…"", "Lind named a film as
             # her favourite: "…"": the person the sentence is about
-            clause_subject(doc, res, o, "X-clause-colon")
+            if not clause_subject(doc, res, o, "X-clause-colon"):
+                # else the subject of the main clause that the colon ends, and its verb
+                # as written: "A memo from the council makes that plain: "…""
+                main_clause(doc, res, si, o, "X-clause-colon")
     return res
 
 
@@ -308,8 +359,12 @@ def _from_governor(doc: Document, res: Attribution, gov: Candidate, with_subject
         if outer is not None:
             # "According to the minutes, Lee said "…"": Lee's words as the minutes report them
             return res.set(span=outer.np, verb=outer.verb, attribution="X-verb-in-sentence")
-        if not direct and gov.how == "subject":
+        if gov.how == "subject" and (not direct or _NO_WORD.fullmatch(m, gov.end, o) is None):
             outer = outer_report(doc, gov, with_subject)
+            po = participle_outer(doc, gov, with_subject) if outer is None else None
+            if po is not None:
+                # "X praised her, saying she applauded them for "…"": the participle reports
+                return res.set(span=po[1].np, verb=po[0].verb, attribution="participle-left-subject")
             if outer is not None:
                 # "Lee said she recalled thinking "…"", "critics say he had proposed to
                 # "…"": the verb in the complement of an earlier reporting verb is part
@@ -341,9 +396,19 @@ def _from_governor(doc: Document, res: Attribution, gov: Candidate, with_subject
     lefts = [d for d in with_subject if d.end <= gov.start]
     rights = [d for d in with_subject if d.start > gov.end]
     if lefts:
-        return res.set(span=_latest(lefts).np, attribution="participle-left-subject")
+        d = _latest(lefts)
+        w = _INSIDE_REPORT.search(m, max(0, gov.start - 30), gov.start) if d.how == "subject" else None
+        if w is not None and w.group(1) not in _ADJUNCT_OPENERS:
+            # no comma, dash or bracket before the participle: a reduced relative or the
+            # object of another verb inside what the finite verb reports ("X said the
+            # tweet saying …", "X wrote that she began saying "…""): the outer report
+            res.verb = d.verb
+        return res.set(span=d.np, attribution="participle-left-subject")
     if rights:
-        return res.set(span=min(rights, key=lambda d: d.start).np, attribution="participle-main-subject")
+        d = min(rights, key=lambda d: d.start)
+        if d.how == "according-to":
+            res.verb = d.verb  # ("…, saying "…," according to X": the verb of the source X)
+        return res.set(span=d.np, attribution="participle-main-subject")
     res.attribution = "participle-no-subject"
     ss, se = sents.starts[gsi], sents.ends[gsi]
     if m[ss:gov.start].strip(" \"“‘'") == "":

@@ -18,7 +18,7 @@ from discourse.quotes._speakers import DATELINE, sentence_subject
 from discourse.words import PLACES, PRONOUNS, ROLE_NOUNS
 
 __all__ = ["NOUN_FORMS", "according_after", "according_before", "according_outer", "adverbial", "clause_subject",
-           "main_subject", "noun_reading", "outer_report", "verb_after"]
+           "main_clause", "main_subject", "noun_reading", "outer_report", "participle_outer", "reported_after", "verb_after"]
 
 # a subject's apposition or relative clause set off by commas or dashes, then the
 # predicate: "X, the group's founder, also said", "X -- who … -- told"
@@ -51,6 +51,11 @@ _TIME_WORDS = frozenset("""later earlier ago back before after since during mean
     morning afternoon evening night week weekend month year years days hours minutes moments""".split())
 _NOUN_DETS = frozenset({"the", "a", "an", "many", "some", "several", "these", "those", "other", "such"})
 _ADJ_ENDINGS = ("al", "ic", "ive", "ous", "ern", "ian", "an", "ish", "est", "ful", "less", "ary", "ial")
+_PLURAL_HEADS = frozenset({"people", "police", "staff", "media", "public", "children", "men", "women"})
+_REPORTED_END = re.compile(r"(?:\s+(?:on|last|this|early|late|earlier|later)?\s*[\w.'’]+){0,2}\s*[.!]\s*")
+_POST_PP = re.compile(r"\s+(?:in|of|for|from|at|on|by)\s+(?:(?:the|a|an|his|her|its|their)\s+)?[\w'’\-]+")
+_PARENTHETICAL_OPEN = re.compile(r"[A-Za-z],\s+$")
+_BARE_WORD = re.compile(r"\s+([a-z][a-z'’\-]*[a-z])")
 _CONJ_OPEN = frozenset({"But", "And", "Yet", "So", "Still", "Also", "Then"})
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
 _LETTERS = re.compile(r"[A-Za-z]+")
@@ -64,6 +69,11 @@ def noun_reading(m: str, cd: Candidate) -> bool:
         return False
     words = m[cd.np[0]:cd.np[1]].split()
     last = words[-1].lower()
+    if (not cd.verb.endswith("s") and last not in PRONOUNS and last.isalpha()
+            and not last.endswith("s") and last not in _PLURAL_HEADS and not m[cd.np[1]:cd.start].strip()):
+        # a base form right after a singular noun cannot be its verb (it would take -s):
+        # the head of a compound noun, "a House committee report found …"
+        return True
     if last in ROLE_NOUNS or last in PRONOUNS or words[-1][:1].isupper() and len(words) == 1:
         return False
     return (words[0].lower() in _POSS_DETS or any(POSS.search(w) for w in words[:-1])
@@ -88,8 +98,28 @@ def outer_report(doc: Document, gov: Candidate, with_subject):
                 return d
             if d.verb in _OBJECT_THAT and _OBJECT_GAP.fullmatch(m, d.end, gov.np[0]) is not None:
                 return d
+            if (m[d.end:d.end + 1] == "," and _PARENTHETICAL_OPEN.search(m, max(ss, d.np[0] - 12), d.np[0])
+                    and m[d.np[0]:d.np[1]].lower() == m[gov.np[0]:gov.np[1]].lower()):
+                # a parenthetical attribution of the same speaker scopes over its
+                # sentence: "Nor, she said, had she promised anything that might be "…"" -> said
+                return d
             return None
     return None
+
+
+def participle_outer(doc: Document, gov: Candidate, with_subject):
+    """A participle set off by a comma whose complement begins with the subject of
+    ``gov`` (``X praised the staff, saying (that) she applauded them for "…"``): the
+    participle is the outer report, its subject that of the finite verb before it;
+    ``(participle, subject candidate)`` or None."""
+    m = doc.masked
+    before = [d for d in doc.candidates(doc.sents.of(gov.start)) if d.end <= gov.np[0]]
+    p = before[-1] if before else None
+    if (p is None or p.how != "participle" or m[p.start - 2:p.start] != ", "
+            or _COMPLEMENT_GAP.fullmatch(m, p.end, gov.np[0]) is None):
+        return None
+    lefts = [d for d in with_subject if d.how == "subject" and d.end <= p.start]
+    return (p, lefts[-1]) if lefts else None
 
 
 def according_outer(doc: Document, gov: Candidate, with_subject):
@@ -98,11 +128,40 @@ def according_outer(doc: Document, gov: Candidate, with_subject):
     board would call it "…"``): the clause of ``gov`` is what X reports, the outer report
     is the attribution (as in :func:`outer_report`), else None."""
     m = doc.masked
-    for d in with_subject:
-        if (d.how == "according-to" and d.np is not None and d.np[1] <= gov.np[0]
-                and _COMMA_GAP.fullmatch(m, d.np[1], gov.np[0]) is not None):
-            return d
+    for d in doc.candidates(doc.sents.of(gov.start)):
+        if d.how == "according-to" and d.end <= gov.np[0]:
+            d = _with_source(m, d)
+            if (d.np is not None and d.np[1] <= gov.np[0]
+                    and _COMMA_GAP.fullmatch(m, d.np[1], gov.np[0]) is not None):
+                return d
+            k = m.rfind(",", d.end, gov.np[0])
+            if k != -1 and _COMMA_GAP.fullmatch(m, k, gov.np[0]) is not None and _SHORT_NP.fullmatch(m, d.end, k):
+                # the source runs on to the comma ("According to the council's own report, Lee
+                # said", "according to White House pool reports, X said"): a short noun phrase
+                return d._replace(np=(skip_space(m, d.end), k))
     return None
+
+
+# a short noun phrase: up to six words, none a conjunction, relative or verb of saying
+_SHORT_NP = re.compile(r"(?:\s+(?!(?:and|or|but|that|who|which|when|while|because|if|as|said|says|told)\b)"
+                       r"[\w’'.\-]+){1,6}\s*")
+
+
+def _with_source(m: str, d: Candidate) -> Candidate:
+    """``according to`` with its source: a bare noun phrase without determiner or
+    capital when the noun-phrase grammar finds none (``according to audio obtained by
+    the paper``, ``according to pool reports``: up to four lowercase words, before a
+    function word or a past participle)."""
+    if d.np is not None:
+        return d
+    end = None
+    for k, w in enumerate(_BARE_WORD.finditer(m, d.end, d.end + 60)):
+        t = w.group(1)
+        if (w.start() != (end if end is not None else d.end) or k == 4 or t in STOP_LOW
+                or t.endswith("ed") and k > 0):
+            break
+        end = w.end()
+    return d if end is None else d._replace(np=(skip_space(m, d.end), end))
 
 
 def according_after(doc: Document, si: int, after: int):
@@ -113,12 +172,33 @@ def according_after(doc: Document, si: int, after: int):
     se = doc.sents.ends[si]
     cands = doc.candidates(si)
     for k, d in enumerate(cands):
+        if d.how == "according-to" and d.np is None and d.start > after:
+            d = _with_source(m, d)
         if (d.how == "according-to" and d.np is not None and d.start > after
                 and _SAME_CLAUSE.fullmatch(m, after, d.start) is not None):  # (same clause)
             closes = (_ACCORDING_END.fullmatch(m, d.end, se) is not None
                       and all(x.start < d.np[1] for x in cands[k + 1:]))
             if closes or m[d.start - 2:d.start] == ", " and m[d.np[1]:d.np[1] + 1] == ",":
                 return d
+    return None
+
+
+def reported_after(doc: Document, si: int, after: int):
+    """A named source and a form of *report* closing sentence ``si`` after position
+    ``after``, set off by a comma: ``"…," Lee said, the Post reported.``, ``Lee called
+    it "…," the Post reports.``: the outer report, as :func:`according_after`; else None."""
+    m = doc.masked
+    se = doc.sents.ends[si]
+    cands = doc.candidates(si)
+    if not cands:
+        return None
+    d = cands[-1]
+    if (d.how == "subject" and d.np is not None and d.start > after and d.np[0] > after
+            and doc.verbs.lemma.get(d.verb) == "report" and any(w[:1].isupper() for w in m[d.np[0]:d.np[1]].split())
+            and m[d.np[0]:d.np[1]].lower() not in PRONOUNS
+            and m[max(0, d.np[0] - 8):d.np[0]].rstrip(" \t\"”’'")[-1:] == "," and _REPORTED_END.fullmatch(m, d.end, se) is not None
+            and re.search(r"[;:!?]", m[after:d.np[0]]) is None):
+        return d
     return None
 
 
@@ -130,8 +210,8 @@ def according_before(doc: Document, si: int, speaker: int):
     over a note that read "…"``: the note's words, not a report of the police)."""
     m = doc.masked
     cands = doc.candidates(si)
-    if cands and cands[0].how == "according-to" and cands[0].np is not None:
-        d = cands[0]
+    d = _with_source(m, cands[0]) if cands and cands[0].how == "according-to" else None
+    if d is not None and d.np is not None:
         if (d.np[1] <= speaker and _OPENING.fullmatch(m, doc.sents.starts[si], d.start) is not None
                 and _BEFORE_SPEAKER.fullmatch(m, d.np[1], speaker) is not None):
             return d
@@ -198,6 +278,35 @@ def clause_subject(doc: Document, res: Attribution, o: int, attribution: str = "
     if sub is None or FILL in m[sub[0]:sub[1]]:
         return False
     res.set(span=sub, attribution=attribution, verb=verb_after(m, sub[1]))
+    return True
+
+
+def main_clause(doc: Document, res: Attribution, si: int, o: int, attribution: str = "clause-subject") -> bool:
+    """Set the speaker and verb of the quotation at ``o`` to the subject opening
+    sentence ``si`` (any noun phrase, :func:`main_subject`) and its finite verb as
+    written, an -s or -ed form (``His campaign protested that … "…"``, ``A memo from
+    the council makes that plain: "…"``); False when there is none."""
+    m = doc.masked
+    sp = main_subject(doc, si, o)
+    if sp is None or FILL in m[sp[0]:sp[1]]:
+        return False
+    k = sp[1]
+    x = _APPOSITION.match(m, k) or _POST_PP.match(m, k)
+    if x is not None:  # past an apposition or a prepositional phrase: "X, in a note, wrote"
+        k = x.end() - 2 if x.re is _APPOSITION else x.end()
+    for _ in range(3):  # past adverbs, not auxiliaries (a passive reports nothing)
+        w = _VERB_WORD.match(m, k)
+        if w is None or not (w.group(1).endswith("ly") or w.group(1) in _ADVERBS):
+            break
+        k = w.end()
+    if w is None:
+        return False
+    v = w.group(1)
+    nxt = _VERB_WORD.match(m, w.end())
+    if (not v.endswith(("s", "ed")) or v in _NOT_VERBS or v in STOP_LOW
+            or nxt is not None and nxt.group(1) in _AUXILIARIES or FILL in m[w.end():w.end() + 3]):
+        return False  # ("The referendum results were …", "The new plans "…"": a noun)
+    res.set(span=sp, verb=v, attribution=attribution)
     return True
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from discourse.quotes._clauses import according_after, clause_subject
+from discourse.quotes._clauses import according_after, clause_subject, main_clause, verb_after
 from discourse.quotes._document import Document
 from discourse.quotes._marks import FILL
 from discourse.quotes._phrases import UP, WORD, np_right
@@ -24,11 +24,13 @@ __all__ = ["CONTEXT", "ENDS_WITH_ATTRIBUTION", "cross_sentence"]
 
 CONTEXT = 600  # characters of sentence context looked at on each side of a quotation
 
-ENDS_WITH_ATTRIBUTION = re.compile(r"(?:\s+(?:on|in|at|last|this|early|late|earlier|later|to|during)?\s*[\w.'’]+){0,4}\s*[.!]\s*")
+ENDS_WITH_ATTRIBUTION = re.compile(r"(?:\s+(?:on|in|at|last|this|early|late|earlier|later|to|during)?\s*[\w.'’]+){0,4}\s*[.!][)\]]?\s*")
 _PREV_END = re.compile(r"[.!?…][\"”’')]*\s+$")
 _SPLIT_LEFT = re.compile(r"[,:]\s*[\"“”‘'«]?$")
 _ALONE_RIGHT = re.compile(r"[\s.,!?…\"”’'“]*")
 _NEXT_SUBJECT = re.compile(r"\s*(?:[^,;:." + FILL + r"]{1,40},\s*)?")
+_VERB_ENDS = re.compile(r"\s*[.!?]")
+_AND_NEXT = re.compile(r",\s+and\s+$")
 _SIGNALLING = frozenset({"add", "continue", "reiterate", "repeat", "elaborate"})
 _SIGNATURE = re.compile(r"\s*(?:—|–|--|-)\s*(?=[" + UP + r"])")
 
@@ -77,6 +79,34 @@ def _continued(doc: Document, results: list[Attribution], j: int) -> dict:
                 and FILL not in m[after[0].end:doc.sents.ends[pr.si2]]):
             verb = after[1].verb
     return dict(span=pr.span, verb=verb, attribution="continuation")
+
+
+def _narrative_between(doc: Document, after: int, si: int) -> bool:
+    """Sentences ``after + 1`` to ``si - 1`` (the end of the paragraph before the one
+    that sentence ``si`` opens) hold no quotation and no reporting verb: the outlet's
+    narration between a speaker's quotation and the paragraph of words that goes on
+    (``"…," Lee said. Her neighbours came to the door. ¶ "…"``)."""
+    m = doc.masked
+    for k in range(after + 1, si):
+        if FILL in m[doc.sents.starts[k]:doc.sents.ends[k]] or doc.candidates(k):
+            return False
+    return True
+
+
+def _other_speaker_after(doc: Document, pr: Attribution, j: int, si: int):
+    """In the sentence before ``si``, after quotation ``j`` and its attribution, a second
+    speaker coordinated with ``and`` whose verb ends the sentence (``"…," Lee said, and
+    her husband cut in. "…"``): that speaker goes on; else None."""
+    if pr.si2 != si - 1 or pr.span is None:
+        return None
+    m = doc.masked
+    cds = doc.candidates(si - 1)
+    d = cds[-1] if cds else None
+    if (d is not None and d.how == "subject" and d.np is not None and d.np[0] > max(doc.spans[j][1], pr.span[1])
+            and _AND_NEXT.search(m, max(0, d.np[0] - 8), d.np[0]) is not None and FILL not in m[doc.spans[j][1] + 1:d.np[0]]
+            and ENDS_WITH_ATTRIBUTION.fullmatch(m, d.end, doc.sents.ends[si - 1]) is not None):
+        return d
+    return None
 
 
 def _report_between(doc: Document, after: int, si: int):
@@ -143,7 +173,8 @@ def cross_sentence(doc: Document, results: list[Attribution]) -> list[Attributio
             if res.span is None and longer:
                 # no reporting verb: the subject of the sentence's main clause, and its
                 # verb ("Lee thanked the team for "…""), a person or a named body
-                clause_subject(doc, res, o)
+                if not clause_subject(doc, res, o):
+                    main_clause(doc, res, si, o)
             continue
         # (a) previous sentence ends with a colon and has a speaker
         prev_si = si - 1
@@ -183,13 +214,14 @@ def cross_sentence(doc: Document, results: list[Attribution]) -> list[Attributio
             pr = results[j]
             pc = doc.spans[j][1]
             gap = sents.block_of(o) - sents.block_of(pc)
-            if pr.span is not None and not pr.distancing and (pr.si2 in (si - 1, si) or gap == 0):
+            if pr.span is not None and not pr.distancing and (pr.si2 in (si - 1, si) or gap == 0
+                                                              or gap == 1 and _narrative_between(doc, pr.si2, si)):
                 # the sentence before, or anywhere earlier in the same paragraph: news
                 # style gives an unattributed quotation to the paragraph's speaker
                 if gap <= 1:
                     cont = _continued(doc, results, j)
                     if gap == 0:
-                        d = _report_between(doc, pr.si2, si)
+                        d = _report_between(doc, pr.si2, si) or _other_speaker_after(doc, pr, j, si)
                         if d is not None:
                             # ""…," he said. He added that the plan was dead. "…"": the
                             # speaker's latest report in the paragraph carries over
@@ -245,5 +277,9 @@ def cross_sentence(doc: Document, results: list[Attribution]) -> list[Attributio
             if FILL not in m[ps:pe]:
                 sub = sentence_subject(doc, pe)
                 if sub is not None and sub[0] >= ps:
-                    res.set(span=sub, attribution="previous-sentence-subject")
+                    # (its verb as written when the verb does not end the sentence: "The
+                    # judge then turned to me. "…"" -> turned; "Ms Haidari paused. "…"" -> none)
+                    v = verb_after(m, sub[1])
+                    v = v if v is not None and not _VERB_ENDS.match(m, m.find(v, sub[1]) + len(v)) else None
+                    res.set(span=sub, verb=v, attribution="previous-sentence-subject")
     return results

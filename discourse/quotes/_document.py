@@ -28,6 +28,10 @@ _NUMBERS = frozenset({"two", "three", "four", "five", "six", "several", "many", 
 # determiners that stand alone as the subject at the start of a sentence: "Another said", "Many say"
 _PRONOMINAL = frozenset({"another", "some", "many", "several", "both", "few", "most", "each", "one", "others"})
 _ASPECTUAL = frozenset({"continued", "continues"})
+# "he's said", "she's argued": the contracted auxiliary (has), never a possessive
+_CONTRACTED = frozenset({"he's", "she's", "he’s", "she’s"})
+# a number after "of" is a noun phrase's end, not a determiner: "a mother of three told"
+_COUNTS = frozenset({"two", "three", "four", "five", "six"})
 # an inverted source after a sentence-opening verb, then a colon or comma: "Continued Lee:"
 _INVERTED_SOURCE = re.compile(r"\s+(?:the\s+)?[A-Za-z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}\s*[:,]")
 
@@ -89,7 +93,7 @@ class Document:
         m = self.masked
         ss, se = self.sents.starts[si], self.sents.ends[si]
         out = []
-        for vs, ve, form in self.verbs.matcher.finditer(m, ss, se):
+        for vs, ve, form in self.verbs.matcher.find(m, ss, se):
             if not form.isalpha():
                 form = " ".join(form.split())  # a form of several words, as one line
             low = form.lower()
@@ -107,7 +111,18 @@ class Document:
                     and low == form and not low.endswith("ing")):
                 out.append(Candidate(vs, ve, low, (toks[0][0], toks[0][1]), "subject"))  # "Another said"
                 continue
-            if not source_prep and not the_number and (prev_low in DETS or (prev[:1].isalpha() and _POSS_WORD.search(prev))):
+            if prev_low in _CONTRACTED and not low.endswith("ing") and not source_prep:
+                he = toks[-1][0]
+                out.append(Candidate(vs, ve, low, (he, he + len(prev) - 2), "subject"))  # "he's said"
+                continue
+            of_count = prev_low in _COUNTS and len(toks) >= 3 and toks[-2][2].lower() == "of"
+            if of_count and not source_prep and not low.endswith("ing"):
+                head = np_left(m, ss, toks[-2][0], toks[:-2])
+                if head is not None:  # "the father of two replied": the whole noun phrase
+                    out.append(Candidate(vs, ve, low, (head[0], toks[-1][1]), "subject"))
+                continue
+            if (not source_prep and not the_number and not of_count
+                    and (prev_low in DETS or (prev[:1].isalpha() and _POSS_WORD.search(prev)))):
                 continue  # "the claims", "the Taliban's claims": a noun
             if prev_low in {"not", "never"} or prev_low.endswith(("n't", "n’t")):
                 continue  # negated: "a number she did not recognize: "…""
@@ -138,11 +153,12 @@ class Document:
             else:
                 out.append(Candidate(vs, ve, low, np_right(m, ve, se), "bare"))
         self._cands[si] = out
-        self._cand_starts[si] = [cd.start for cd in out]
         return out
 
     def candidate_starts(self, si: int) -> list[int]:
-        self.candidates(si)
-        return self._cand_starts[si]
+        starts = self._cand_starts.get(si)
+        if starts is None:
+            starts = self._cand_starts[si] = [cd.start for cd in self.candidates(si)]
+        return starts
 
 

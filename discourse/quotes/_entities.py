@@ -43,11 +43,15 @@ def clean_name(name) -> str | None:
     """
     if name is None or (isinstance(name, float) and name != name) or name is pd.NA:
         return None
-    s = _PARTY.sub(" ", str(name))
+    s = str(name)
+    if "-" in s:  # (a party-state tag has a hyphen)
+        s = _PARTY.sub(" ", s)
     words = s.split()
     # caption and credit words before the name ("Getty Images Donald Trump", "Hide caption X")
-    last_credit = max((i for i, w in enumerate(words) if w.strip(".,:|").lower() in CAPTION), default=-1)
-    words = words[last_credit + 1:]
+    for i in range(len(words) - 1, -1, -1):
+        if words[i].strip(".,:|").lower() in CAPTION:
+            words = words[i + 1:]
+            break
     while words and (words[0].rstrip(".").lower() in _COURTESY or words[0].rstrip(".") in TITLE_SET
                      or words[0].lower() in NAME_TITLES or words[0].lower().rstrip(".") in NAME_TITLES):
         words = words[1:]
@@ -59,13 +63,16 @@ def clean_name(name) -> str | None:
     return " ".join(words)
 
 
+def _missing(x) -> bool:
+    return x is None or x is pd.NA or (isinstance(x, float) and x != x)
+
+
 def _count(item) -> int:
     return item[1]
 
 
 def _key(name: str) -> tuple[str, ...]:
-    w = [x for x in name.split() if not _INITIAL.match(x)]  # "Donald J. Trump" = "Donald Trump"
-    return tuple(x.lower() for x in w)
+    return tuple([x.lower() for x in name.split() if not _INITIAL.match(x)])  # "Donald J. Trump" = "Donald Trump"
 
 
 def speaker_ids(quotes: pd.DataFrame) -> pd.Series:
@@ -80,11 +87,17 @@ def speaker_ids(quotes: pd.DataFrame) -> pd.Series:
     """
     if "speaker" not in quotes.columns:
         raise ValueError("quotes needs a 'speaker' column (a table from discourse.quotes.find)")
-    raw = quotes["speaker"]
+    raw = quotes["speaker"].tolist()
     if "speaker_resolved" in quotes.columns:
-        raw = quotes["speaker_resolved"].where(quotes["speaker_resolved"].notna(), raw)
+        raw = [s if _missing(r) else r for r, s in zip(quotes["speaker_resolved"].tolist(), raw)]
+    return pd.Series(ids_of(raw), index=quotes.index, dtype="string", name="speaker_id")
+
+
+def ids_of(raw) -> list:
+    """The ``speaker_id`` of each speaker in ``raw`` (as resolved, else as written; None
+    or NaN where there is none), as a list with None where there is no id."""
     memo: dict = {}
-    names = [memo[x] if x in memo else memo.setdefault(x, clean_name(x)) for x in raw.astype(object)]
+    names = [memo[x] if x in memo else memo.setdefault(x, clean_name(x)) for x in raw]
     key_memo: dict = {}
     keys = [(key_memo[n] if n in key_memo else key_memo.setdefault(n, _key(n))) if n else None for n in names]
     # full names by surname, with the forms they are written in (counts in plain
@@ -122,8 +135,7 @@ def speaker_ids(quotes: pd.DataFrame) -> pd.Series:
         # the most frequent full form (the shortest on ties: no middle initial) names the speaker
         full = [(n, f) for n, f in c.items() if len(key_memo[n]) == len(k)] or list(c.items())
         display[k] = min(full, key=lambda x: (-x[1], len(x[0]), x[0]))[0]
-    out = [display[target.get(k, k)] if k else None for k in keys]
-    return pd.Series(out, index=quotes.index, dtype="string", name="speaker_id")
+    return [display[target.get(k, k)] if k else None for k in keys]
 
 
 def speakers(quotes: pd.DataFrame) -> pd.DataFrame:

@@ -8,19 +8,21 @@ each quotation (:mod:`._attribution`), decide its kind and nested quotations
 """
 from __future__ import annotations
 
+import operator
 import re
 from typing import Iterable, Literal
 
+import numpy as np
 import pandas as pd
 
 from discourse.quotes._attribution import attribute, cross_sentence
 from discourse.quotes._document import Document
-from discourse.quotes._entities import speaker_ids
+from discourse.quotes._entities import ids_of, speaker_ids
 from discourse.quotes._indirect import find_indirect
 from discourse.quotes._kinds import emit, emit_indirect, emit_nested
 from discourse.quotes._marks import DQ, SQ, pair
 from discourse.quotes._records import COLUMNS, PROBLEM_COLUMNS, Problem, Quotation
-from discourse.quotes._sentences import sentence_ids
+from discourse.quotes._sentences import sent_ids_of, sentence_ids
 from discourse.quotes._verbs import VerbTables, bundled_tables, custom_tables
 
 __all__ = ["find", "find_in_text", "problems"]  # find_in: the annotations' unit of work
@@ -122,15 +124,13 @@ def find_in(corpus, sentences: pd.DataFrame | None, *, scare_max_words: int = 5,
             continue
         found, doc_probs = quotations(doc_id, text, tables=tables, scare_max_words=scare_max_words,
                                       nested=nested, indirect=indirect)
-        rows.extend(q.row() for q in found)
+        rows.extend(map(_ROW, found))  # (Quotation.row, in C)
         if doc_probs:
             if errors == "raise":
                 p = doc_probs[0]
                 raise ValueError(f"document {p.doc_id}: {p.problem} at offset {p.pos} ({p.mark!r})")
             probs.extend(doc_probs)
-    # (a table from columns is built faster than one from rows)
-    out = pd.DataFrame(dict(zip(COLUMNS, zip(*rows)))) if rows else pd.DataFrame(rows, columns=COLUMNS)
-    out = _finish(out, ids, texts, sentences)
+    out = _table(rows, ids, texts, sentences) if rows else _finish(pd.DataFrame(rows, columns=COLUMNS), ids, texts)
     if errors == "report":
         # plain records, so that the table still writes to Parquet (attrs go to JSON)
         out.attrs["problems"] = [p.record() for p in probs]
@@ -232,6 +232,34 @@ def _documents(corpus):
         raise TypeError(f"corpus must be a DataFrame, a Series, a str or an iterable of str, "
                         f"not {type(corpus).__name__}") from None
     return [str(i) for i in range(len(texts))], texts
+
+
+_ROW = operator.attrgetter(*COLUMNS)
+_INT_COLUMNS = frozenset({"start", "end", "para_id", "sent_id", "n_words", "depth", "n_paras"})
+_STR_COLUMNS = frozenset({"quote", "speaker", "verb", "kind", "speaker_resolved", "verb_lemma", "verb_group",
+                          "attribution"})
+
+
+def _table(rows: list[tuple], ids, texts, sentences: pd.DataFrame | None) -> pd.DataFrame:
+    """The quotation table of ``rows`` (:meth:`Quotation.row`, at least one): each
+    column built once, from its values, with its dtype (the table of :func:`_finish`)."""
+    values = dict(zip(COLUMNS, zip(*rows)))
+    starts = np.array(values["start"], dtype="int64")
+    values["sent_id"] = sent_ids_of(np.array(values["doc_id"], dtype=object), starts, ids, texts, sentences)
+    resolved = values["speaker_resolved"]
+    values["speaker_id"] = ids_of([r if r is not None else s for r, s in zip(resolved, values["speaker"])])
+    columns = {}
+    for c in COLUMNS:
+        v = values[c]
+        if c == "start":
+            columns[c] = starts
+        elif c in _INT_COLUMNS:
+            columns[c] = np.array(v, dtype="int64")
+        elif c in _STR_COLUMNS:
+            columns[c] = pd.array(v, dtype="str")
+        else:  # doc_id, speaker_id
+            columns[c] = pd.array(v, dtype="string")
+    return pd.DataFrame(columns)
 
 
 def _finish(out: pd.DataFrame, ids, texts, sentences: pd.DataFrame | None = None) -> pd.DataFrame:

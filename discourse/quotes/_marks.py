@@ -30,6 +30,8 @@ _MAY_OPEN_SINGLE = re.compile(r"[‘'‚](?<![^\s(\[{—–\-\"“„«»/][‘'
 _ELIDED = re.compile(r"[nN](['’])(?=\s)")  # rock 'n' roll
 _DECADE = re.compile(r"\d0s\b|(?:em|til|cause|bout|round|tis|twas|nother)\b(?!['’])", re.IGNORECASE)  # '90s, 'em, 'Tis
 _LETTERS2 = re.compile(r"[^\W\d_]{2}")
+_DQ_CHARS = '"“”„«»″‶'  # the characters of DQ
+_DQ_OPENERS = frozenset('"“„«″‶')  # those that may open (_DOUBLE_OPEN)
 _OPEN_BEFORE = "([{—–-\"“„«»/"
 _CLOSE_AFTER = ".,;:!?)]}—–-…\"”“»«"
 
@@ -39,7 +41,7 @@ class Pairing:
     ``problems`` (marks that cannot be paired), ``primary`` (``"double"`` or
     ``"single"``: the marks that open quotations) and ``para_starts``."""
 
-    __slots__ = ("doc_id", "text", "para_starts", "primary", "spans", "problems", "_dq_paras")
+    __slots__ = ("doc_id", "text", "para_starts", "primary", "spans", "problems", "_dq_paras", "_dq", "_sq")
 
     def __init__(self, doc_id: str, text: str):
         self.doc_id = doc_id
@@ -49,9 +51,25 @@ class Pairing:
         self._dq_paras: set[int] = set()  # paragraphs with a double mark
         # British style uses single marks for quotations and double ones inside them:
         # single marks are primary when they open more quotations than double marks do
-        n_double_open = len(_DOUBLE_OPEN.findall(text))
+        # (the marks found with str.find, much faster than the regex engine's scan for
+        # a class of characters; the tests of _DOUBLE_OPEN written out)
+        self._dq = dq = positions(text, _DQ_CHARS)
+        n = len(text)
+        n_double_open = 0
+        for p in dq:
+            if text[p] in _DQ_OPENERS and (p == 0 or text[p - 1].isspace() or text[p - 1] in "([—–") \
+                    and p + 1 < n and (text[p + 1].isalnum() or text[p + 1] == "_"):
+                n_double_open += 1
         n_single_marks = text.count("'") + text.count("‘") + text.count("‚")  # at most this many open
-        n_single_open = len(_SINGLE_OPEN.findall(text)) if n_single_marks > n_double_open else 0
+        self._sq = sq = positions(text, "‘'‚") if n_single_marks else []
+        n_single_open = 0
+        if n_single_marks > n_double_open:
+            for p in sq:  # (the tests of _SINGLE_OPEN written out)
+                if (p == 0 or text[p - 1].isspace() or text[p - 1] in "([—–") and p + 1 < n:
+                    nx = text[p + 1]
+                    if (nx.isalnum() and not nx.isdecimal()
+                            and not (nx in "nN" and text[p + 2:p + 3] in ("'", "’") and text[p + 3:p + 4].isspace())):
+                        n_single_open += 1
         self.primary = "single" if n_single_open > n_double_open else "double"
         self.spans = self._pair_double_primary() if self.primary == "double" else self._pair_single_primary()
 
@@ -80,19 +98,28 @@ class Pairing:
     def _pair_double_primary(self) -> list[tuple[int, int, int]]:
         text = self.text
         spans = self._pair_double()
-        if SQ.search(text) is None:
-            return spans
         # single marks outside double quotes: a paragraph without double marks may
-        # still quote with single ones (headlines: Mayor calls plan 'a disgrace')
-        ends = self.para_starts[1:] + [len(text)]
+        # still quote with single ones (headlines: Mayor calls plan 'a disgrace'); it
+        # has a mark of _MAY_OPEN_SINGLE, its tests written out (the characters before
+        # it are those of _OPEN_BEFORE; a mark is never a paragraph's last character:
+        # the spaces before the next one are)
+        n = len(text)
+        para_starts = self.para_starts
+        paras = set()
+        for p in self._sq:
+            if ((p == 0 or text[p - 1].isspace() or text[p - 1] in _OPEN_BEFORE)
+                    and p + 1 < n and not text[p + 1].isspace()):
+                paras.add(bisect.bisect_right(para_starts, p) - 1)
+        paras -= self._dq_paras
+        if not paras:
+            return spans
         extra = []
-        dq_paras = self._dq_paras
-        for k, (ps, pe) in enumerate(zip(self.para_starts, ends)):
-            if k not in dq_paras and _MAY_OPEN_SINGLE.search(text, ps, pe) is not None:
-                for o, c in pair_single(text, ps, pe):
-                    inner = text[o + 1:c]
-                    if not inner[:1].isdigit() and _LETTERS2.search(inner):
-                        extra.append((o, c, 1))
+        for k in sorted(paras):
+            ps, pe = para_starts[k], para_starts[k + 1] if k + 1 < len(para_starts) else n
+            for o, c in pair_single(text, ps, pe):
+                inner = text[o + 1:c]
+                if not inner[:1].isdigit() and _LETTERS2.search(inner):
+                    extra.append((o, c, 1))
         return sorted(spans + extra) if extra else spans
 
     def _pair_single_primary(self) -> list[tuple[int, int, int]]:
@@ -127,8 +154,8 @@ class Pairing:
         skip = -1
         para_starts = self.para_starts
         dq_paras = self._dq_paras
-        for x in DQ.finditer(text):
-            pos, ch = x.start(), x.group()
+        for pos in self._dq:
+            ch = text[pos]
             if pos == skip:
                 continue
             para = bisect.bisect_right(para_starts, pos) - 1  # (self.para_of)
@@ -170,6 +197,18 @@ class Pairing:
 def pair(doc_id: str, text: str) -> Pairing:
     """Pair the quote marks of one document (see :class:`Pairing`)."""
     return Pairing(doc_id, text)
+
+
+def positions(text: str, chars: str) -> list[int]:
+    """The positions of the characters ``chars`` in ``text``, in order."""
+    out = []
+    for ch in chars:
+        i = text.find(ch)
+        while i != -1:
+            out.append(i)
+            i = text.find(ch, i + 1)
+    out.sort()  # (runs in order: a merge)
+    return out
 
 
 def first_nonspace(text: str, pos: int):

@@ -62,6 +62,7 @@ _TIME_DETS = frozenset("this last next that each every".split())
 _RELATIVES = frozenset({"who", "whom", "whose", "which", "where", "when"})
 _FINITE_BE = frozenset({"is", "are", "was", "were"})
 _BREAKS = frozenset({",", ";", ":", "(", ")"})
+_DASHES = frozenset({"—", "–", "--"})
 _BREAKS_DOT = frozenset({",", ".", ";", ":", "(", ")"})
 
 #: a token: initials ("U.S."), a word (inner hyphens, apostrophes and periods, a
@@ -147,9 +148,10 @@ def np_left(m: str, ss: int, vs: int, toks=None):
         # a relative clause: "the chief of the defence staff, who described …"
         j = i - 1 if toks[i - 1][2] != "," else i - 2
         return _collect_left(toks, j) if j >= 0 else None
-    if t == "and" and i >= 2:
-        # a coordinated verb phrase: "a man stood up and shouted" -> the clause subject
-        j = i - 1
+    if t in ("and", "but") and i >= 2:
+        # a coordinated verb phrase: "a man stood up and shouted", "Lee stayed home, but
+        # told reporters" -> the clause subject
+        j = i - 1 if toks[i - 1][2] != "," else i - 2
         while j >= 0 and toks[j][2] not in _BREAKS and not toks[j][2].startswith(FILL) and i - j < 10:
             j -= 1
         cs = toks[j + 1][0]
@@ -159,6 +161,17 @@ def np_left(m: str, ss: int, vs: int, toks=None):
             rest = m[sp[1]:toks[i][0]]
             if len(rest.split()) <= 5 and not _AND_OR.search(rest):
                 return sp
+        return None
+    # "X — the party's nominee in 2012 — said": the subject before a parenthetical set off by dashes
+    if t in _DASHES and i >= 2:
+        j = i - 1
+        while j >= 0 and toks[j][2] not in _DASHES and toks[j][2] not in _BREAKS_DOT and i - j < 25:
+            j -= 1
+        if j >= 1 and toks[j][2] in _DASHES and j + 1 < i:
+            sp = _collect_left(toks, j - 1)
+            k = next((k for k in range(j - 1, -1, -1) if toks[k][0] < sp[0]), -1) if sp is not None else -1
+            if sp is not None and (k < 0 or toks[k][2] in (",", ";", ":", "and", "but")):
+                return sp  # the phrase opens its clause (not "insiders in the two states — …")
         return None
     # "X, who …, said" / "X, the chairman of Y, said" / "X, 45, said"
     if t == ",":

@@ -50,27 +50,71 @@ def split(m: str) -> Sentences:
     seps = list(PARA_SEP.finditer(m))
     block_starts = [0] + [x.end() for x in seps]
     block_ends = [x.start() for x in seps] + [len(m)]
-    for bs, be in zip(block_starts, block_ends):
-        s = bs
-        for x in _SENT_END.finditer(m, bs, be):
-            w = _last_word(m, x.start())
-            if (w in CASED_ABBREVIATIONS or (len(w) == 1 and w.isupper())
+    # one pass over the whole text, blocks closed as the matches pass them: the matches
+    # inside a block are those of a pass over the block alone (one needs a capital, a
+    # digit or filler after the spaces, and a paragraph break is two spaces at least);
+    # one that runs into the next block ends no sentence
+    bi = 0
+    s = 0
+    be = block_ends[0]
+    abbreviations = CASED_ABBREVIATIONS
+    match = _SENT_END.match
+    last = 0
+    for xs in _end_marks(m):
+        if xs < last:
+            continue
+        x = match(m, xs)
+        if x is None:
+            continue
+        last = xe = x.end()
+        while xs >= be:
+            starts.append(s)
+            ends.append(be)
+            bi += 1
+            s = block_starts[bi]
+            be = block_ends[bi]
+        if xe > be:
+            continue
+        # the word before the mark: letters, digits, periods and apostrophes back to a
+        # space (mostly; else counted back character by character)
+        sp = m.rfind(" ", xs - 64 if xs > 64 else 0, xs)
+        k = sp + 1
+        w = m[k:xs]
+        if (sp == -1 and xs > 64) or not (w.isalnum() or w.replace(".", "").replace("'", "").replace("’", "").isalnum()
+                                          or not w.strip(".'’")):
+            k = xs
+            while k > 0 and (m[k - 1].isalnum() or m[k - 1] in ".'’"):
+                k -= 1
+        if k < xs:
+            w = m[k:xs].rstrip(".")
+            if (w in abbreviations or (len(w) == 1 and w.isupper())
                     or ("." in w and _INITIALS.fullmatch(w))):  # ("U.S": initials have a period)
                 continue
-            e = x.start() + len(x.group().rstrip())
-            starts.append(s)
-            ends.append(e)
-            s = x.end()
+        elif "" in abbreviations:
+            continue
         starts.append(s)
-        ends.append(be)
+        ends.append(xs + len(x.group().rstrip()))
+        s = xe
+    starts.append(s)
+    ends.append(be)
+    for bi in range(bi + 1, len(block_starts)):
+        starts.append(block_starts[bi])
+        ends.append(block_ends[bi])
     return Sentences(starts, ends, block_starts)
 
 
-def _last_word(m: str, pos: int) -> str:
-    k = pos
-    while k > 0 and (m[k - 1].isalnum() or m[k - 1] in ".'’"):
-        k -= 1
-    return m[k:pos].rstrip(".")
+def _end_marks(m: str) -> list[int]:
+    """The positions of the characters a sentence end begins with, in order: where
+    :data:`_SENT_END` may match (found by ``str.find``, much faster than the regex
+    engine's scan for a class of characters)."""
+    out = []
+    for ch in ".!?…":
+        i = m.find(ch)
+        while i != -1:
+            out.append(i)
+            i = m.find(ch, i + 1)
+    out.sort()  # (runs in order: a merge)
+    return out
 
 
 def sentence_ids(out: pd.DataFrame, ids, texts, sents: pd.DataFrame | None = None) -> pd.Series:
@@ -78,25 +122,34 @@ def sentence_ids(out: pd.DataFrame, ids, texts, sents: pd.DataFrame | None = Non
     (or the table passed as ``sents``); -1 where the document has no sentences."""
     if not len(out):
         return pd.Series([], dtype="int64")
-    docs = set(out["doc_id"])
+    res = sent_ids_of(out["doc_id"].to_numpy(dtype=object), out["start"].to_numpy(dtype="int64"), ids, texts, sents)
+    return pd.Series(res, index=out.index, dtype="int64")
+
+
+def sent_ids_of(q_docs, q_starts: np.ndarray, ids, texts, sents: pd.DataFrame | None = None) -> np.ndarray:
+    """:func:`sentence_ids` of the quotations of documents ``q_docs`` (str) starting at
+    ``q_starts`` (at least one)."""
     if sents is None:
         from discourse import text as _text
 
+        docs = set(q_docs)
         sub = pd.DataFrame({"doc_id": [i for i in ids if i in docs],
                             "text": [t for i, t in zip(ids, texts) if i in docs]})
         sents = _text.sentences(sub.drop_duplicates("doc_id"))
     # one sorted key per sentence, (document, start), searched for every quotation at once
     # (sentences of documents without quotations take part too: they change nothing)
-    docs_s = sents["doc_id"].astype(str).to_numpy(dtype=object)
-    codes, uniques = pd.factorize(docs_s)
+    col = sents["doc_id"]
+    if isinstance(col.dtype, pd.StringDtype) and not col.hasnans:
+        codes, uniques = pd.factorize(col.array)  # (the same codes, without Python strings)
+    else:
+        codes, uniques = pd.factorize(col.astype(str).to_numpy(dtype=object))
     starts = sents["start"].to_numpy(dtype="int64")
     sids = sents["sent_id"].to_numpy(dtype="int64")
-    q_docs = out["doc_id"].to_numpy(dtype=object)
-    q_starts = out["start"].to_numpy(dtype="int64")
     if not len(codes):
-        return pd.Series(np.full(len(out), -1, dtype="int64"), index=out.index)
+        return np.full(len(q_starts), -1, dtype="int64")
     width = int(max(starts.max(initial=0), q_starts.max(initial=0))) + 1
-    order = np.lexsort((starts, codes))
+    # (np.lexsort((starts, codes)): one stable sort of one key, fast on a table in order)
+    order = np.argsort(codes.astype("int64") * width + starts, kind="stable")
     keys = codes[order].astype("int64") * width + starts[order]
     first = np.searchsorted(codes[order], np.arange(len(uniques)), side="left")
     q_codes = pd.Index(uniques).get_indexer(q_docs)
@@ -104,5 +157,4 @@ def sentence_ids(out: pd.DataFrame, ids, texts, sents: pd.DataFrame | None = Non
     qc = np.where(found, q_codes, 0)
     k = np.searchsorted(keys, qc.astype("int64") * width + q_starts, side="right") - 1
     k = np.maximum(k, first[qc])  # before its first sentence: the first sentence
-    res = np.where(found, sids[order][np.minimum(k, len(keys) - 1)], -1)
-    return pd.Series(res, index=out.index, dtype="int64")
+    return np.where(found, sids[order][np.minimum(k, len(keys) - 1)], -1).astype("int64")

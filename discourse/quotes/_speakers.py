@@ -1,9 +1,12 @@
 """Speakers: resolve a speaker as written to the fullest reliable name.
 
 A later short reference (``Milley`` → ``Gen. Mark Milley``), a role noun phrase (``the
-Joint Chiefs chairman`` → the earlier name in that role) or a pronoun (``he`` → the
-person named just before) is resolved when that is reliable; otherwise the speaker
-stays as written.
+Joint Chiefs chairman`` → the earlier name in that role) or a pronoun (``he``/``she`` →
+the one person the text makes unambiguous: gender where titles, gendered role nouns or
+pronouns show it, the subject of the sentence before over its objects) is resolved when
+that is reliable; otherwise the speaker stays as written (an unresolved ``he`` is ``he``).
+Names are cut at line breaks, sentence-opening words, headlines in capitals, agency
+credits and repeats.
 """
 from __future__ import annotations
 
@@ -11,73 +14,17 @@ import bisect
 import re
 
 from discourse.quotes._document import Document
-from discourse.quotes._phrases import (CAP_STOP, CAPTION, CONNECTORS, DETS, NAME_SCAN, POSS, TITLE_SET, UP, WORD,
-                                       is_cap, np_right, skip_space)
+from discourse.quotes._phrases import (CAP_STOP, CONNECTORS, DETS, POSS, TITLE_SET, WORD, is_cap, np_right,
+                                       skip_space)
 from discourse.words import INSTITUTION_WORDS, PERSON_ROLES, PLACES, PRONOUNS
+from discourse.quotes._names import (DATELINE, _APPOS_TEXT, _LETTERS, _LOWER_NEXT, _fullest, _headline,
+                                     _is_person, _mentions, _pieces)
+from discourse.quotes._pronouns import _resolve_he_she
 
 __all__ = ["DATELINE", "resolve", "sentence_subject"]
 
-# "WASHINGTON — ", "KABUL (Reuters) - ", "NEW YORK, March 3 (Reuters) - "
-DATELINE = re.compile(r"[" + UP + r"][" + UP + r" .,'’\-]+(?:,[^—–()\n]{1,40})?(?:\s*\([^)\n]{1,30}\))?\s*(?:—|–|--|-)\s+")
-# a courtesy title and the surname it goes with ("Ms Haidari", "Dr. Ana M. Sousa");
-# the title's first letter comes first (so the regex engine skips to it), its other
-# letters follow, each branch checking behind which letter it began with
-_COURTESY = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame", "Lady", "Lord")
-_TITLED = re.compile(
-    r"[MDPSL](?<![\w]\w)(?:" + "|".join(f"(?<={t[0]}){t[1:]}" for t in _COURTESY) + r")"
-    r"\.?\s+(?:[" + UP + r"]\.\s+)?(?:[" + UP + r"][\w’'\-]+\s+)?([" + UP + r"][\w’'\-]*\w)"
-)
-_APPOSITIVE_ROLE = re.compile(
-    r"\s*,\s*(?:[\w'’\-]+\s+){0,6}?(?:" + "|".join(sorted(PERSON_ROLES)) + r")\b", re.IGNORECASE
-)
-_APPOS_TEXT = re.compile(r"\s*,([^,.;\x1a]{1,80}),")
-_LETTERS = re.compile(r"[A-Za-z]+")
-_LOWER_NEXT = re.compile(r"\s+[a-z]")
-
-
-def _mentions(doc: Document):
-    """Capitalised name mentions of the masked text: ``(start, end, name, last word)``."""
-    if doc.mentions is None:
-        m = doc.masked
-        ments = []
-        by_last: dict = {}
-        for x in NAME_SCAN.finditer(m):
-            s, e = x.span()
-            t = x[0]
-            if t.isalpha():  # one word of letters (most mentions): the rules below, in short
-                if t in CAP_STOP or t.lower() in CAPTION:
-                    continue
-                ments.append((s, e, t, t))
-                if t in by_last:
-                    by_last[t].append((s, t))
-                else:
-                    by_last[t] = [(s, t)]
-                continue
-            words = t.split()
-            w0 = words[0]
-            if w0.rstrip(".") in CAP_STOP or w0.lower().rstrip(":") in CAPTION:
-                # drop sentence-initial function words ("While", "In", "The")
-                while words and (words[0].rstrip(".") in CAP_STOP or words[0].lower().rstrip(":") in CAPTION):
-                    s = m.index(words[1], s + len(words[0])) if len(words) > 1 else e
-                    words = words[1:]
-                if not words:
-                    continue
-            last = words[-1]
-            if last[-1] in "'’s":
-                last = POSS.sub("", last)
-            if last in CAP_STOP:
-                continue
-            name = " ".join(words) if len(words) > 1 else last if last == words[0] else words[0]
-            ments.append((s, e, name, last))
-            if last in by_last:
-                by_last[last].append((s, name))
-            else:
-                by_last[last] = [(s, name)]
-        doc.mentions = ments
-        doc.by_last = by_last
-        doc.bags = {}
-        doc.mention_starts = [x[0] for x in ments]
-    return doc.mentions
+_POSS_S = re.compile(r"['’]s$")
+_LOWER_KEY = ("lower",)  # the key of the text in lower case in a document's ``resolved`` cache
 
 
 def resolve(doc: Document, speaker: str, span, quote_pos: int) -> str:
@@ -98,9 +45,12 @@ def resolve(doc: Document, speaker: str, span, quote_pos: int) -> str:
                     return sub
                 break
     if len(words) == 1 and low0 in ("he", "she"):
-        sub = sentence_subject(doc, span[0])
-        if sub is not None:
-            return resolve(doc, doc.orig[sub[0]:sub[1]], sub, quote_pos)
+        at = min(span[0], quote_pos)
+        key = (at, low0)
+        found = doc.resolved.get(key)
+        if found is None:
+            found = doc.resolved[key] = _resolve_he_she(doc, low0, at, _resolve_phrase) or ""
+        return found or speaker
     if len(words) == 1 and low0 in PRONOUNS:
         return _resolve_pronoun(doc, low0, min(span[0], quote_pos)) or speaker
     # a name or a noun phrase resolves against the document alone: once per mention
@@ -114,6 +64,18 @@ def resolve(doc: Document, speaker: str, span, quote_pos: int) -> str:
 
 def _resolve_phrase(doc: Document, speaker: str, words: list, low0: str, sp_start: int) -> str:
     """:func:`resolve` for a speaker that is no pronoun."""
+    if "\n" in speaker.strip():  # a name never spans a line break: the last line's
+        cut = speaker.rstrip().rfind("\n") + 1
+        if is_cap(speaker[cut:].strip()):
+            sp_start += cut
+            speaker = speaker[cut:].strip()
+            words = speaker.split()
+            low0 = words[0].lower()
+    caps = [i for i, w in enumerate(words) if w.isupper() and _headline(w.strip(",.:"))]
+    if len(caps) >= 2 and caps[-1] != len(words) - 1:  # a headline in capitals before the name
+        cut = caps[-1] + 1
+        speaker, words = " ".join(words[cut:]), words[cut:]
+        low0 = words[0].lower()
     # trailing capitalised run = the name part
     run = []
     for w in reversed(words):
@@ -122,6 +84,11 @@ def _resolve_phrase(doc: Document, speaker: str, words: list, low0: str, sp_star
         else:
             break
     run.reverse()
+    if len(run) > 1:  # "Story Continued Below But Holt", "Pope Francis Pope Francis": the last name
+        text = " ".join(run)
+        names = _pieces(text, 0)
+        if names and names[-1][1] == len(text) and names[-1][0] > 0:
+            run = text[names[-1][0]:].split()
     before_run = words[: len(words) - len(run)]
     has_connector = any(w.lower() in CONNECTORS for w in words)
     is_name = (
@@ -137,7 +104,7 @@ def _resolve_phrase(doc: Document, speaker: str, words: list, low0: str, sp_star
             return " ".join(run)  # a full name stays itself: "Donald Trump" is not "Eric Trump"
         return full or " ".join(run)
     # a role noun phrase ("the Joint Chiefs chairman") -> earlier name in that role
-    head = re.sub(r"['’]s$", "", words[-1]).lower()
+    head = _POSS_S.sub("", words[-1]).lower()
     if head in PERSON_ROLES:
         content = {POSS.sub("", w).lower() for w in words if w.lower() not in DETS}
         found = _resolve_role(doc, content, sp_start)
@@ -185,11 +152,19 @@ def _resolve_role(doc: Document, content: set, before: int) -> str | None:
         named = [x for x in _mentions(doc) if " " in x[2] and x[3] not in INSTITUTION_WORDS]
         doc.named = (named, [x[0] for x in named])
     named, starts = doc.named
+    low = doc.resolved.get(_LOWER_KEY)
+    if low is None:  # the text in lower case, when that keeps every position ("" when not)
+        low = m.lower()
+        low = doc.resolved[_LOWER_KEY] = low if len(low) == len(m) else ""
     for i in range(bisect.bisect_left(starts, before) - 1, -1, -1):  # the latest first
         s, e, name, last = named[i]
         words = doc.bags.get(s)
         if words is None:
             si = doc.sents.of(s)
+            if low:  # (every word of the bag is in the text around the name: each role word must be)
+                lo, hi = max(doc.sents.starts[si], s - 90), min(doc.sents.ends[si], e + 90)
+                if any(low.find(c, lo, hi) == -1 for c in content):
+                    continue
             ctx_l = m[max(doc.sents.starts[si], s - 90):s]
             ctx_r = m[e:min(doc.sents.ends[si], e + 90)]
             appos = _APPOS_TEXT.match(ctx_r)
@@ -203,68 +178,10 @@ def _resolve_role(doc: Document, content: set, before: int) -> str | None:
     return None
 
 
-def _fullest(doc: Document, last: str, until: int) -> str | None:
-    """The longest mention ending in ``last`` that starts before ``until`` (the nearest of equals)."""
-    _mentions(doc)
-    best = None
-    best_n = 0
-    for s, name in doc.by_last.get(last, ()):
-        if s > until:
-            break
-        n = name.count(" ")
-        if best is None or n >= best_n:  # equally full: the nearest
-            best, best_n = name, n
-    return best
-
-
-def _titled_surnames(doc: Document) -> set:
-    """Surnames that the document uses with a courtesy title ("Ms Haidari"), or
-    alone after a full name whose first word is not a title or function word
-    ("Nadia Rahimi" … "Rahimi, who …"): news style for people, not places."""
-    if doc.titled is None:
-        titled = {POSS.sub("", x.group(1)) for x in _TITLED.finditer(doc.masked)}
-        ments = _mentions(doc)
-        alone = {last for _, _, name, last in ments if " " not in name}
-        for _, _, name, last in ments:
-            if last in alone and " " in name and last not in INSTITUTION_WORDS:  # (cheap tests first)
-                w = name.split()
-                if len(w) in (2, 3) and all(is_cap(x) and x.isalpha() for x in w):
-                    titled.add(last)
-        doc.titled = titled
-    return doc.titled
-
-
-def _is_person(doc: Document, s: int, e: int, name: str) -> bool:
-    """A name mention that is a person: titled, or next to a person role noun."""
-    key = (s, e, name)
-    found = doc.persons.get(key)
-    if found is None:  # (pronouns look back over the same mentions: once per mention)
-        found = doc.persons[key] = _person(doc, s, e, name)
-    return found
-
-
-def _person(doc: Document, s: int, e: int, name: str) -> bool:
-    toks = name.split()
-    last = POSS.sub("", toks[-1])
-    if last in INSTITUTION_WORDS:
-        return False
-    if any(t.rstrip(".") in TITLE_SET or t.lower() in PERSON_ROLES for t in toks[:-1]):
-        return True
-    if last in _titled_surnames(doc):
-        return True  # "Fatima Haidari … Ms Haidari"; "Nadia Rahimi … Rahimi said"
-    before = WORD.findall(doc.masked[max(0, s - 30):s])
-    if before and before[-1].lower() in PERSON_ROLES:
-        return True
-    return _APPOSITIVE_ROLE.match(doc.masked, e) is not None
-
-
 def _resolve_pronoun(doc: Document, pron: str, pos: int) -> str | None:
-    """he/she: the most recent person named in this or the previous paragraph;
-    it/they: the most recent non-person speaker there. None when nothing fits."""
-    para = doc.para_of(pos)
-    lo = doc.para_starts[max(para - 1, 0)]
-    cands = []
-    want_person = pron in ("he", "she")
+    """it/they: the most recent non-person speaker of a quotation in this or the
+    previous paragraph. None when nothing fits."""
+    lo = doc.para_starts[max(doc.para_of(pos) - 1, 0)]
     for back, r in enumerate(reversed(doc.rows)):
         if r.end < lo or back >= 50:
             break
@@ -273,20 +190,6 @@ def _resolve_pronoun(doc: Document, pron: str, pos: int) -> str | None:
             words = name.split()
             if words[0].lower() in PRONOUNS:
                 continue
-            person = all(w[:1].isupper() for w in words) and POSS.sub("", words[-1]) not in INSTITUTION_WORDS
-            if person == want_person:
-                cands.append((r.start, name, person))
-                break  # rows are in document order: this is the most recent
-    if want_person:
-        ments = _mentions(doc)
-        k = bisect.bisect_left(doc.mention_starts, pos)
-        while k > 0 and ments[k - 1][0] >= lo:
-            k -= 1
-            s, e, name, last = ments[k]
-            if _is_person(doc, s, e, name):
-                cands.append((s, _fullest(doc, last, pos), True))
-                break
-        people = [c for c in cands if c[2]]
-        return max(people, key=lambda c: c[0])[1] if people else None
-    others = [c for c in cands if not c[2]]
-    return max(others, key=lambda c: c[0])[1] if others else None
+            if not all(w[:1].isupper() for w in words) or POSS.sub("", words[-1]) in INSTITUTION_WORDS:
+                return name  # rows are in document order: this is the most recent
+    return None

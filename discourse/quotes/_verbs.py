@@ -106,19 +106,24 @@ class VerbMatcher:
 
     def finditer(self, string: str, pos: int = 0, endpos: int | None = None):
         """Yield ``(start, end, form_as_written)``."""
+        return iter(self.find(string, pos, endpos))
+
+    def find(self, string: str, pos: int = 0, endpos: int | None = None) -> list[tuple[int, int, str]]:
+        """:meth:`finditer` as a list."""
         endpos = len(string) if endpos is None else endpos
         if endpos - pos >= 48 and self._automaton is not None:
             seg = string[pos:endpos]
             low = seg.lower()
             if len(low) == len(seg):  # (one character for one: the offsets hold)
-                yield from self._find_words(string, pos, seg, low)
-                return
+                return self._find_words(string, pos, seg, low)
+        out = []
         first = self._first
         for m in _WORDS.finditer(string, pos, endpos):
             if m.group().lower() in first:  # (the test of :meth:`_at`, inlined: most words fail it)
                 hit = self._at(m, string)
                 if hit is not None:
-                    yield hit
+                    out.append(hit)
+        return out
 
     def _find_words(self, string: str, pos: int, seg: str, low: str):
         """:meth:`finditer` in ``seg`` (``string[pos:endpos]``, lowercased ``low``): the
@@ -136,6 +141,7 @@ class VerbMatcher:
             if c.isalnum() or c in "_-’'" or not seg[s:e].isascii():
                 continue
             hits.append((s, e, w))
+        out = []
         multi, single = self.multi, self.single
         for s, e, w in hits:
             s += pos
@@ -143,11 +149,12 @@ class VerbMatcher:
             for rx, form in multi.get(w, ()):
                 x = rx.match(string, e)
                 if x:
-                    yield s, x.end(), string[s:x.end()]
+                    out.append((s, x.end(), string[s:x.end()]))
                     break
             else:
                 if w in single:
-                    yield s, e, string[s:e]
+                    out.append((s, e, string[s:e]))
+        return out
 
     def match_at(self, string: str, pos: int):
         m = _WORDS.match(string, pos)
