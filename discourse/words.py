@@ -401,3 +401,16 @@ def stop_words(value, *, names=STOP_LISTS) -> frozenset:
 
 
 __all__ += ["STOP_LISTS", "stop_words"]
+
+
+#: gendered kin and role nouns ("m" / "f"): the only evidence of a person's gender besides
+#: courtesy titles and pronouns that the he/she resolver of :mod:`discourse.quotes` uses
+#: ("his brother, Tom Reyes", "the congresswoman"); never first names
+GENDERED_NOUNS = {**dict.fromkeys("""father husband son brother grandfather grandson widower boyfriend nephew
+    uncle king prince duke emperor businessman spokesman chairman congressman councilman assemblyman
+    alderman anchorman committeeman statesman sportsman""".split(), "m"),
+                  **dict.fromkeys("""mother wife daughter sister grandmother granddaughter widow girlfriend niece
+    aunt queen princess duchess empress actress heiress businesswoman spokeswoman chairwoman
+    congresswoman councilwoman assemblywoman committeewoman stateswoman sportswoman""".split(), "f")}
+
+__all__ += ["GENDERED_NOUNS"]

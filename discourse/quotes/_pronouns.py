@@ -9,7 +9,7 @@ import re
 from discourse.quotes._document import Document
 from discourse.quotes._phrases import CAP_STOP, POSS, UP, np_right, skip_space
 from discourse.quotes._phrases import STOP_LOW
-from discourse.words import INSTITUTION_WORDS, PERSON_ROLES, PRONOUNS, ROLE_NOUNS
+from discourse.words import GENDERED_NOUNS, INSTITUTION_WORDS, PERSON_ROLES, PRONOUNS, ROLE_NOUNS
 from discourse.quotes._names import (DATELINE, _APPOS_TEXT, _AFTER_SUBJECT, _GENDERS, _LETTERS, _LOWER_NEXT,
                                      _MODIFIER, _fullest, _is_person, _mentions, courtesy_titles)
 
@@ -20,12 +20,7 @@ from discourse.quotes._names import (DATELINE, _APPOS_TEXT, _AFTER_SUBJECT, _GEN
 _HONORIFIC = re.compile(r"[MSLD](?<!\w\w)(?:(?<=M)(?:r|rs|s|iss)|(?<=S)ir|(?<=L)(?:ord|ady)|(?<=D)ame)\b\.?\s+"
                         r"(?:[" + UP + r"]\.\s+)?(?:[" + UP + r"][\w’'\-]+\s+)?([" + UP + r"][\w’'\-]*\w)")
 _HONORIFIC_GENDER = {"Mr": "m", "Sir": "m", "Lord": "m", "Mrs": "f", "Ms": "f", "Miss": "f", "Dame": "f", "Lady": "f"}
-_GENDERED = {**dict.fromkeys("""father husband son brother grandfather grandson widower boyfriend nephew
-    uncle king prince duke emperor businessman spokesman chairman congressman councilman assemblyman
-    alderman anchorman committeeman statesman sportsman""".split(), "m"),
-             **dict.fromkeys("""mother wife daughter sister grandmother granddaughter widow girlfriend niece
-    aunt queen princess duchess empress actress heiress businesswoman spokeswoman chairwoman
-    congresswoman councilwoman assemblywoman committeewoman stateswoman sportswoman""".split(), "f")}
+_GENDERED = GENDERED_NOUNS
 _PRON_GENDER = {"he": "m", "himself": "m", "she": "f", "herself": "f"}
 _WORD_RX = re.compile(r"[A-Za-z]+")
 # a word of _PRON_GENDER in any case (its first letter first, so that the regex engine skips to it)
