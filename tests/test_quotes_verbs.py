@@ -223,3 +223,12 @@ def test_a_verb_of_issuing_past_a_party_state_tag():
     r = _one('Council Leader Ann Petty, D-Ore., delivered a blunt message to the mayor: '
              '"It is time to stop the delays and get the bridge built."')
     assert (r["speaker"], r["verb"], r["attribution"]) == ("Council Leader Ann Petty", "delivered", "X-verb-noun-quote")
+
+
+def test_affirm_and_reaffirm_report_speech():
+    from discourse import quotes
+
+    q = quotes.find("Ruiz affirmed that \"nobody will be fired.\" The court reaffirmed that the ban was lawful.",
+                    indirect=True)
+    assert q[["speaker", "verb", "kind"]].values.tolist() == [
+        ["Ruiz", "affirmed", "partial"], ["The court", "reaffirmed", "indirect"]]
