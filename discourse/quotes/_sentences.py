@@ -13,7 +13,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from discourse.quotes._marks import FILL, PARA_SEP
+from discourse.quotes._marks import FILL, PARA_SEP, positions
 from discourse.words import CASED_ABBREVIATIONS
 
 __all__ = ["Sentences", "split", "sentence_ids"]
@@ -60,7 +60,7 @@ def split(m: str) -> Sentences:
     abbreviations = CASED_ABBREVIATIONS
     match = _SENT_END.match
     last = 0
-    for xs in _end_marks(m):
+    for xs in positions(m, ".!?…"):  # where _SENT_END may match (str.find beats the regex scan)
         if xs < last:
             continue
         x = match(m, xs)
@@ -101,20 +101,6 @@ def split(m: str) -> Sentences:
         starts.append(block_starts[bi])
         ends.append(block_ends[bi])
     return Sentences(starts, ends, block_starts)
-
-
-def _end_marks(m: str) -> list[int]:
-    """The positions of the characters a sentence end begins with, in order: where
-    :data:`_SENT_END` may match (found by ``str.find``, much faster than the regex
-    engine's scan for a class of characters)."""
-    out = []
-    for ch in ".!?…":
-        i = m.find(ch)
-        while i != -1:
-            out.append(i)
-            i = m.find(ch, i + 1)
-    out.sort()  # (runs in order: a merge)
-    return out
 
 
 def sentence_ids(out: pd.DataFrame, ids, texts, sents: pd.DataFrame | None = None) -> pd.Series:
