@@ -145,3 +145,51 @@ def test_an_adjective_before_an_ing_word_makes_it_the_head_noun():
     # the phrase reaches its head (so the tone leaves it out), which names a thing: no label
     assert _labels("The Green Party annual meeting opened.") == [("Green Party annual meeting", None)]
     assert _labels("The Green Party annual organizing committee met.")[0][0] != "Green Party annual"
+
+
+@pytest.mark.parametrize("sentence, label", [
+    # "-ment" and "-ary" nouns mostly name things: only listed ones are people
+    ("The Green Party encroachment on the park ended.", None),
+    ("The Green Party primary was close.", None),
+    ("The Green Party secretary spoke.", "secretary"),
+    ("The Green Party president spoke.", "president"),
+    ("The Green Party adversary spoke.", "adversary"),
+    ("Green Party students met.", "students"),
+    ("Green Party opponents met.", "opponents"),
+])
+def test_ent_and_ary_heads_are_people_only_when_listed(sentence, label):
+    lab = framing.actor_labels(pd.DataFrame({"doc_id": ["d"], "text": [sentence]}), {"Greens": ["Green Party"]},
+                               sentiment=NO_SENT)
+    got = lab["label"].iloc[0]
+    assert (got if isinstance(got, str) else None) == label
+
+
+@pytest.mark.parametrize("sentence, label", [
+    # an adjective after "it is" whose clause the name opens is predicative, not a pre-modifier
+    ("It's doubtful Greens could win.", None),
+    ("It is doubtful Greens could win.", None),
+    ("It was clear local Greens would lose.", "local"),
+    # ... but an attributive adjective in a predicate noun phrase stays
+    ("The winners were undocumented Greens.", "undocumented"),
+    ("It's angry Greens who lost.", "angry"),
+])
+def test_a_predicative_adjective_before_a_clause_is_no_modifier(sentence, label):
+    assert _labels(sentence)[0][1] == label, _labels(sentence)
+
+
+@pytest.mark.parametrize("sentence, actor, label", [
+    # a capitalised title word before an institution and a role is no first name
+    ("Acting ACME Administrator Jane Roe spoke.", "AGENCY", "Acting Administrator"),
+    ("Interim ACME Administrator Jane Roe spoke.", "AGENCY", "Interim Administrator"),
+    ("Acting ACME Administrator Jane Roe spoke.", "Roe", "Acting ACME Administrator"),
+])
+def test_a_title_word_before_a_name_is_no_first_name(sentence, actor, label):
+    lab = framing.actor_labels(pd.DataFrame({"doc_id": ["d"], "text": [sentence]}),
+                               {**ACTORS, "Roe": ["Jane Roe"]}, sentiment=NO_SENT)
+    got = [x if isinstance(x, str) else None for x in lab.loc[lab["actor"] == actor, "label"]]
+    assert got == [label], lab[["actor", "mention", "label"]].values.tolist()
+
+
+def test_a_title_qualifier_is_no_first_name_before_a_name_and_its_role():
+    assert _labels("Former Haldane aide spoke.") == [("Former Haldane aide", "Former aide")]
+    assert _labels("The senior Greens spoke.") == [("senior Greens", "senior")]

@@ -13,7 +13,7 @@ from discourse.framing._common import (_annotations, _as_list, _group_keys, _sen
                                        _string_keys)
 from discourse.words import HONORIFICS
 from discourse.framing._phrases import (_appositive_before, _left_extent, _modifier_label, _np_forward,
-                                       _right_extent)
+                                       _predicative_start, _right_extent)
 from discourse.framing._tokens import _DET, _PREP, _doc_tokens, _modifier, _verbish
 
 _NAMING_VERBS = re.compile(
@@ -110,11 +110,11 @@ def _label_doc(text: str, toks, hits, out) -> None:
             continue
         s = _left_extent(toks, hs)
         # a proper-name alias can modify a following head ("the Kabul regime",
-        # "the Taliban Islamist insurgency"); a common-noun alias is the head
-        # ("government forces" is not a label of the government)
+        # "the Taliban Islamist insurgency"); a common-noun alias is the head ("government forces")
         # (after an honorific the name is whole: "give Mr. X budget authority")
         e = _right_extent(toks, he, toks[he - 1].poss or not _proper(alias)
                           or any(toks[x].low in HONORIFICS for x in range(s, hs)))
+        s = _predicative_start(toks, s, hs, e)  # "It's doubtful X could win"
         # merge further hits of the same actor inside this noun phrase
         group = [(hs, he, actor, alias)]
         for h2 in range(h + 1, len(hits)):

@@ -25,7 +25,8 @@ from discourse.framing._tokens import (
     _verb_form,
     _s_word,
 )
-from discourse.words import BYLINE_WORDS, HONORIFICS, INSTITUTION_NOUNS, NEWS_VERBS, NUMBER_WORDS, PRONOUNS, ROLE_NOUNS, TIME_WORDS
+from discourse.words import (BYLINE_WORDS, HONORIFICS, INSTITUTION_NOUNS, NEWS_VERBS, NUMBER_WORDS, PERSON_ROLES,
+                             PRONOUNS, ROLE_NOUNS, TIME_WORDS)
 
 _MODALS = frozenset("will would can could may might must should shall do does did".split())
 #: a word after a subject pronoun is a verb or an adverb ("we thank X", "I think X")
@@ -34,7 +35,12 @@ _SUBJECTS = (PRONOUNS - {"it"}) | {"you"}
 #: group leader"); any other base form after a plural subject is its verb ("Voters agree X")
 _ADJECTIVE_ENDINGS = ("ed", "ing", "s", "al", "ic", "ive", "ous", "ful", "less", "able", "ible", "ish", "ese", "an",
                       "ary", "ory", "y")
-_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "eer", "ief", "ary")
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "man", "woman", "person", "eer", "ief")
+#: person nouns in "-ent" and "-ary", endings that mostly name things ("encroachment",
+#: "primary", "boundary"), so only these and the role lists count as agents there
+_PERSON_ENT_ARY = frozenset("""adversary emissary dignitary functionary missionary mercenary visionary revolutionary
+beneficiary luminary notary secretary incumbent opponent proponent dissident parent patient client agent regent
+superintendent constituent resident student president correspondent respondent adherent dependent descendent""".split())
 #: cardinal numbers open a noun phrase like a determiner ("two detained men")
 _CARDINALS = NUMBER_WORDS - {"first", "second", "third", "last", "next"}
 #: prepositions that :data:`discourse.words.PREPOSITIONS` leaves out, and "versus": never pre-modifiers
@@ -183,6 +189,28 @@ def _left_extent(toks: list[_Tok], i: int) -> int:
     return run[0] if run else i
 
 
+#: subjects of an extraposed clause and the copulas after them ("it is doubtful X could win")
+_EXPLETIVES = frozenset({"it", "that", "this"})
+_COPULAS = frozenset("is was be been seems seemed looks looked appears appeared remains".split())
+
+
+def _predicative_start(toks: list[_Tok], s: int, hs: int, e: int) -> int:
+    """First token of the noun phrase ``s``..``e`` (alias at ``hs``) without a predicative
+    adjective: after "it is", "it's" or "that was", a lowercase word before a noun
+    phrase that a finite verb or auxiliary follows is the predicate of "it" and the
+    phrase the subject of its clause ("It's doubtful X could win"; but "It's angry X
+    who lost", "The winners were undocumented X": attributive)."""
+    if s >= hs or s == 0 or e >= len(toks) or toks[s].cap or toks[s].hyph or not toks[s].word:
+        return s
+    prev = toks[s - 1]
+    if not ((prev.poss and prev.base.lower() in _EXPLETIVES and prev.low[-1] == "s")
+            or (prev.low in _COPULAS and s >= 2 and toks[s - 2].low in _EXPLETIVES)):
+        return s
+    nxt = toks[e].low
+    finite = nxt in _AUX or nxt in _MODALS or nxt in _VERB_S or (nxt in _VERBS and not nxt.endswith("ing"))
+    return s + 1 if finite else s
+
+
 def _clause_verb(toks: list[_Tok], j: int, i: int) -> bool:
     """The lowercase "-ed"/"-ing" word at ``j`` is a verb whose object is the phrase headed
     at ``i``, by the word before it: a relative pronoun ("who wanted X", "which
@@ -237,7 +265,8 @@ def _verb_after_plural(toks: list[_Tok], j: int) -> bool:
 
 def _agent(t: _Tok) -> bool:
     """A role or agent noun ("activist", "coach", "spokesman")."""
-    return t.low in ROLE_NOUNS or t.low in _ROLE_NOUNS or t.low in _TITLES or t.low.endswith(_AGENT_ENDINGS)
+    return t.low in ROLE_NOUNS or t.low in _ROLE_NOUNS or t.low in _TITLES or t.low in _PERSON_ENT_ARY \
+        or t.low.endswith(_AGENT_ENDINGS)
 
 
 def _right_extent(toks: list[_Tok], e: int, hit_end_poss: bool) -> int:
@@ -302,6 +331,25 @@ def _group_head(t: _Tok) -> bool:
             or one in INSTITUTION_NOUNS or one.endswith(("ship", "cy", "ee")) or (t.cap and _is_name_token(t)))
 
 
+#: capitalised words that qualify a title, never first names ("Acting ACME Administrator Jane Roe")
+_TITLE_QUALIFIERS = frozenset("acting former interim assistant associate senior outgoing incoming".split())
+
+
+def _person_role(t: _Tok) -> bool:
+    """A capitalised word naming a person's office ("Administrator", "Strategist"), not an
+    institution; by endings that surnames rarely have ("-man": "Huntsman"; "-quist")."""
+    low = t.low
+    return low not in INSTITUTION_NOUNS and (low in PERSON_ROLES or low in _ROLE_NOUNS or low in _TITLES
+                                             or low.endswith(("ator", "woman", "person"))
+                                             or (low.endswith("ist") and len(low) >= 8 and not low.endswith("quist")))
+
+
+def _first_name(t: _Tok) -> bool:
+    """A name token before a proper-name alias that can be part of the name: not a
+    title qualifier ("Acting", "Former") nor a person's office ("Administrator")."""
+    return _is_name_token(t) and t.low not in _TITLE_QUALIFIERS and not _person_role(t)
+
+
 def _modifier_label(toks, s, e, hits_in_np) -> str | None:
     """Label of a mention: the noun phrase without determiners and proper names."""
     drop = set()
@@ -311,7 +359,7 @@ def _modifier_label(toks, s, e, hits_in_np) -> str | None:
             # a proper-name alias and the first names or initials before it
             drop.update(range(hs, he))
             k = hs - 1
-            while k >= s and _is_name_token(toks[k]):
+            while k >= s and _first_name(toks[k]):
                 drop.add(k)
                 k -= 1
         else:
@@ -321,16 +369,17 @@ def _modifier_label(toks, s, e, hits_in_np) -> str | None:
     # ("the Green Party National Committee"; but "the Trump Administration" keeps its head)
     last = max(he for _, he, _, alias in hits_in_np if any(ch.isupper() for ch in alias)) \
         if any(any(ch.isupper() for ch in alias) for *_, alias in hits_in_np) else None
-    if last is not None and last < e and all(toks[k].cap and toks[k].low not in _TITLES
-                                             and toks[k].low not in INSTITUTION_NOUNS
-                                             for k in range(last, e) if toks[k].word):
-        return None  # its head is that other name, which the modifiers before it describe
     # another person's name after a role noun ("Taliban spokesman Suhail Shaheen",
-    # "party lobbyist Jane Roe", "presidential hopeful Jane Roe")
+    # "party lobbyist Jane Roe", "presidential hopeful Jane Roe", "ACME Administrator Jane Roe")
     k = e - 1
-    while k >= s and k not in drop and _is_name_token(toks[k]):
+    while k >= s and k not in drop and _is_name_token(toks[k]) and (k == e - 1 or _first_name(toks[k])):
         k -= 1
-    if k < e - 1 and k >= s and k not in drop and (_agent(toks[k]) or toks[k].low in {"hopeful", "nominee"}):
+    role = k < e - 1 and k >= s and k not in drop and (_agent(toks[k]) or toks[k].low in {"hopeful", "nominee"})
+    if last is not None and last < e and not (role and k >= last and _person_role(toks[k])) and all(
+            toks[x].cap and toks[x].low not in _TITLES and toks[x].low not in INSTITUTION_NOUNS
+            for x in range(last, e) if toks[x].word):
+        return None  # its head is that other name, which the modifiers before it describe
+    if role:
         drop.update(range(k + 1, e))
     # a name used as a noun modifier labels its actor only through a head that names
     # people, a group or an institution ("the Kabul regime", "the Taliban Islamist
