@@ -656,3 +656,20 @@ def test_mentions_and_actor_labels_find_the_same_mentions_datelines_included():
     # and toward counts exactly these mentions
     t = sentiment.toward(df, actors, by=None, n_boot=10).set_index("target")
     assert t["n"].to_dict() == m.groupby("target").size().to_dict()
+
+
+def test_mentions_after_a_full_stop_written_without_a_space():
+    # "the vote.Lindqvist": a sentence boundary with its space missing is no initialism
+    # (the mention is found, with no label glued to it); "U.S.Lindqvist" and
+    # "lindqvist.com" still join their words
+    from discourse import framing
+
+    df = pd.DataFrame({"doc_id": ["a"], "text": [
+        "They lost the vote.Lindqvist blamed the rain. The U.S.Lindqvist fund and lindqvist.com were closed. "
+        "Supporters cheered Lindqvist.Others left."]})
+    m = sentiment.mentions(df, ["Lindqvist"])
+    text = df["text"][0]
+    assert [text[a - 4:b + 1] for a, b in zip(m["start"], m["end"])] == ["ote.Lindqvist ", "red Lindqvist."]
+    lab = framing.actor_labels(df, {"Lindqvist": ["Lindqvist"]})
+    assert lab["match_start"].tolist() == m["start"].tolist()
+    assert lab["label"].isna().all() and lab["mention"].tolist() == ["Lindqvist", "Lindqvist"]

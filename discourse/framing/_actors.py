@@ -96,6 +96,10 @@ def noun_phrases(ann, hits: pd.DataFrame) -> list[tuple[int, int, str, list, boo
         for r in rows.tolist():
             hs = max(int(np.searchsorted(t_start, h_start[r], side="right")) - 1, 0)
             he = max(int(np.searchsorted(t_end, h_end[r], side="left")) + 1, hs + 1)
+            if toks and (t_start[hs] < h_start[r] or text[h_end[r]:h_end[r] + 1] == "."
+                         and text[h_end[r] + 1:h_end[r] + 2].isalpha()):  # glued by a full stop ("vote.Obama")
+                out[r] = (int(h_start[r]), int(h_end[r]), text[h_start[r]:h_end[r]], [], True)
+                continue
             hits_.append((hs, min(he, len(toks)), actors_[r], aliases[r], r))
         _label_doc(text, toks, hits_, out)
     return out

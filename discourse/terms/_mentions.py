@@ -42,18 +42,27 @@ def _w(t: str, i: int) -> bool:
     return 0 <= i < len(t) and bool(_WORDCHAR.match(t[i]))
 
 
+def _missing_space(t: str, i: int) -> bool:
+    """``t[i]`` is a full stop between two sentences written without a space ("the
+    vote.Obama said"): two lowercase letters before it, a capital and a lowercase letter
+    after it (never an initialism such as "U.S." or a web address such as "x.com")."""
+    return (t[i] == "." and i >= 2 and i + 2 < len(t) and t[i - 1].islower() and t[i - 2].islower()
+            and t[i + 1].isupper() and t[i + 2].islower())
+
+
 def _whole_word(t: str, a: int, b: int) -> bool:
     """``t[a:b]`` starts and ends on :data:`~discourse.words.WORD_PATTERN` boundaries
     (a possessive "'s" or "'" may follow)."""
     if b <= a:
         return False
     if _w(t, a):  # a word starts here: nothing joins it from the left
-        if _w(t, a - 1) or (a >= 2 and t[a - 1] in _HYPHENS + _APOSTROPHES + "." and _w(t, a - 2)):
+        if _w(t, a - 1) or (a >= 2 and t[a - 1] in _HYPHENS + _APOSTROPHES + "." and _w(t, a - 2)
+                            and not _missing_space(t, a - 1)):
             return False
     if _w(t, b - 1) or t[b - 1] == ".":  # a word (or an initialism "U.S.") ends here
         if _w(t, b):
             return False
-        if b < len(t) and t[b] in _HYPHENS + "." and _w(t, b + 1):
+        if b < len(t) and t[b] in _HYPHENS + "." and _w(t, b + 1) and not _missing_space(t, b):
             return False  # "Kabul-based", "U.S.-backed"
         if b < len(t) and t[b] in _APOSTROPHES and _w(t, b + 1):
             # a possessive "'s" ends the word; "O'Neill" does not
