@@ -7,12 +7,7 @@ import pandas as pd
 import pytest
 
 from discourse import quotes
-from quote_helpers import rows as _rows
-
-
-def _one(text: str, i: int = 0) -> dict:
-    q = quotes.find(text)
-    return q.iloc[i][["quote", "speaker", "verb", "kind", "attribution", "speaker_resolved"]].to_dict()
+from quote_helpers import one as _one, rows as _rows
 
 
 # ---------------------------------------------------------------- a verb without its own subject

@@ -4,16 +4,9 @@ a passive, an infinitive or a coordinated present.
 
 Every text here is written for these tests (news style, invented people).
 """
-import pandas as pd
 
 from discourse import quotes
-from quote_helpers import rows as _rows
-
-
-def _one(text: str, i: int = 0) -> dict:
-    q = quotes.find(text)
-    r = q.iloc[i][["quote", "speaker", "verb", "kind", "attribution"]]
-    return {k: (None if pd.isna(v) else v) for k, v in r.items()}
+from quote_helpers import one as _one, rows as _rows
 
 
 # ---------------------------------------------------------------- nested reports: the outer verb

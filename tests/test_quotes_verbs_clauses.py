@@ -5,16 +5,8 @@ the outlet's narration, and the verb of a clause without a listed reporting verb
 
 Every text here is written for these tests (news style, invented people and papers).
 """
-import pandas as pd
 
-from discourse import quotes
-from quote_helpers import rows
-
-
-def _one(text: str, i: int = 0) -> dict:
-    q = quotes.find(text)
-    r = q.iloc[i][["quote", "speaker", "verb", "kind", "attribution"]]
-    return {k: (None if pd.isna(v) else v) for k, v in r.items()}
+from quote_helpers import one as _one, rows
 
 
 # ---------------------------------------------------------------- participles inside a report
