@@ -1,7 +1,7 @@
 """Loaded language and name calling: the bundled lexicon against annotated news spans.
 
-    .venv/bin/python benchmarks/eval_loaded.py [--folder FOLDER] [--lexicon PATH] [--top N]
-                                              [--weights] [--grid] [--extent]
+    .venv/bin/python benchmarks/eval_loaded.py [--folder FOLDER] [--lexicon PATH] [--top N] [--seed N]
+                                              [--weights] [--write-weights] [--grid] [--extent]
 
 READS (never copies) ``articles/article<ID>.txt`` and ``spans.tsv`` in
 ``../shared/devsets/propaganda-ptc/`` (or FOLDER): news articles whose propaganda
@@ -15,7 +15,8 @@ each category, and per pattern how often it fires inside and outside annotated s
 (``validate.overlaps`` + ``validate.pattern_precision``, any shared character).
 
 Every score is given on all articles and on two halves split by article id
-(``numpy.random.default_rng(13)`` permutation of the sorted ids). The bundled weights
+(``numpy.random.default_rng(13)`` permutation of the sorted ids; ``--seed N`` draws other
+halves, for the robustness of a change). The bundled weights
 are fitted on all articles (issue #13, third round; before it on half A only), so the
 scores of the bundled lexicon are in-sample on both halves; the honest estimate is the
 **cross-fit**: each half scored by ``terms.find_loaded`` with weights fitted (the same
@@ -26,7 +27,9 @@ then the plain matches: before/after exclusions, at weight thresholds,
 against each technique alone (all articles and half B), per category, the
 ``--top`` N patterns with most matches outside annotated spans (``--top 0``: every
 pattern that fired). ``--weights`` prints the weight each pattern gets from all articles
-(the rule in ``discourse/lexicons/SOURCES-loaded-language.md``) next to its bundled weight;
+(the rule in ``discourse/lexicons/SOURCES-loaded-language.md``: the category's precision as
+prior, pseudo-count 4, a pattern's repeats in one article discounted by the design effect
+of an intra-article correlation of 0.1) next to its bundled weight;
 ``--write-weights`` writes them into the bundled lexicon (only its ``weight`` fields change;
 used after rows are added: a new row's count changes its category's prior).
 ``--grid`` prints the phrase rule's F1 on both halves for each weight threshold and word
@@ -34,7 +37,8 @@ limits left/right (chosen on half A with the weights of half A, before the refit
 ``--extent`` compares the boundaries of the default phrases with those of the annotated
 spans they overlap (in words; per half) and splits the character errors into extent
 errors and whole misses. Ideas tried and declined are measured by
-``benchmarks/eval_loaded_ideas.py``, the word model (``word_model=True``) and its
+``benchmarks/eval_loaded_ideas.py``, other ways of estimating the weights by
+``benchmarks/eval_loaded_weights.py``, the word model (``word_model=True``) and its
 cross-fit by ``benchmarks/eval_loaded_model.py``.
 Prints one line and exits 0 when the folder is absent.
 """
@@ -58,6 +62,9 @@ TECHNIQUES = ("Loaded_Language", "Name_Calling,Labeling")
 SEED = 13
 #: pseudo-count of the category prior in a pattern's weight
 PRIOR_COUNT = 4
+#: intra-article correlation of a pattern's matches: the design effect that discounts a
+#: pattern's repeats in one article (issue #13, seventh round; 0 = every match counts 1)
+ARTICLE_ICC = 0.1
 THRESHOLDS = (0.0, 0.15, 0.2, 0.3, 0.4)
 
 
@@ -107,19 +114,35 @@ def per_pattern(pred: pd.DataFrame, gold: pd.DataFrame, docs: set) -> pd.DataFra
     return validate.pattern_precision(coded, code="gold", positive=True, by=["category", "pattern"])
 
 
-def weights(pred: pd.DataFrame, gold: pd.DataFrame, lex: pd.DataFrame, docs: set) -> pd.DataFrame:
+def pattern_counts(pred: pd.DataFrame, gold: pd.DataFrame, docs: set, icc: float = ARTICLE_ICC) -> pd.DataFrame:
+    """Per pattern that fired in ``docs``: ``n`` matches, ``tp`` inside annotated spans, and
+    the same as effective counts, ``n_eff`` and ``tp_eff``: the ``n_d`` matches of a pattern
+    in one article count ``n_d / (1 + (n_d - 1) * icc)`` (Kish's design effect for
+    clustered observations: repeats in one article are correlated, so they carry less
+    evidence than as many matches in different articles; ``icc=0``: every match counts 1)."""
+    coded = validate.overlaps(pred[pred["doc_id"].isin(docs)], gold)
+    per = coded.groupby(["category", "pattern", "doc_id"])["gold"].agg(["sum", "count"])
+    factor = 1.0 / (1.0 + (per["count"] - 1) * float(icc))
+    out = pd.DataFrame({"n": per["count"], "tp": per["sum"].astype(int),
+                        "n_eff": per["count"] * factor, "tp_eff": per["sum"] * factor})
+    return out.groupby(level=["category", "pattern"]).sum().reset_index()
+
+
+def weights(pred: pd.DataFrame, gold: pd.DataFrame, lex: pd.DataFrame, docs: set,
+            icc: float = ARTICLE_ICC) -> pd.DataFrame:
     """Each pattern's weight from ``docs``: (tp + k * prior) / (n + k), prior = the
-    category's precision (tp + 1) / (n + 2), k = :data:`PRIOR_COUNT`. The bundled weights
-    are this on all articles (``docs = parts["all"]``)."""
-    pp = per_pattern(pred, gold, docs)
-    pp = pp[pp["pattern"] != "(all)"]
-    cat = pp.groupby("category")[["tp", "n"]].sum()
-    prior = (cat["tp"] + 1) / (cat["n"] + 2)
+    category's precision (tp + 1) / (n + 2), k = :data:`PRIOR_COUNT`, with the effective
+    counts of :func:`pattern_counts` (matches repeated in one article discounted by the
+    intra-article correlation ``icc``, :data:`ARTICLE_ICC`). The bundled weights are this
+    on all articles (``docs = parts["all"]``)."""
+    pc = pattern_counts(pred, gold, docs, icc)
+    cat = pc.groupby("category")[["tp_eff", "n_eff"]].sum()
+    prior = (cat["tp_eff"] + 1) / (cat["n_eff"] + 2)
     out = lex[lex["category"] != lexicon.EXCLUDE][["pattern", "category", "weight"]].merge(
-        pp[["category", "pattern", "n", "tp"]], on=["category", "pattern"], how="left").fillna({"n": 0, "tp": 0})
+        pc, on=["category", "pattern"], how="left").fillna({"n": 0, "tp": 0, "n_eff": 0.0, "tp_eff": 0.0})
     pr = out["category"].map(prior).fillna(0.5)
-    out["estimate"] = ((out["tp"] + PRIOR_COUNT * pr) / (out["n"] + PRIOR_COUNT)).round(2)
-    return out.rename(columns={"weight": "bundled"})
+    out["estimate"] = ((out["tp_eff"] + PRIOR_COUNT * pr) / (out["n_eff"] + PRIOR_COUNT)).round(2)
+    return out.astype({"n": int, "tp": int}).rename(columns={"weight": "bundled"})
 
 
 def write_weights(path: Path, w: pd.DataFrame) -> int:
@@ -232,6 +255,7 @@ def extent(corpus: pd.DataFrame, gold: pd.DataFrame, pred: pd.DataFrame, parts: 
 
 
 def main(argv=None) -> int:
+    global SEED
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--folder", type=Path, default=DEFAULT)
     ap.add_argument("--lexicon", type=Path, default=None, help="a lexicon file (default: the bundled one)")
@@ -241,7 +265,9 @@ def main(argv=None) -> int:
                     help="write the weights all articles give each pattern into the bundled lexicon")
     ap.add_argument("--grid", action="store_true", help="phrase rule: F1 per weight threshold and word limits")
     ap.add_argument("--extent", action="store_true", help="phrase boundaries against the annotated spans")
+    ap.add_argument("--seed", type=int, default=SEED, help="another split into halves (robustness)")
     args = ap.parse_args(argv)
+    SEED = args.seed
     if not (args.folder / "spans.tsv").exists():
         print(f"eval_loaded: devset not found at {args.folder}; skipped")
         return 0
@@ -305,7 +331,8 @@ def main(argv=None) -> int:
           f"{int(lex['category'].eq(lexicon.EXCLUDE).sum())} veto phrases in the lexicon")
     if args.weights:
         w = weights(pred, gold, lex, parts["all"])
-        print("\nWeights from all articles ((tp + 4 * category prior) / (n + 4)) against the bundled ones")
+        print("\nWeights from all articles ((tp + 4 * category prior) / (n + 4), effective counts: n_eff, tp_eff)"
+              " against the bundled ones")
         print(w.to_string(index=False))
         diff = (w["estimate"] - w["bundled"]).abs()
         print(f"max |estimate - bundled| = {diff.max():.2f}")

@@ -95,3 +95,45 @@ def test_write_weights_changes_only_the_weight_fields(tmp_path):
     assert after[2] == 'sham,doubt,0.40,"""a sham trial""",glob'  # unchanged, quoting kept
     assert after[3] == "corrupt*,evaluative,0.38,condemnation,glob"  # two decimals, as written
     assert lexicon.read(path)["weight"].tolist() == [0.4, 0.38, 1.0]
+
+
+def _coded_matches():
+    """Invented counts: 'sham' four times in one article, 'bogus' once in each of four
+    articles (all inside annotated spans), 'hoax' four times in a fifth article (outside)."""
+    rows = [("d1", 10 * i, 10 * i + 4, "sham") for i in range(4)]
+    rows += [(f"d{i}", 50, 55, "bogus") for i in range(1, 5)]
+    rows += [("d5", 10 * i, 10 * i + 4, "hoax") for i in range(4)]
+    pred = pd.DataFrame(rows, columns=["doc_id", "start", "end", "pattern"]).assign(category="doubt")
+    gold = pd.DataFrame({"doc_id": ["d1", "d1", "d2", "d3", "d4"], "start": [0, 50, 50, 50, 50],
+                         "end": [40, 55, 55, 55, 55]})
+    lex = lexicon.from_records([{"pattern": p, "category": "doubt", "weight": 0.5} for p in ("sham", "bogus", "hoax")])
+    return pred, gold, lex
+
+
+def test_repeats_in_one_article_count_as_less_evidence():
+    ev = _eval_loaded()
+    pred, gold, lex = _coded_matches()
+    docs = {f"d{i}" for i in range(1, 6)}
+    pc = ev.pattern_counts(pred, gold, docs, icc=0.1).set_index("pattern")
+    assert pc.loc["sham", ["n", "tp"]].tolist() == [4, 4] and pc.loc["bogus", ["n", "tp"]].tolist() == [4, 4]
+    assert pc.loc["sham", "n_eff"] == pytest.approx(4 / 1.3) and pc.loc["sham", "tp_eff"] == pytest.approx(4 / 1.3)
+    assert pc.loc["bogus", "n_eff"] == pytest.approx(4.0)  # one match per article: no discount
+    assert pc.loc["hoax", ["n_eff", "tp_eff"]].tolist() == pytest.approx([4 / 1.3, 0.0])
+    plain = ev.pattern_counts(pred, gold, docs, icc=0).set_index("pattern")
+    assert (plain["n_eff"] == plain["n"]).all() and (plain["tp_eff"] == plain["tp"]).all()
+
+
+def test_weights_shrink_a_pattern_seen_in_one_article_more_towards_its_category():
+    ev = _eval_loaded()
+    pred, gold, lex = _coded_matches()
+    docs = {f"d{i}" for i in range(1, 6)}
+    w = ev.weights(pred, gold, lex, docs, icc=0.1).set_index("pattern")["estimate"]
+    a = 4 / 1.3
+    prior = (a + 4 + 1) / (2 * a + 4 + 2)  # the category's effective precision
+    assert w["sham"] == round((a + 4 * prior) / (a + 4), 2) == 0.81
+    assert w["bogus"] == round((4 + 4 * prior) / 8, 2) == 0.83
+    assert w["hoax"] == round(4 * prior / (a + 4), 2) == 0.38
+    # every match counting 1 (the rule before): the two patterns get the same weight
+    w0 = ev.weights(pred, gold, lex, docs, icc=0).set_index("pattern")["estimate"]
+    assert w0["sham"] == w0["bogus"] == round((4 + 4 * 9 / 14) / 8, 2) and w0["hoax"] == round(4 * 9 / 14 / 8, 2)
+    assert ev.ARTICLE_ICC == 0.1 and ev.PRIOR_COUNT == 4
