@@ -193,3 +193,147 @@ def test_a_title_word_before_a_name_is_no_first_name(sentence, actor, label):
 def test_a_title_qualifier_is_no_first_name_before_a_name_and_its_role():
     assert _labels("Former Haldane aide spoke.") == [("Former Haldane aide", "Former aide")]
     assert _labels("The senior Greens spoke.") == [("senior Greens", "senior")]
+
+
+# --- QA pass on a fresh sample (issue #13, item 4): credits, "-er" things, "acting", verbs and clauses before a name
+
+def _labels_of(sentence: str, actors: dict, actor: str) -> list[tuple[str, str | None]]:
+    lab = framing.actor_labels(pd.DataFrame({"doc_id": ["d"], "text": [sentence]}), actors, sentiment=NO_SENT)
+    lab = lab[lab["actor"] == actor]
+    return [(m, lb if isinstance(lb, str) else None) for m, lb in zip(lab["mention"], lab["label"])]
+
+
+AGENCY = {"Haldane": ["Haldane"], "Greens": ["Greens"], "EPA": ["EPA"]}
+
+
+@pytest.mark.parametrize("sentence, actor, expected", [
+    # an agency that is also a photo credit is an organisation outside a credit line
+    ("The former Haldane EPA deputy Jo Pike spoke.", "Haldane", ("former Haldane EPA deputy Jo Pike", "former EPA deputy")),
+    ("The EPA regional office closed.", "EPA", ("EPA regional office", "regional office")),
+    ("Haldane EPA officials met.", "Haldane", ("Haldane EPA officials", "EPA officials")),
+    # ... and a credit in one: after a credit word, between two names
+    ("Photo: EPA Greens marched on Monday.", "Greens", ("Greens", None)),
+    ("Jo Pike and Jane Roe AP Al Haldane at the talks.", "Haldane", ("Al Haldane", None)),
+])
+def test_an_agency_credit_word_is_a_credit_only_in_a_credit_line(sentence, actor, expected):
+    assert expected in _labels_of(sentence, AGENCY, actor), _labels_of(sentence, AGENCY, actor)
+
+
+def test_an_agency_in_brackets_ends_a_caption_only_before_a_line_break():
+    from discourse.framing._phrases import _credit
+    from discourse.framing._tokens import _tokenize
+
+    caption = _tokenize("Crowds gathered on Monday (EPA)\nThe talks went on.")
+    named = _tokenize("The Consumer Safety Agency (EPA) said no.")
+    assert _credit(caption, [t.text for t in caption].index("EPA"))
+    assert not _credit(named, [t.text for t in named].index("EPA"))
+    slash = _tokenize("The crowd waits. EPA/Jo Pike")
+    assert _credit(slash, [t.text for t in slash].index("EPA"))
+    getty = _tokenize("Getty Images")
+    assert _credit(getty, 0)  # an unambiguous credit word is a credit anywhere
+
+
+@pytest.mark.parametrize("sentence, label", [
+    # nouns in "-er"/"-or" that name things are no heads naming people
+    ("The Ruritania border was closed.", None),
+    ("Ruritania order was restored.", None),
+    ("The Ruritania leaders met.", "leaders"),  # an agent noun still is
+    ("The Ruritania chapter met.", "chapter"),  # ... and a group
+    ("Her counterpart Haldane declined.", "counterpart"),  # a relational person noun before a name
+])
+def test_thing_nouns_in_er_are_no_person_heads(sentence, label):
+    assert _labels(sentence)[0][1] == label, _labels(sentence)
+
+
+@pytest.mark.parametrize("sentence, actor, label", [
+    # lowercase "acting" before a title or name is a title word, not a verb
+    ("The board named acting EPA Administrator Jo Pike.", "EPA", "acting Administrator"),
+    ("The acting Haldane spokesman quit.", "Haldane", "acting spokesman"),
+    ("The mayor was acting Haldane told us.", "Haldane", None),  # ... after "be" it is the verb
+])
+def test_lowercase_acting_is_a_title_word(sentence, actor, label):
+    assert [lb for _, lb in _labels_of(sentence, AGENCY, actor)] == [label]
+
+
+@pytest.mark.parametrize("sentence, mention", [
+    # a plain word before a name is a verb: after a plural agent or group noun, "who", a negated auxiliary
+    ("Farm unions hope Haldane will win.", "Haldane"),
+    ("She didn't imagine Haldane would win.", "Haldane"),
+    ("People who fear Haldane is wrong spoke.", "Haldane"),
+    ("That hasn't deterred Greens from trying.", "Greens"),
+    ("The town would cut the levy and fund Haldane's reforms.", "Haldane"),  # before a possessive
+    # ... or the head of a relative clause without "that" when a verb follows the name
+    ("It was the last time Haldane had spoken.", "Haldane"),
+    ("It was a letter Haldane signed in May.", "Haldane"),
+    ("The war Haldane did not want came anyway.", "Haldane"),
+    ("The work Haldane did was fine.", "Haldane"),
+    # an adjective used only after a verb, and a quantifier, are no modifiers
+    ("They were sure Haldane saw them.", "Haldane"),
+    ("It drew enough Greens to pass.", "Greens"),
+])
+def test_a_verb_or_another_head_before_a_name_is_no_label(sentence, mention):
+    assert _labels(sentence) == [(mention, None)], _labels(sentence)
+
+
+@pytest.mark.parametrize("sentence, mention, label", [
+    # adjectives, role and agent nouns and title words before a name stay, a verb after it or not
+    ("A young Haldane said no.", "young Haldane", "young"),
+    ("The billionaire Haldane said no.", "billionaire Haldane", "billionaire"),
+    ("The embattled Governor Haldane resigned.", "embattled Governor Haldane", "embattled Governor"),
+    ("The state Green Party will pick a new leader.", "state Green Party", "state"),  # an institution
+    # a plain word before a title is a verb or another phrase's head
+    ("Crowds and unions nudge President Haldane to act.", "President Haldane", "President"),
+    ("It was a rule President Haldane opposed.", "President Haldane", "President"),
+    ("The more police patrol the park, the safer it feels.", "police", "police"),
+])
+def test_modifiers_before_a_name_or_title_that_stay_or_go(sentence, mention, label):
+    assert (mention, label) in _labels(sentence), _labels(sentence)
+
+
+@pytest.mark.parametrize("sentence, mention, label", [
+    # a plural noun heads its phrase: the word after it is the verb of a headline
+    ("Green lawmakers slam new levy as talks stall", "Green lawmakers", "lawmakers"),
+    ("Nine Green attorneys general objected.", "Green attorneys general", "attorneys general"),
+    # an "-s" word between a name and a capitalised word is the verb
+    ("Haldane visits Ruritania on Monday", "Haldane", None),
+    ("Aides briefed the incoming Haldane administration that week.", "incoming Haldane administration",
+     "incoming administration"),
+])
+def test_a_headline_verb_after_the_head_is_no_part_of_the_phrase(sentence, mention, label):
+    got = _labels_of(sentence, {**ACTORS, "Greens": ["Green"]}, "Greens" if "Green" in sentence else "Haldane")
+    assert got[0] == (mention, label), got
+
+
+def test_a_name_written_in_lower_case_is_no_label_of_itself():
+    lab = _labels_of("transcript (jane roe) Hello.", {"Roe": ["Jane Roe"]}, "Roe")
+    assert lab == [("jane roe", None)]
+
+
+def test_a_copula_after_a_coordinated_object_of_a_preposition_has_another_subject():
+    assert _labels("The talks between Haldane and the Greens were a farce.") == [("Haldane", None), ("Greens", None)]
+    assert ("Greens", "party of protest") in _labels("The Greens are a party of protest.")
+
+
+def test_left_out_words_follow_the_new_rules():
+    # the verb or the head noun before the name stays in the scored context
+    df = pd.DataFrame({"doc_id": ["a", "b"], "text": ["Farm unions hope Haldane will win.",
+                                                      "It was a letter Haldane signed in May."]})
+    m = sentiment.mentions(df, {"Haldane": ["Haldane"]})
+    assert m["left_out"].tolist() == ["Haldane", "Haldane"]
+    lab = framing.actor_labels(df, {"Haldane": ["Haldane"]}, sentiment=NO_SENT)
+    assert lab["mention"].tolist() == ["Haldane", "Haldane"]
+
+
+@pytest.mark.parametrize("sentence, labels", [
+    # no apposition before the first item of a list, nor before a subject with a contracted "is"
+    ("She met the heads of the port board, Greens and union staff.", [None]),
+    ("Whoever wins the vote, Haldane's the favourite.", [None]),
+    ("She met the leader of the port board, Haldane, on Friday.", ["leader of the port board"]),
+])
+def test_no_apposition_before_a_list_or_a_clause(sentence, labels):
+    assert [lb for _, lb in _labels(sentence)] == labels, _labels(sentence)
+
+
+def test_a_day_after_a_name_is_no_part_of_its_phrase():
+    assert _labels("A Haldane campaign memo Monday said no.")[0][0] == "Haldane campaign memo"
+    assert _labels("Haldane Tuesday said no.") == [("Haldane", None)]

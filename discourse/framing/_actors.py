@@ -2,7 +2,6 @@
 (pre-modifiers, appositives, predicates), and their counts by outlet."""
 from __future__ import annotations
 
-import re
 from typing import Iterable, Literal, Mapping, Sequence
 
 import numpy as np
@@ -11,18 +10,9 @@ import pandas as pd
 from discourse import voice as _voice
 from discourse.framing._common import (_annotations, _as_list, _group_keys, _sentence_sentiment, _string_ids,
                                        _string_keys)
-from discourse.words import HONORIFICS
-from discourse.framing._phrases import (_appositive_before, _left_extent, _modifier_label, _np_forward,
-                                       _predicative_start, _right_extent)
-from discourse.framing._tokens import _DET, _PREP, _doc_tokens, _modifier, _verbish
+from discourse.framing._np_labels import noun_phrases
 
-_NAMING_VERBS = re.compile(
-    r"^(?:describ|call|label|brand|dub|term|denounc|condemn|portray|depict|characteri[sz]|regard|view|"
-    r"consider|paint|cast|hail|prais|recogni[sz]|refer|see|saw|seen|treat|dismiss|decr[iy]|list|design)",
-    re.IGNORECASE,
-)
-_NAMING_DOUBLE = re.compile(r"^(?:call|brand|dub|label|term|name|deem|declar|consider)", re.IGNORECASE)
-_COPULA = frozenset("is are was were remains remained became becomes".split())
+__all__ = ["actor_labels", "label_summary", "noun_phrases"]
 
 
 def _actor_table(actors) -> pd.DataFrame:
@@ -61,131 +51,6 @@ def _hits(ann, actors, *, match: str = "glob", case_sensitive: bool | None = Non
     lex = actors if isinstance(actors, pd.DataFrame) and "pattern" in actors.columns \
         else _actor_lexicon(_actor_table(actors), match)
     return mentions(ann, lex, case_sensitive=case_sensitive)
-
-
-def _proper(alias: str) -> bool:
-    return any(ch.isupper() for ch in alias)
-
-
-def noun_phrases(ann, hits: pd.DataFrame) -> list[tuple[int, int, str, list, bool]]:
-    """The noun phrase of every alias mention (rows of ``hits``, the table of
-    :func:`discourse.terms._mentions.mentions`): ``(start, end, mention, labels,
-    part)`` per row, where ``labels`` are ``(label, label_type)`` pairs and ``part``
-    marks a further alias of the same actor inside (or attached by "in", "of", "from"
-    to) another mention's phrase, which carries no labels of its own."""
-    out: list = [None] * len(hits)
-    if not len(hits):
-        return out
-    texts = ann.texts
-    ids = hits["doc_id"].astype(str).to_numpy(dtype=object)
-    tokens = _doc_tokens(ann, only=set(ids.tolist()))
-    h_start = hits["start"].to_numpy(dtype=np.int64)
-    h_end = hits["end"].to_numpy(dtype=np.int64)
-    actors_ = hits["category"].astype(str).to_numpy(dtype=object)
-    aliases = hits["pattern"].astype(str).to_numpy(dtype=object)
-    order = np.lexsort((np.arange(len(hits)), h_start, ids))
-    change = np.flatnonzero(np.r_[True, ids[order][1:] != ids[order][:-1]])
-    for a, b in zip(change, np.r_[change[1:], len(order)]):
-        rows = order[a:b]
-        doc_id = ids[rows[0]]
-        text = texts[doc_id]
-        toks = tokens.get(doc_id, [])
-        t_start = np.fromiter((t.start for t in toks), dtype=np.int64, count=len(toks))
-        t_end = np.fromiter((t.end for t in toks), dtype=np.int64, count=len(toks))
-        hits_ = []
-        for r in rows.tolist():
-            hs = max(int(np.searchsorted(t_start, h_start[r], side="right")) - 1, 0)
-            he = max(int(np.searchsorted(t_end, h_end[r], side="left")) + 1, hs + 1)
-            if toks and (t_start[hs] < h_start[r] or text[h_end[r]:h_end[r] + 1] == "."
-                         and text[h_end[r] + 1:h_end[r] + 2].isalpha()):  # glued by a full stop ("vote.Obama")
-                out[r] = (int(h_start[r]), int(h_end[r]), text[h_start[r]:h_end[r]], [], True)
-                continue
-            hits_.append((hs, min(he, len(toks)), actors_[r], aliases[r], r))
-        _label_doc(text, toks, hits_, out)
-    return out
-
-
-def _label_doc(text: str, toks, hits, out) -> None:
-    """Noun phrases and labels of the alias hits of one document (see :func:`noun_phrases`)."""
-    used: set[int] = set()
-    prev_end_tok: dict[str, int] = {}  # actor -> end token of its last mention
-    for h, (hs, he, actor, alias, r) in enumerate(hits):
-        if h in used:
-            continue
-        s = _left_extent(toks, hs)
-        # a proper-name alias can modify a following head ("the Kabul regime",
-        # "the Taliban Islamist insurgency"); a common-noun alias is the head ("government forces")
-        # (after an honorific the name is whole: "give Mr. X budget authority")
-        e = _right_extent(toks, he, toks[he - 1].poss or not _proper(alias)
-                          or any(toks[x].low in HONORIFICS for x in range(s, hs)))
-        s = _predicative_start(toks, s, hs, e)  # "It's doubtful X could win"
-        # merge further hits of the same actor inside this noun phrase
-        group = [(hs, he, actor, alias)]
-        for h2 in range(h + 1, len(hits)):
-            hs2, he2, a2, al2, r2 = hits[h2]
-            if hs2 >= e:
-                break
-            if a2 == actor:
-                used.add(h2)
-                group.append(hits[h2][:4])
-                e = max(e, _right_extent(toks, he2, toks[he2 - 1].poss or not _proper(al2)))
-                out[r2] = (toks[hs2].start, toks[he2 - 1].end, text[toks[hs2].start:toks[he2 - 1].end], [], True)
-        # "the US-backed regime in Kabul": a prepositional phrase naming the
-        # same actor belongs to the previous mention
-        prev = prev_end_tok.get(actor)
-        if prev is not None and s - prev == 1 and toks[prev].low in {"in", "of", "from"}:
-            out[r] = (toks[hs].start, toks[he - 1].end, text[toks[hs].start:toks[he - 1].end], [], True)
-            continue
-        start, end = toks[s].start, toks[e - 1].end
-        mention = text[start:end]
-        if toks[e - 1].poss:
-            mention = mention[: len(mention) - (len(toks[e - 1].text) - len(toks[e - 1].base))]
-            end = start + len(mention)
-        labels = [(_modifier_label(toks, s, e, group), "modifier")]
-        # appositive after: ", the/a ... ," or ", the/a ... ."
-        if e < len(toks) - 2 and toks[e].text == "," and toks[e + 1].low in {"the", "a", "an"}:
-            np_ = _np_forward(toks, e + 1)
-            if np_ is not None and np_[1] < len(toks) and toks[np_[1]].text in {",", ".", ";"}:
-                labels.append((text[toks[np_[0]].start:toks[np_[1] - 1].end], "appositive"))
-        # appositive before: "the chairman of the Joint Chiefs of Staff, Gen. Mark Milley"
-        if s >= 2 and toks[s - 1].text == ",":
-            app = _appositive_before(toks, s - 1, closed=e >= len(toks) or toks[e].text in {",", ".", ";", ")", "!", "?"})
-            if app is not None:
-                labels.append((text[toks[app[0]].start:toks[app[1] - 1].end], "appositive"))
-        # predicate: "<naming verb> X as NP (and NP)*" / "X is a NP"
-        j = e
-        pred_start = None
-        if j < len(toks) and toks[j].low == "as" and s > 0 and _NAMING_VERBS.match(toks[s - 1].low):
-            pred_start = j + 1
-        elif j + 1 < len(toks) and toks[j].low in _COPULA and toks[j + 1].low in {"a", "an", "the"} \
-                and not _object_of_preposition(toks, s):
-            pred_start = j + 1
-        elif j < len(toks) and toks[j].low in {"a", "an"} and s > 0 and _NAMING_DOUBLE.match(toks[s - 1].low):
-            pred_start = j  # "branded Biden a failure"
-        while pred_start is not None and pred_start < len(toks):
-            np_ = _np_forward(toks, pred_start)
-            if np_ is None:
-                break
-            labels.append((text[toks[np_[0]].start:toks[np_[1] - 1].end], "predicate"))
-            nxt = np_[1]
-            if nxt < len(toks) and toks[nxt].low in {"and", "or", ","} and nxt + 1 < len(toks) \
-                    and toks[nxt + 1].low in {"a", "an", "the"}:
-                pred_start = nxt + 1
-            else:
-                break
-        out[r] = (start, end, mention, labels, False)
-        prev_end_tok[actor] = e
-
-
-def _object_of_preposition(toks, s: int) -> bool:
-    """The noun phrase starting at ``s`` is the object of a preposition (after its
-    determiners and a possessor: "the theme of last year's party congress"), so a copula
-    after it has another subject ("the theme of the congress was an odd one")."""
-    k, n = s - 1, 0
-    while k >= 0 and n < 4 and toks[k].word and toks[k].low not in _PREP and (
-            toks[k].low in _DET or toks[k].poss or (_modifier(toks[k]) and not _verbish(toks[k]))):
-        k, n = k - 1, n + 1
-    return k >= 0 and toks[k].low in _PREP
 
 
 def actor_labels(

@@ -22,11 +22,10 @@ from discourse.framing._tokens import (
     _VERB_S,
     _function,
     _participle_modifies,
-    _verb_form,
     _s_word,
 )
-from discourse.words import (BYLINE_WORDS, HONORIFICS, INSTITUTION_NOUNS, NEWS_VERBS, NUMBER_WORDS, PERSON_ROLES,
-                             PRONOUNS, ROLE_NOUNS, TIME_WORDS)
+from discourse.words import (BYLINE_WORDS, CONTRACTED_AUXILIARIES, HONORIFICS, INSTITUTION_NOUNS, NEWS_VERBS,
+                             NUMBER_WORDS, PERSON_ROLES, PRONOUNS, ROLE_NOUNS, TIME_WORDS)
 
 _MODALS = frozenset("will would can could may might must should shall do does did".split())
 #: a word after a subject pronoun is a verb or an adverb ("we thank X", "I think X")
@@ -35,7 +34,13 @@ _SUBJECTS = (PRONOUNS - {"it"}) | {"you"}
 #: group leader"); any other base form after a plural subject is its verb ("Voters agree X")
 _ADJECTIVE_ENDINGS = ("ed", "ing", "s", "al", "ic", "ive", "ous", "ful", "less", "able", "ible", "ish", "ese", "an",
                       "ary", "ory", "y")
-_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "man", "woman", "person", "eer", "ief")
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "man", "woman", "person", "eer", "ief", "aire")
+#: nouns in "-er" and "-or" that name things, not agents ("the Ruritania border"), and
+#: verbs in "-sist" ("insist"): never heads that name people
+_THING_ER = frozenset("""border order number water power paper letter matter center centre quarter corner summer
+winter weather disaster cancer shelter theater theatre character barrier tower river meter answer dinner
+manner register banner poster charter filter cluster sector factor error mirror motor corridor terror horror floor
+door labor labour honor honour favor favour color colour harbor harbour interior exterior""".split())
 #: person nouns in "-ent" and "-ary", endings that mostly name things ("encroachment",
 #: "primary", "boundary"), so only these and the role lists count as agents there
 _PERSON_ENT_ARY = frozenset("""adversary emissary dignitary functionary missionary mercenary visionary revolutionary
@@ -48,6 +53,26 @@ _MORE_PREP = frozenset("inside outside beneath below above alongside amidst arou
                        "unlike versus vs vs. v. underneath past except".split())
 #: credit-line words that :data:`discourse.words.CREDIT_WORDS` leaves out ("Image copyright X")
 _MORE_CREDIT = frozenset({"copyright", "\u00a9"})
+#: agencies that are both a picture credit and an organisation (European Pressphoto Agency
+#: and the US Environmental Protection Agency): a credit only in a credit line (:func:`_credit`)
+_AGENCY_CREDITS = frozenset({"epa", "ap", "afp", "reuters", "bloomberg"})
+#: negated auxiliaries (not "be"): the plain word after one is a verb ("doesn't know X")
+_NEG_AUX = frozenset(a for a in CONTRACTED_AUXILIARIES if a.endswith("n't") and not a.startswith(
+    ("is", "are", "was", "were", "ai"))) | {"cannot"}
+#: adjectives used only after a verb ("be sure X", "aware X"), never before a noun
+_PREDICATIVE = frozenset("sure aware unaware afraid unable glad sorry alike asleep awake".split())
+#: quantifiers that open a noun phrase like a determiner ("the more nurses", "enough X")
+_QUANTIFIERS = frozenset("more fewer less enough".split())
+#: core adjectives without a derivational ending (the dimension, age, value, colour, physical
+#: property, human propensity and speed types of Dixon 1982), which can describe a name ("a young X")
+_CORE_ADJECTIVES = frozenset("""big small large little long short tall high low wide narrow deep thick thin huge
+vast tiny new old young late early former modern ancient fresh good bad fine great grand poor rich real true false right
+wrong perfect proper pure odd strange black white red green blue brown grey gray hard soft strong weak hot cold warm
+cool wet dry clean sick ill dead live fit kind cruel proud brave bold calm sad wise clever smart stupid mad shy rude
+fast quick slow rapid top key main chief prime major minor sole only whole same own other fellow mere first second
+third last next best worst better worse tough fierce harsh firm stern open close full free""".split())
+#: nouns of a jurisdiction or body that modify a title ("state Sen. X", "party chairman X")
+_JURISDICTIONS = frozenset("state city county town district province party campaign federal national local".split())
 #: a relative pronoun: the "-ed"/"-ing" word after it is the verb of its clause ("who wanted X")
 _RELATIVES = frozenset({"who", "which"})
 #: words before a gerund clause: the "-ing" word after them takes the phrase as its object
@@ -62,7 +87,7 @@ _SHORT_ED = frozenset("used owed eked eyed axed sued tied died lied".split())
 #: words that follow a name without heading its phrase: degree and place adverbs and the
 #: adjectives that take a complement after the noun ("Democrats more than", "a senator close to
 #: the leader", "hold the agency accountable", "ahead of the vote")
-_POSTPOSED = frozenset("more less most least ahead close alone together accountable responsible present last "
+_POSTPOSED = frozenset("more less most least ahead close alone together accountable responsible present last well "
                        "next late early".split())
 #: adverbs of time that can stand between a relative pronoun and its verb ("who then wanted")
 _TIME_ADVERBS = frozenset("now then also still already again later once just".split())
@@ -140,23 +165,31 @@ def _left_extent(toks: list[_Tok], i: int) -> int:
     run: list[int] = []
     while j >= 0:
         t = toks[j]
-        if toks[j + 1].nl or t.poss or t.low in _CREDIT or t.low in _CARDINALS or t.low.replace(",", "").isdigit() \
-                or t.low in _MORE_PREP or t.low in _MORE_CREDIT:
-            break
+        if toks[j + 1].nl or t.poss or _credit(toks, j) or t.low in _CARDINALS or t.low.replace(",", "").isdigit() \
+                or t.low in _MORE_PREP or (not t.cap and t.low in _PREDICATIVE | _QUANTIFIERS):
+            break  # "be sure X", "the more nurses": no modifiers
         if t.low in TIME_WORDS or (j > 0 and toks[j - 1].low in _SUBJECTS | {"others"} and not t.cap):
             break  # "Tuesday afternoon President X", "we thank President X"
         if toks[j + 1].low in HONORIFICS and t.low != "late":
             break  # "after the announcement Mr X": an honorific takes no modifier
         if j > 0 and _verb_after_plural(toks, j):
             break  # "Many Republicans hate X", "Voters agree X": a verb after a plural subject
-        if j > 0 and not t.cap and not t.hyph and (toks[j - 1].low in _MODALS or (
-                toks[j - 1].low == "to" and toks[i].cap)):
-            break  # "will deport immigrants", "to isolate North Korea": a verb, not a modifier
+        if j > 0 and not t.cap and not t.hyph and (toks[j - 1].low in _MODALS or toks[j - 1].low == "who" or (
+                toks[j - 1].low.replace("\u2019", "'") in _NEG_AUX) or (toks[j - 1].low == "to" and toks[i].cap)):
+            break  # "will deport immigrants", "didn't see X", "who fear X", "to isolate North Korea": a verb
         if j > 0 and toks[j - 1].low in {"has", "have", "had", "having"} and not t.cap and not t.hyph \
                 and len(t.low) > 4 and t.low.endswith(("en", "wn")):
             break  # an irregular past participle after "have" is the verb: "has given Greens a chance"
+        head = toks[run[0]] if run else toks[i]
+        if head.cap and (head.low in _TITLES or head.low in PERSON_ROLES) and _plain_word(t) \
+                and t.low not in _JURISDICTIONS:
+            break  # "may nudge President X", "a rule President X opposed": not a modifier of a title
         if _adverb(t) and run and _verbish(toks[run[0]]) and j > 0 and toks[j - 1].low in _DET | _PREP:
             run.insert(0, j)  # "the newly arrived migrants"
+            j -= 1
+            continue
+        if t.low in _TITLE_QUALIFIERS and toks[j + 1].cap and not (j > 0 and toks[j - 1].low in _AUX):
+            run.insert(0, j)  # "acting ACME Administrator X": a title word, not a verb
             j -= 1
             continue
         if not _modifier(t):
@@ -187,28 +220,6 @@ def _left_extent(toks: list[_Tok], i: int) -> int:
     while run and (toks[run[0]].cap and _is_sentence_start(toks, run[0]) and toks[run[0]].low in _VERBS):
         run.pop(0)
     return run[0] if run else i
-
-
-#: subjects of an extraposed clause and the copulas after them ("it is doubtful X could win")
-_EXPLETIVES = frozenset({"it", "that", "this"})
-_COPULAS = frozenset("is was be been seems seemed looks looked appears appeared remains".split())
-
-
-def _predicative_start(toks: list[_Tok], s: int, hs: int, e: int) -> int:
-    """First token of the noun phrase ``s``..``e`` (alias at ``hs``) without a predicative
-    adjective: after "it is", "it's" or "that was", a lowercase word before a noun
-    phrase that a finite verb or auxiliary follows is the predicate of "it" and the
-    phrase the subject of its clause ("It's doubtful X could win"; but "It's angry X
-    who lost", "The winners were undocumented X": attributive)."""
-    if s >= hs or s == 0 or e >= len(toks) or toks[s].cap or toks[s].hyph or not toks[s].word:
-        return s
-    prev = toks[s - 1]
-    if not ((prev.poss and prev.base.lower() in _EXPLETIVES and prev.low[-1] == "s")
-            or (prev.low in _COPULAS and s >= 2 and toks[s - 2].low in _EXPLETIVES)):
-        return s
-    nxt = toks[e].low
-    finite = nxt in _AUX or nxt in _MODALS or nxt in _VERB_S or (nxt in _VERBS and not nxt.endswith("ing"))
-    return s + 1 if finite else s
 
 
 def _clause_verb(toks: list[_Tok], j: int, i: int) -> bool:
@@ -260,13 +271,52 @@ def _verb_after_plural(toks: list[_Tok], j: int) -> bool:
     t, prev = toks[j], toks[j - 1]
     if t.cap or t.hyph or not t.word or _agent(t) or t.low.endswith(_ADJECTIVE_ENDINGS) or not _plural(prev):
         return False
-    return prev.cap or (j >= 2 and toks[j - 2].low in _DET)
+    one = prev.low[:-1]  # a plural agent or group noun is a noun: "farm unions hope X"
+    return prev.cap or (j >= 2 and toks[j - 2].low in _DET) or _agent(_Tok(one, 0, 0)) or one in _COLLECTIVE
 
 
 def _agent(t: _Tok) -> bool:
-    """A role or agent noun ("activist", "coach", "spokesman")."""
-    return t.low in ROLE_NOUNS or t.low in _ROLE_NOUNS or t.low in _TITLES or t.low in _PERSON_ENT_ARY \
-        or t.low.endswith(_AGENT_ENDINGS)
+    """A role or agent noun ("activist", "coach", "spokesman"; not "border", "insist", "list")."""
+    low = t.low
+    return low in ROLE_NOUNS or low in _ROLE_NOUNS or low in _TITLES or low in _PERSON_ENT_ARY or (
+        low.endswith(_AGENT_ENDINGS) and low not in _THING_ER and not low.endswith("sist") and len(low) > 4)
+
+
+def _plain_word(t: _Tok) -> bool:
+    """A lowercase word that is neither an adjective (by its ending or
+    :data:`_CORE_ADJECTIVES`), a title qualifier, nor a role, agent or group noun: before a
+    name or a title it is a verb or the head of another phrase ("hope X will", "a letter X
+    signed"), not a modifier."""
+    low = t.low
+    if t.cap or t.hyph or not t.word or _function(t) or low[:1].isdigit() or low in HONORIFICS:
+        return False
+    adjective = low.endswith(_ADJECTIVE_ENDINGS) and not (low.endswith("y") and low[-2:-1] in "aeiou")
+    return not (adjective or low in _CORE_ADJECTIVES or low in _TITLE_QUALIFIERS or _group_head(t))
+
+
+def _credit(toks: list[_Tok], j: int) -> bool:
+    """Token ``j`` is a caption or credit word; an agency that is also an organisation
+    (:data:`_AGENCY_CREDITS`) only in a credit line: after a credit word ("Photo: EPA",
+    "Image copyright EPA"), by a slash ("EPA/Jane Roe"), before a capitalised credit word
+    ("EPA Image caption", "AFP via"), between two names ("Jane Roe AP John Doe") or in
+    brackets that end a caption ("... on Monday (EPA)")."""
+    t = toks[j]
+    if t.low in _MORE_CREDIT:
+        return True
+    if t.low not in _CREDIT:
+        return False
+    if t.low not in _AGENCY_CREDITS:
+        return True
+    k = j - 2 if j >= 2 and toks[j - 1].text == ":" else j - 1
+    nxt = toks[j + 1] if j + 1 < len(toks) and not toks[j + 1].nl else None
+    if (k >= 0 and not toks[k + 1].nl and (toks[k].low in _CREDIT | _MORE_CREDIT or toks[j - 1].text == "/")) or (
+            nxt is not None and (nxt.text == "/" or nxt.low == "via" or (nxt.cap and nxt.low in _CREDIT))):
+        return True
+    if j > 0 and nxt is not None and _is_name_token(toks[j - 1]) and not toks[j].nl and _is_name_token(nxt) and not (
+            nxt.low in INSTITUTION_NOUNS or nxt.low in _ROLE_NOUNS or nxt.low in ROLE_NOUNS or nxt.low in PERSON_ROLES):
+        return True
+    return j > 0 and toks[j - 1].text == "(" and nxt is not None and nxt.text == ")" and (
+        j + 2 >= len(toks) or toks[j + 2].nl)
 
 
 def _right_extent(toks: list[_Tok], e: int, hit_end_poss: bool) -> int:
@@ -281,16 +331,16 @@ def _right_extent(toks: list[_Tok], e: int, hit_end_poss: bool) -> int:
     n = 0
     while j < len(toks) and n < 3:
         t = toks[j]
-        if t.nl or not t.word or not _modifier(t) or _adverb(t) or t.low in _CREDIT or t.text.isdigit() \
-                or t.low in _VERB_S or t.low in {"says", "said"} or t.low in _MORE_CREDIT or t.low in _MORE_PREP:
+        if t.nl or not t.word or not _modifier(t) or _adverb(t) or _credit(toks, j) or t.text.isdigit() \
+                or t.low in _VERB_S or t.low in {"says", "said"} or t.low in _MORE_PREP:
             break  # a verb even in a title-case headline ("EPA Unveils New Rules")
         if not t.text.isupper() and (t.base.lower() in _PRON or t.base.lower() in _CONJ):
             break  # "who's", "that's", "she's": a pronoun with its verb
         if plural_name and not t.cap:
             break
-        if not t.cap and (t.low in _SHORT_ED or t.low in TIME_WORDS or t.low in _POSTPOSED or t.low in NUMBER_WORDS
-                          or (t.hyph and t.low.endswith("ed"))):
-            break  # a verb ("test-fired", "eked") or a time ("last week") after the name
+        if t.low in TIME_WORDS or not t.cap and (t.low in _SHORT_ED or t.low in _POSTPOSED or t.low in NUMBER_WORDS
+                                                 or (t.hyph and t.low.endswith("ed"))):
+            break  # a verb ("test-fired", "eked") or a time ("last week", "Monday") after the name
         if not (t.cap or t.hyph):
             if _verbish(t):
                 prev = toks[j - 1]
@@ -299,12 +349,14 @@ def _right_extent(toks: list[_Tok], e: int, hit_end_poss: bool) -> int:
                     j += 1  # an adjective before it makes an "-ing" word a noun: "annual meeting"
                 break
             nxt = toks[j + 1] if j + 1 < len(toks) else None
-            if nxt is not None and (nxt.low in _DET or nxt.low in _PRON and nxt.low not in {"that"}):
-                break
+            if nxt is not None and (nxt.low in _DET and not (nxt.low == "that" and _group_head(t))
+                                    or nxt.low in _PRON and nxt.low not in {"that"}
+                                    or (nxt.cap and not nxt.nl and _plural(t) and not _group_head(t))):
+                break  # "X thanks Jo Pike": an "-s" word before a name is its verb
         j += 1
         n += 1
-        if t.poss:
-            break
+        if t.poss or (not t.cap and not t.hyph and _plural(t) and not (j < len(toks) and toks[j].low == "general")):
+            break  # a plural noun heads the phrase: "Green lawmakers slam X" (but "attorneys general")
     # a name is never cut: "GOP presidential candidate Jane Roe", past the three-word limit
     while n >= 3 and j < len(toks) and _is_name_token(toks[j - 1]) and not toks[j - 1].poss \
             and _is_name_token(toks[j]) and not toks[j].nl and not _verbish(toks[j]) and toks[j].low not in _VERB_S:
@@ -320,7 +372,8 @@ def _right_extent(toks: list[_Tok], e: int, hit_end_poss: bool) -> int:
 _COLLECTIVE = frozenset("""team staff family camp base establishment caucus coalition delegation majority minority
 faction wing ally allies aide aides bloc lobby group organization organisation network rank ranks forces
 troops dynasty circle side machine crowd electorate membership leadership clan tribe people critic foe friend rival
-heir hawk""".split())
+heir hawk counterpart colleague partner boss guest star hero icon celebrity tycoon mogul spouse cousin niece nephew
+protege protégé""".split())
 
 
 def _group_head(t: _Tok) -> bool:
@@ -333,63 +386,3 @@ def _group_head(t: _Tok) -> bool:
 
 #: capitalised words that qualify a title, never first names ("Acting ACME Administrator Jane Roe")
 _TITLE_QUALIFIERS = frozenset("acting former interim assistant associate senior outgoing incoming".split())
-
-
-def _person_role(t: _Tok) -> bool:
-    """A capitalised word naming a person's office ("Administrator", "Strategist"), not an
-    institution; by endings that surnames rarely have ("-man": "Huntsman"; "-quist")."""
-    low = t.low
-    return low not in INSTITUTION_NOUNS and (low in PERSON_ROLES or low in _ROLE_NOUNS or low in _TITLES
-                                             or low.endswith(("ator", "woman", "person"))
-                                             or (low.endswith("ist") and len(low) >= 8 and not low.endswith("quist")))
-
-
-def _first_name(t: _Tok) -> bool:
-    """A name token before a proper-name alias that can be part of the name: not a
-    title qualifier ("Acting", "Former") nor a person's office ("Administrator")."""
-    return _is_name_token(t) and t.low not in _TITLE_QUALIFIERS and not _person_role(t)
-
-
-def _modifier_label(toks, s, e, hits_in_np) -> str | None:
-    """Label of a mention: the noun phrase without determiners and proper names."""
-    drop = set()
-    for hs, he, _, alias in hits_in_np:
-        proper = any(ch.isupper() for ch in alias)  # lowercase aliases are common nouns
-        if proper and all(toks[k].cap for k in range(hs, he) if toks[k].word):  # "Jane Q. Roe"
-            # a proper-name alias and the first names or initials before it
-            drop.update(range(hs, he))
-            k = hs - 1
-            while k >= s and _first_name(toks[k]):
-                drop.add(k)
-                k -= 1
-        else:
-            # proper-name parts of a mixed alias ("Afghan" in "Afghan government")
-            drop.update(k for k in range(hs, he - 1) if toks[k].cap and proper)
-    # a proper-name alias inside a longer name: the rest of the name is no label
-    # ("the Green Party National Committee"; but "the Trump Administration" keeps its head)
-    last = max(he for _, he, _, alias in hits_in_np if any(ch.isupper() for ch in alias)) \
-        if any(any(ch.isupper() for ch in alias) for *_, alias in hits_in_np) else None
-    # another person's name after a role noun ("Taliban spokesman Suhail Shaheen",
-    # "party lobbyist Jane Roe", "presidential hopeful Jane Roe", "ACME Administrator Jane Roe")
-    k = e - 1
-    while k >= s and k not in drop and _is_name_token(toks[k]) and (k == e - 1 or _first_name(toks[k])):
-        k -= 1
-    role = k < e - 1 and k >= s and k not in drop and (_agent(toks[k]) or toks[k].low in {"hopeful", "nominee"})
-    if last is not None and last < e and not (role and k >= last and _person_role(toks[k])) and all(
-            toks[x].cap and toks[x].low not in _TITLES and toks[x].low not in INSTITUTION_NOUNS
-            for x in range(last, e) if toks[x].word):
-        return None  # its head is that other name, which the modifiers before it describe
-    if role:
-        drop.update(range(k + 1, e))
-    # a name used as a noun modifier labels its actor only through a head that names
-    # people, a group or an institution ("the Kabul regime", "the Taliban Islamist
-    # insurgency", "GOP senators"); "EPA regulations", "Democrat votes" name a thing
-    if last is not None and last < e and not (e - 1) in drop and not _group_head(toks[e - 1]):
-        return None
-    # a label is a noun phrase: never a function word or a verb at its head
-    keep = [k for k in range(s, e) if k not in drop and toks[k].low not in HONORIFICS
-            and (not _function(toks[k]) or toks[k].text.isupper())]
-    if not keep or _verb_form(toks[keep[-1]]):
-        return None
-    label = " ".join(toks[k].base if k == e - 1 else toks[k].text for k in keep).strip()
-    return label or None
