@@ -1,33 +1,12 @@
-"""The sixth coverage round of the bundled loaded-language lexicon (issue #13): new rows,
+"""The eighth coverage round of the bundled loaded-language lexicon (issue #13): new rows,
 their veto phrases and the pruned rows, on invented sentences."""
 from __future__ import annotations
 
-from pathlib import Path
-
-import pandas as pd
 import pytest
 
 from discourse import lexicon, terms
 
-ROOT = Path(__file__).resolve().parents[1]
-BUNDLED = ROOT / "discourse" / "lexicons" / "loaded_language.csv"
-SECTION = "# Coverage extension, eighth round"
-
-
-def _corpus(*texts):
-    return pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "text": list(texts)})
-
-
-def _sixth_round() -> list[str]:
-    """The patterns of the eighth round, as written in the bundled file."""
-    lines = BUNDLED.read_text(encoding="utf-8").splitlines()
-    start = next(i for i, line in enumerate(lines) if line.startswith(SECTION))
-    out = []
-    for line in lines[start + 1:]:
-        if line.startswith("#"):
-            break
-        out.append(line.split(",")[0])
-    return out
+from lexicon_helpers import corpus, matched_whole_by_others, section
 
 
 @pytest.mark.parametrize("text,found", [
@@ -49,11 +28,11 @@ def _sixth_round() -> list[str]:
     ("They steamrolled the bill through and kneecapped the inspector in a smackdown of a hearing.",
      [("steamrolled", "dysphemism"), ("kneecapped", "dysphemism"), ("smackdown", "dysphemism")]),
 ])
-def test_sixth_round_entries_match_in_invented_sentences(text, found):
-    m = terms.find(_corpus(text))
+def test_eighth_round_entries_match_in_invented_sentences(text, found):
+    m = terms.find(corpus(text))
     assert list(zip(m["match"], m["category"])) == found
     # the default of find_loaded keeps them (weights at or above 0.25 or in a dense sentence)
-    assert terms.find_loaded(_corpus(text))["match"].tolist() == [f for f, _ in found]
+    assert terms.find_loaded(corpus(text))["match"].tolist() == [f for f, _ in found]
 
 
 @pytest.mark.parametrize("text,kept", [
@@ -62,27 +41,22 @@ def test_sixth_round_entries_match_in_invented_sentences(text, found):
     ("The ruling was an epic blunder, a blight on the court, and an act of valor; valour too.",
      ["epic", "blunder", "blight", "valor", "valour"]),
 ])
-def test_sixth_round_veto_phrases_keep_names_and_literal_uses_out(text, kept):
-    m = lexicon.apply_exclusions(terms.find(_corpus(text)))
+def test_eighth_round_veto_phrases_keep_names_and_literal_uses_out(text, kept):
+    m = lexicon.apply_exclusions(terms.find(corpus(text)))
     assert m["match"].str.lower().tolist() == kept
 
 
-def test_sixth_round_pruned_rows_are_gone():
+def test_eighth_round_pruned_rows_are_gone():
     # under 15% of their matches inside annotated spans on both halves of the development set
     text = ("The supposedly neutral, ostensibly sacred report cited open borders, mere aggression, "
             "political correctness and the Democrat Party.")
-    assert terms.find(_corpus(text)).empty
+    assert terms.find(corpus(text)).empty
     kept = set(lexicon.read()["pattern"])
     assert {"so-called", "lied", "fake", "nothing more than"} <= kept  # named in docs/terms.md: kept
 
 
-def test_each_sixth_round_pattern_is_new():
-    # no earlier row matches a sixth-round pattern whole (the redundancy rule of the sources note)
-    patterns = _sixth_round()
+def test_each_eighth_round_pattern_is_new():
+    # no earlier row matches an eighth-round pattern whole (the redundancy rule of the sources note)
+    patterns = section("# Coverage extension, eighth round")
     assert len(patterns) == 273 and len(set(patterns)) == 273
-    lex = lexicon.read()
-    earlier = lex[~lex["pattern"].isin(patterns)]
-    probes = [p.replace("*", "") for p in patterns]
-    hits = terms.find(_corpus(*probes), earlier)
-    whole = [(int(d[1:]), a, b) for d, a, b in zip(hits["doc_id"], hits["start"], hits["end"])]
-    assert not [probes[i] for i, a, b in whole if a == 0 and b == len(probes[i])]
+    assert not matched_whole_by_others(patterns)

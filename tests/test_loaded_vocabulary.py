@@ -10,25 +10,9 @@ import pytest
 
 from discourse import lexicon, terms
 
+from lexicon_helpers import corpus, matched_whole_by_others, section
+
 ROOT = Path(__file__).resolve().parents[1]
-BUNDLED = ROOT / "discourse" / "lexicons" / "loaded_language.csv"
-SECTION = "# Coverage extension, fifth round"
-
-
-def _corpus(*texts):
-    return pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "text": list(texts)})
-
-
-def _fifth_round() -> list[str]:
-    """The patterns of the fifth round, as written in the bundled file."""
-    lines = BUNDLED.read_text(encoding="utf-8").splitlines()
-    start = next(i for i, line in enumerate(lines) if line.startswith(SECTION))
-    out = []
-    for line in lines[start + 1:]:
-        if line.startswith("#"):
-            break
-        out.append(line.split(",")[0])
-    return out
 
 
 @pytest.mark.parametrize("text,found", [
@@ -43,11 +27,11 @@ def _fifth_round() -> list[str]:
     ("Only a nitwit or a nincompoop would sign it.", [("nitwit", "name_calling"), ("nincompoop", "name_calling")]),
 ])
 def test_fifth_round_entries_match_in_invented_sentences(text, found):
-    m = terms.find(_corpus(text))
+    m = terms.find(corpus(text))
     assert list(zip(m["match"], m["category"])) == found
     # unseen in the development set, they carry their category's measured precision, above the
     # default threshold of find_loaded, which grows them to their phrases
-    loaded = terms.find_loaded(_corpus(text))
+    loaded = terms.find_loaded(corpus(text))
     assert loaded["match"].tolist() == [f for f, _ in found]
 
 
@@ -56,19 +40,14 @@ def test_fifth_round_leaves_literal_and_neutral_senses_out():
     # handle, shattered glass, rodents, the hyphenated "would-be" that would match "would be")
     text = ("Garbage trucks and a crank handle were damaged; windows shattered and rodents fled. "
             "It would be a has been, officials said.")
-    assert terms.find(_corpus(text)).empty
+    assert terms.find(corpus(text)).empty
 
 
 def test_each_fifth_round_pattern_is_new():
     # no earlier row matches a fifth-round pattern whole (the redundancy rule of the sources note)
-    patterns = _fifth_round()
+    patterns = section("# Coverage extension, fifth round")
     assert len(patterns) == 293 and len(set(patterns)) == 293
-    lex = lexicon.read()
-    earlier = lex[~lex["pattern"].isin(patterns)]
-    probes = [p.replace("*", "") for p in patterns]
-    hits = terms.find(_corpus(*probes), earlier)
-    whole = [(int(d[1:]), a, b) for d, a, b in zip(hits["doc_id"], hits["start"], hits["end"])]
-    assert not [probes[i] for i, a, b in whole if a == 0 and b == len(probes[i])]
+    assert not matched_whole_by_others(patterns)
 
 
 def _eval_loaded():
