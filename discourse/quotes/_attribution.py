@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from discourse.quotes._document import Document
+from discourse.quotes._document import COMMISSIVE, Document
 from discourse.quotes._marks import FILL
 from discourse.quotes._phrases import CAP_STOP, UP, WORD, np_left, np_right, skip_space
 from discourse.quotes._records import Attribution, Candidate
@@ -75,6 +75,7 @@ def what_calls(left: str) -> bool:
 
 
 _QUOTED_AS = re.compile(r"\bquot(?:ed|es|ing)\s+([^;:" + FILL + r"]{2,120}?),?\s+as\s+$", re.IGNORECASE)
+_DIRECT_NEXT = re.compile(r"\s*(?:[,:.;!?\"“”]|" + FILL + r"|$)")
 _DASH_RIGHT = re.compile(r"^\s*[,.]?\s*(?:—|–|--)\s*")
 _RELATIVE_END = re.compile(r"\b(?:which|who|whom|whose|that)\s*$", re.IGNORECASE)
 _COLON_END = re.compile(r":\s*$")
@@ -155,6 +156,10 @@ def _attribute(doc: Document, o: int, c: int) -> Attribution:
         cands = cands[bisect.bisect_left(starts, o - CONTEXT):bisect.bisect_right(starts, c + CONTEXT)]
     if cands:
         cands = [cd for cd in cands if cd.verb not in NOUN_FORMS or not noun_reading(m, cd)]
+        if len(WORD.findall(doc.text, o + 1, c)) <= doc.scare_max_words:
+            # a short phrase in what someone promised is the outlet's, unless the verb
+            # introduces it: "promised that the units would be "affordable"" (scare)
+            cands = [cd for cd in cands if cd.verb not in COMMISSIVE or _DIRECT_NEXT.match(m, cd.end) is not None]
     # distancing constructions: so-called "…", what X calls "…"
     if so_called(left):
         return res.set(distancing=True, attribution="so-called")

@@ -42,6 +42,9 @@ _SAME_CLAUSE = re.compile(r"[^;:!?" + FILL + r"]*")
 _OPENING = re.compile(r"[\s\"“‘']*(?:(?:But|And|Yet|So)\s*,?\s*)?")
 _COMMA_GAP = re.compile(r"\s*,\s*")
 _RELATIVE_PRONOUN = re.compile(r"\b(?:what|which)\s+$", re.IGNORECASE)
+# an adjunct between the verb and its that-clause: "X commented after a visit by the board that …"
+_ADJUNCT_THAT = re.compile(r"\s+(?:after|following|during|before|at|in|on|over|since|with)\s[^,;:.!?" + FILL
+                           + r"]{1,100}?\sthat\s+")
 # verbs of telling, with the hearer before the complement: "told reporters that …"
 _OBJECT_THAT = frozenset("""told tells tell telling assured assures informed informs reminded reminds
     warned warns promised promises""".split())
@@ -96,6 +99,8 @@ def outer_report(doc: Document, gov: Candidate, with_subject):
                 return d
             if _COMPLEMENT_GAP.fullmatch(m, d.end, gov.np[0]) is not None:
                 return d
+            if _ADJUNCT_THAT.fullmatch(m, d.end, gov.np[0]) is not None:
+                return d  # "X commented after a visit by the board that it had promised …"
             if d.verb in _OBJECT_THAT and _OBJECT_GAP.fullmatch(m, d.end, gov.np[0]) is not None:
                 return d
             if (m[d.end:d.end + 1] == "," and _PARENTHETICAL_OPEN.search(m, max(ss, d.np[0] - 12), d.np[0])

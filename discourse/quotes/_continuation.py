@@ -32,6 +32,7 @@ _NEXT_SUBJECT = re.compile(r"\s*(?:[^,;:." + FILL + r"]{1,40},\s*)?")
 _VERB_ENDS = re.compile(r"\s*[.!?]")
 _AND_NEXT = re.compile(r",\s+and\s+$")
 _SIGNALLING = frozenset({"add", "continue", "reiterate", "repeat", "elaborate"})
+_GAP = 2
 _SIGNATURE = re.compile(r"\s*(?:—|–|--|-)\s*(?=[" + UP + r"])")
 
 
@@ -215,10 +216,10 @@ def cross_sentence(doc: Document, results: list[Attribution]) -> list[Attributio
             pc = doc.spans[j][1]
             gap = sents.block_of(o) - sents.block_of(pc)
             if pr.span is not None and not pr.distancing and (pr.si2 in (si - 1, si) or gap == 0
-                                                              or gap == 1 and _narrative_between(doc, pr.si2, si)):
+                                                              or 1 <= gap <= _GAP and _narrative_between(doc, pr.si2, si)):
                 # the sentence before, or anywhere earlier in the same paragraph: news
                 # style gives an unattributed quotation to the paragraph's speaker
-                if gap <= 1:
+                if gap <= _GAP:
                     cont = _continued(doc, results, j)
                     if gap == 0:
                         d = _report_between(doc, pr.si2, si) or _other_speaker_after(doc, pr, j, si)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 
 from discourse.quotes._marks import FILL, Pairing, mask
-from discourse.quotes._phrases import DETS, np_left, np_right, tokens_before
+from discourse.quotes._phrases import DETS, np_left, np_right, skip_space, tokens_before
 from discourse.quotes._records import Candidate, Quotation
 from discourse.quotes._sentences import Sentences, split
 from discourse.quotes._verbs import SOURCE_PREPS, VerbTables
 
-__all__ = ["Document"]
+__all__ = ["COMMISSIVE", "DIRECT_ONLY", "Document"]
 
 _CLOSERS = frozenset({'"', "”"})
 _OPENERS = frozenset({'"', "“", "”", ":", "—", "–", "("})
@@ -27,7 +27,15 @@ _PLURAL_SUBJECTS = frozenset("""i you we they people police staff media public m
 _NUMBERS = frozenset({"two", "three", "four", "five", "six", "several", "many", "both"})
 # determiners that stand alone as the subject at the start of a sentence: "Another said", "Many say"
 _PRONOMINAL = frozenset({"another", "some", "many", "several", "both", "few", "most", "each", "one", "others"})
-_ASPECTUAL = frozenset({"continued", "continues"})
+# forms that report speech only right before punctuation or a quotation (""…," she
+# continued", "He went on: "…""): otherwise an aspectual verb ("continued to grow",
+# "went on to win")
+_ASPECTUAL = frozenset({"continued", "continues", "went on", "goes on"})
+# forms of a commitment, which report the words of a short quotation only right before
+# punctuation or the quotation (""…," the mayor promised"): "promised that the units would
+# be "affordable"" keeps the outlet's scare quote (discourse.quotes._attribution)
+COMMISSIVE = frozenset({"promised", "promises", "promising"})
+DIRECT_ONLY = _ASPECTUAL | COMMISSIVE
 # "he's said", "she's argued": the contracted auxiliary (has), never a possessive
 _CONTRACTED = frozenset({"he's", "she's", "he’s", "she’s"})
 # a number after "of" is a noun phrase's end, not a determiner: "a mother of three told"
@@ -132,6 +140,8 @@ class Document:
                 continue  # passive with agent
             if low in _ASPECTUAL and not _PUNCT_NEXT.match(m, ve) and (toks or not _INVERTED_SOURCE.match(m, ve)):
                 continue  # "continues to grow", "continued uninterrupted": not reporting ("Continued Lee:" is)
+            if low == "promises" and m.startswith(":", skip_space(m, ve)):
+                continue  # the plural noun before a list: "the plan's three main promises: …"
             if source_prep:
                 out.append(Candidate(vs, ve, low, np_right(m, ve, se), "according-to"))
                 continue

@@ -13,6 +13,7 @@ role phrases that were not resolved ("he", "the spokesman", "officials") get no
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import pandas as pd
 
@@ -96,20 +97,24 @@ def speaker_ids(quotes: pd.DataFrame) -> pd.Series:
 def ids_of(raw) -> list:
     """The ``speaker_id`` of each speaker in ``raw`` (as resolved, else as written; None
     or NaN where there is none), as a list with None where there is no id."""
-    memo: dict = {}
-    names = [memo[x] if x in memo else memo.setdefault(x, clean_name(x)) for x in raw]
+    raw = list(raw)
+    # each distinct value once, with its count, in order of first appearance (counted in C)
+    counts = Counter(raw)
     key_memo: dict = {}
-    keys = [(key_memo[n] if n in key_memo else key_memo.setdefault(n, _key(n))) if n else None for n in names]
+    of: dict = {}  # value -> the key of its name (None without a name)
     # full names by surname, with the forms they are written in (counts in plain
     # dicts, in order of first appearance)
     forms: dict[tuple, dict] = {}
-    for n, k in zip(names, keys):
+    for x, cnt in counts.items():
+        n = clean_name(x)
+        k = (key_memo[n] if n in key_memo else key_memo.setdefault(n, _key(n))) if n else None
+        of[x] = k
         if k:
             c = forms.get(k)
             if c is None:
-                forms[k] = {n: 1}
+                forms[k] = {n: cnt}
             else:
-                c[n] = c.get(n, 0) + 1
+                c[n] = c.get(n, 0) + cnt
     by_last: dict[str, dict] = {}
     for k, c in forms.items():
         if len(k) >= 2:
@@ -135,7 +140,8 @@ def ids_of(raw) -> list:
         # the most frequent full form (the shortest on ties: no middle initial) names the speaker
         full = [(n, f) for n, f in c.items() if len(key_memo[n]) == len(k)] or list(c.items())
         display[k] = min(full, key=lambda x: (-x[1], len(x[0]), x[0]))[0]
-    return [display[target.get(k, k)] if k else None for k in keys]
+    ids = {x: display[target.get(k, k)] if k else None for x, k in of.items()}
+    return list(map(ids.__getitem__, raw))
 
 
 def speakers(quotes: pd.DataFrame) -> pd.DataFrame:

@@ -6,11 +6,12 @@ phrase or one held at a distance (``so-called "…"``).
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from discourse.quotes._attribution import CONTEXT, so_called, what_calls
-from discourse.quotes._document import Document
-from discourse.quotes._marks import DQ, FILL, SQ, pair_double_simple, pair_single
+from discourse.quotes._document import DIRECT_ONLY, Document
+from discourse.quotes._marks import _MAY_OPEN_SINGLE, DQ, FILL, pair_double_simple, pair_single
 from discourse.quotes._phrases import DETS, POSS, UP, WORD, np_left
 from discourse.quotes._records import Attribution, Quotation
 from discourse.quotes._speakers import resolve
@@ -24,6 +25,7 @@ _UPPER_START = re.compile(r"^[\s.…'‘’‚\"“„«»‹›″‶(\[\-–�
 _SPLIT_DIRECT = re.compile(r"[\"”“»«″][^\"“”„«»″" + FILL + r"]{1,80},\s*$")
 _ENDS_PUNCT_CHARS = frozenset(".,!?…;:—–-")  # a quotation that ends with one (past spaces) ends a clause
 _RIGHT_PUNCT = re.compile(r"\s*(?:[,.;:!?—–)]|$)")
+_DIRECT_NEXT = re.compile(r"\s*(?:[,:.;!?\"“”'‘’]|$)")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s")
 
 
@@ -39,14 +41,14 @@ def _kind(doc: Document, o: int, c: int, full: str, n_words: int, res: Attributi
     else:
         left, right = res.left, res.right
     left_s = left.rstrip()
-    left_ok = (left_s.strip("\"“‘'( ") == "" or left_s[-1:] in ",:—–-(" or
-               doc.verbs.matcher.ends_with_verb(left_s[-30:]))
     right_ok = (full.rstrip()[-1:] in _ENDS_PUNCT_CHARS or
                 (res.attribution == "X-said-quote" and _NEW_CLAUSE.match(right) is not None) or
                 _RIGHT_PUNCT.match(right) is not None or res.adjacent)
     upper = _UPPER_START.match(full) is not None or (
         res.attribution == "X-said-quote" and _SPLIT_DIRECT.search(left_s) is not None)
-    sentence_like = left_ok and right_ok and (upper or (left_s == "" and res.adjacent))
+    # (the left side last: its verb test is the dearest, and only asked when the rest holds)
+    sentence_like = right_ok and (upper or (left_s == "" and res.adjacent)) and (
+        left_s.strip("\"“‘'( ") == "" or left_s[-1:] in ",:—–-(" or doc.verbs.matcher.ends_with_verb(left_s[-30:]))
     if speaker is not None or verb is not None:
         return "direct" if sentence_like else "partial"
     if n_words <= doc.scare_max_words and not sentence_like:
@@ -82,7 +84,8 @@ def emit(doc: Document, o: int, c: int, npara: int, res: Attribution, *, depth: 
     # trimming only drops spaces and punctuation: the word count is the same
     doc.rows.append(Quotation(
         doc.doc_id, a, b, doc.orig[a:b], speaker, verb, kind, resolved, lemma, group,
-        res.attribution, doc.para_of(o), doc.sents.of(o), n_words, depth, npara,
+        res.attribution, bisect.bisect_right(doc.para_starts, o) - 1, bisect.bisect_right(doc.sents.starts, o) - 1,
+        n_words, depth, npara,
     ))
 
 
@@ -90,8 +93,8 @@ def emit_nested(doc: Document, o: int, c: int) -> None:
     """Append the quotations nested in the one between ``o`` and ``c`` (depth 1)."""
     text = doc.text
     primary_double = doc.pairing.primary == "double"
-    if (SQ if primary_double else DQ).search(text, o + 1, c) is None:
-        return  # no mark inside
+    if not (_may_open_single(text, o + 1, c) if primary_double else DQ.search(text, o + 1, c) is not None):
+        return  # no mark inside that may open a quotation: no pairs
     inner = pair_single(text, o + 1, c) if primary_double else pair_double_simple(text, o + 1, c)
     if not inner:
         return
@@ -113,6 +116,8 @@ def emit_nested(doc: Document, o: int, c: int) -> None:
                 pw = before[-1] if before else ""
                 if pw.lower() in DETS or POSS.search(pw) or (hit[2][0].isupper() and before):
                     continue  # a noun ("a state", "the claims") or a name
+                if hit[2].lower() in DIRECT_ONLY and _DIRECT_NEXT.match(seg, hit[1]) is None:
+                    continue  # "promised to", "the ministers' promises of": not reporting here
                 best = hit
             if best is not None and _SENTENCE_END.search(seg[best[1]:lo]):
                 best = None  # the verb belongs to an earlier sentence of the quotation
@@ -123,6 +128,17 @@ def emit_nested(doc: Document, o: int, c: int) -> None:
                     res.span = (sp[0] + seg_start, sp[1] + seg_start)
                 res.attribution = "inside-quote"
         emit(doc, io, ic, 1, res, depth=1)
+
+
+def _may_open_single(text: str, a: int, b: int) -> bool:
+    """Whether a single mark in ``text[a:b]`` opens a quotation by the test of
+    :func:`pair_single` (which pairs nothing without one): ‘ ' or ‚ after a space, an
+    opening bracket, a dash or a double mark (or at ``a``), before a non-space."""
+    if a >= b:
+        return False
+    if text[a] in "‘'‚" and a + 1 < b and not text[a + 1].isspace():
+        return True
+    return _MAY_OPEN_SINGLE.search(text, a + 1, b) is not None
 
 
 def emit_indirect(doc: Document, a: int, b: int, res: Attribution) -> None:

@@ -200,24 +200,30 @@ def courtesy_titles(doc: Document) -> tuple:
     return found
 
 
-def _titled_surnames(doc: Document) -> set:
-    """Surnames that the document uses with a courtesy title ("Ms Haidari"), or
-    alone after a full name whose first word is not a title or function word
-    ("Nadia Rahimi" … "Rahimi, who …"): news style for people, not places."""
+def _titled(doc: Document, last: str) -> bool:
+    """Whether the document uses the surname ``last`` with a courtesy title ("Ms
+    Haidari"), or alone after a full name whose first word is not a title or function
+    word ("Nadia Rahimi" … "Rahimi, who …"): news style for people, not places. Once
+    per surname and document (the courtesy titles: one scan)."""
     if doc.titled is None:
-        titled = {surname for _, surname in courtesy_titles(doc)[0]}
-        ments = _mentions(doc)
-        by_last = doc.by_last
-        for last in {p[3] for p in ments if " " not in p[2]}:  # surnames used alone
-            if last not in INSTITUTION_WORDS and last not in titled:
-                for _, name in by_last[last]:
-                    if " " in name:
-                        w = name.split()
-                        if len(w) in (2, 3) and all(is_cap(x) and x.isalpha() for x in w):
-                            titled.add(last)
-                            break
-        doc.titled = titled
-    return doc.titled
+        _mentions(doc)
+        doc.titled = ({surname for _, surname in courtesy_titles(doc)[0]}, {})
+    courtesy, known = doc.titled
+    if last in courtesy:
+        return True
+    found = known.get(last)
+    if found is None:
+        found = False
+        same = doc.by_last.get(last, ())
+        if last not in INSTITUTION_WORDS and any(" " not in name for _, name in same):  # used alone
+            for _, name in same:
+                if " " in name:
+                    w = name.split()
+                    if len(w) in (2, 3) and all(is_cap(x) and x.isalpha() for x in w):
+                        found = True
+                        break
+        known[last] = found
+    return found
 
 
 def _is_person(doc: Document, s: int, e: int, name: str) -> bool:
@@ -236,7 +242,7 @@ def _person(doc: Document, s: int, e: int, name: str) -> bool:
         return False
     if any(t.rstrip(".") in TITLE_SET or t.lower() in PERSON_ROLES for t in toks[:-1]):
         return True
-    if last in _titled_surnames(doc):
+    if _titled(doc, last):
         return True  # "Fatima Haidari … Ms Haidari"; "Nadia Rahimi … Rahimi said"
     before = WORD.findall(doc.masked[max(0, s - 30):s])
     if before and before[-1].lower() in PERSON_ROLES:
